@@ -1,0 +1,331 @@
+#include "CheckpointFile.h"
+
+#include "ModelError.h"
+#include "PickleReader.h"
+#include "PickleWriter.h"
+
+#include <caffe2/serialize/inline_container.h>
+#include <torch/torch.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <new>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace unblur::model {
+
+namespace {
+
+using caffe2::serialize::PyTorchStreamReader;
+using caffe2::serialize::PyTorchStreamWriter;
+
+std::string firstLine(const std::string& text)
+{
+    return text.substr(0, text.find('\n'));
+}
+
+/** Rejects, with a precise reason, files that are missing, empty or not a zip. */
+void checkHeader(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (!fs::exists(status))
+        throw ModelError("cannot open " + path + ": no such file");
+    if (fs::is_directory(status))
+        throw ModelError("cannot open " + path + ": is a directory");
+
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw ModelError("cannot open " + path + ": " + std::strerror(errno));
+    char head[2] = {};
+    in.read(head, sizeof head);
+    const std::streamsize got = in.gcount();
+    if (got == 0)
+        throw ModelError(path + ": empty file (0 bytes), not a PyTorch zip checkpoint");
+    if (static_cast<unsigned char>(head[0]) == 0x80)
+        throw ModelError(path + ": legacy PyTorch format (a raw pickle, written by PyTorch "
+                                "before 1.6) is not supported; re-save it with torch.save "
+                                "in PyTorch 1.6 or newer");
+    if (got < 2 || head[0] != 'P' || head[1] != 'K')
+        throw ModelError(path + ": not a PyTorch checkpoint (not a zip archive)");
+}
+
+/** Loads the storages data.pkl refers to, once each, checking their sizes. */
+class StorageLoader
+{
+public:
+    StorageLoader(PyTorchStreamReader& zip, const std::string& path) : m_zip(zip), m_path(path) {}
+
+    torch::Tensor operator()(const std::string& key, torch::ScalarType dtype, int64_t numel)
+    {
+        auto cached = m_storages.find(key);
+        if (cached != m_storages.end()) {
+            if (cached->second.scalar_type() != dtype || cached->second.numel() < numel)
+                throw ModelError(m_path + ": storage data/" + key + " is used inconsistently");
+            return cached->second.narrow(0, 0, numel);
+        }
+        const std::string record = "data/" + key;
+        if (!m_zip.hasRecord(record))
+            throw ModelError(m_path + ": storage " + record + " is missing from the archive");
+        auto [data, size] = m_zip.getRecord(record);
+        int64_t bytes = 0;
+        if (__builtin_mul_overflow(numel, int64_t(c10::elementSize(dtype)), &bytes) ||
+            size < uint64_t(bytes))
+            throw ModelError(m_path + ": storage " + record + " is truncated (" +
+                             std::to_string(size) + " bytes, " + std::to_string(numel) +
+                             " elements expected)");
+        torch::Tensor storage = torch::empty({numel}, dtype);
+        if (bytes > 0)
+            std::memcpy(storage.data_ptr(), data.get(), size_t(bytes));
+        m_storages.emplace(key, storage);
+        return storage;
+    }
+
+private:
+    PyTorchStreamReader& m_zip;
+    const std::string& m_path;
+    std::unordered_map<std::string, torch::Tensor> m_storages;
+};
+
+/** Turns the chosen entry, an (Ordered)Dict of name -> tensor, into a StateDict. */
+StateDict toStateDict(const PickleValue& dict, const std::string& path, const std::string& entry)
+{
+    using Kind = PickleValue::Kind;
+    if (dict.kind != Kind::Dict)
+        throw ModelError(path + ": entry '" + entry + "' is not a state dict");
+    StateDict result;
+    std::unordered_map<std::string, size_t> index; // a repeated key replaces, as in Python
+    for (const auto& [key, value] : dict.entries) {
+        if (key->kind != Kind::String)
+            throw ModelError(path + ": entry '" + entry + "' has a non-string key");
+        if (value->kind != Kind::Tensor)
+            throw ModelError(path + ": '" + entry + "' value '" + key->text + "' is not a tensor");
+        auto [it, added] = index.emplace(key->text, result.size());
+        if (added)
+            result.emplace_back(key->text, value->tensor);
+        else
+            result[it->second].second = value->tensor;
+    }
+    return result;
+}
+
+Checkpoint readZip(PyTorchStreamReader& zip, const std::string& path)
+{
+    if (!zip.hasRecord("data.pkl"))
+        throw ModelError(path + ": no data.pkl in the archive, not a torch.save checkpoint");
+    if (zip.hasRecord("byteorder")) {
+        auto [data, size] = zip.getRecord("byteorder");
+        const std::string order(static_cast<const char*>(data.get()), size);
+        if (order.rfind("little", 0) != 0)
+            throw ModelError(path + ": byte order '" + order + "' is not supported");
+    }
+
+    auto [pickle, size] = zip.getRecord("data.pkl");
+    StorageLoader storages(zip, path);
+    PickleReader reader(static_cast<const char*>(pickle.get()), size, std::ref(storages),
+                        path + " (data.pkl)");
+    const PickleValue& top = reader.load();
+    if (top.kind != PickleValue::Kind::Dict)
+        throw ModelError(path + ": not a BasicSR checkpoint (the top level is not a dict)");
+
+    Checkpoint checkpoint;
+    const PickleValue* params = nullptr;
+    const PickleValue* paramsEma = nullptr;
+    for (const auto& [key, value] : top.entries) {
+        if (key->kind != PickleValue::Kind::String)
+            throw ModelError(path + ": not a BasicSR checkpoint (a top-level key is not a string)");
+        checkpoint.entries.push_back(key->text);
+        if (key->text == "params")
+            params = value;
+        else if (key->text == "params_ema")
+            paramsEma = value;
+    }
+    if (!params && !paramsEma) {
+        std::string found;
+        for (const std::string& key : checkpoint.entries)
+            found += (found.empty() ? "'" : ", '") + key + "'";
+        throw ModelError(path + ": no 'params' or 'params_ema' entry, not a BasicSR checkpoint " +
+                         "(found " + (found.empty() ? "none" : found) + ")");
+    }
+    checkpoint.entry = paramsEma ? "params_ema" : "params";
+    checkpoint.params = toStateDict(paramsEma ? *paramsEma : *params, path, checkpoint.entry);
+    return checkpoint;
+}
+
+/** Builds data.pkl for {'params': OrderedDict(name -> tensor)}; storage i is tensors[i]. */
+std::string makePickle(const StateDict& params, const std::vector<torch::Tensor>& tensors)
+{
+    PickleWriter p;
+    p.emptyDict();
+    p.string("params");
+    p.global("collections", "OrderedDict");
+    p.emptyTuple();
+    p.reduce();
+    p.mark();
+    for (size_t i = 0; i < tensors.size(); ++i) {
+        const torch::Tensor& t = tensors[i];
+        p.string(params[i].first);
+        p.global("torch._utils", "_rebuild_tensor_v2");
+        p.mark();
+        p.mark(); // persistent id of the storage
+        p.string("storage");
+        p.global("torch", "FloatStorage");
+        p.string(std::to_string(i));
+        p.string("cpu");
+        p.integer(t.numel());
+        p.tuple();
+        p.persistentId();
+        p.integer(0); // storage offset
+        p.mark();
+        for (int64_t size : t.sizes())
+            p.integer(size);
+        p.tuple();
+        p.mark();
+        for (int64_t stride : t.strides())
+            p.integer(stride);
+        p.tuple();
+        p.boolean(false); // requires_grad
+        p.global("collections", "OrderedDict"); // backward hooks: OrderedDict()
+        p.emptyTuple();
+        p.reduce();
+        p.tuple();
+        p.reduce();
+    }
+    p.setItems();
+    p.setItem();
+    p.stop();
+    return p.bytes();
+}
+
+/** A temporary file beside the target; removed unless commit() renamed it over the target. */
+class TempFile
+{
+public:
+    explicit TempFile(const std::string& target) : m_target(target)
+    {
+        std::string pattern = target + ".tmp-XXXXXX";
+        const int fd = ::mkstemp(pattern.data());
+        if (fd < 0)
+            throw ModelError("cannot write " + target + ": " + std::strerror(errno));
+        m_path = pattern;
+        ::fchmod(fd, 0644);
+        m_file = ::fdopen(fd, "wb");
+        if (!m_file) {
+            ::close(fd);
+            ::unlink(m_path.c_str());
+            throw ModelError("cannot write " + target + ": " + std::strerror(errno));
+        }
+    }
+    ~TempFile()
+    {
+        if (m_file)
+            std::fclose(m_file);
+        if (!m_committed)
+            ::unlink(m_path.c_str());
+    }
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+
+    /** Never fails, so the zip writer never throws mid-record; errors surface in commit(). */
+    size_t write(const void* data, size_t size)
+    {
+        if (m_ok && std::fwrite(data, 1, size, m_file) != size) {
+            m_ok = false;
+            m_errno = errno;
+        }
+        return size;
+    }
+
+    void commit()
+    {
+        if (m_ok && (std::fflush(m_file) != 0 || ::fsync(::fileno(m_file)) != 0)) {
+            m_ok = false;
+            m_errno = errno;
+        }
+        const int closed = std::fclose(m_file);
+        m_file = nullptr;
+        if (m_ok && closed != 0) {
+            m_ok = false;
+            m_errno = errno;
+        }
+        if (m_ok && std::rename(m_path.c_str(), m_target.c_str()) != 0) {
+            m_ok = false;
+            m_errno = errno;
+        }
+        if (!m_ok)
+            throw ModelError("cannot write " + m_target + ": " + std::strerror(m_errno));
+        m_committed = true;
+    }
+
+private:
+    std::string m_target;
+    std::string m_path;
+    std::FILE* m_file = nullptr;
+    bool m_ok = true;
+    int m_errno = 0;
+    bool m_committed = false;
+};
+
+} // namespace
+
+Checkpoint readCheckpoint(const std::string& path)
+{
+    checkHeader(path);
+    std::unique_ptr<PyTorchStreamReader> zip;
+    try {
+        zip = std::make_unique<PyTorchStreamReader>(path);
+    } catch (const c10::Error& e) {
+        throw ModelError(path + ": truncated or corrupt, not a readable PyTorch zip checkpoint (" +
+                         firstLine(e.what_without_backtrace()) + ")");
+    }
+    try {
+        return readZip(*zip, path);
+    } catch (const c10::Error& e) {
+        throw ModelError(path + ": corrupt checkpoint (" + firstLine(e.what_without_backtrace()) +
+                         ")");
+    } catch (const std::bad_alloc&) {
+        throw ModelError(path + ": corrupt checkpoint (out of memory while reading it)");
+    }
+}
+
+void writeCheckpoint(const std::string& path, const StateDict& params)
+{
+    std::vector<torch::Tensor> tensors;
+    std::unordered_set<std::string> names;
+    for (const auto& [name, tensor] : params) {
+        if (!names.insert(name).second)
+            throw ModelError("cannot write " + path + ": duplicate tensor name '" + name + "'");
+        if (!tensor.defined())
+            throw ModelError("cannot write " + path + ": tensor '" + name + "' is undefined");
+        tensors.push_back(tensor.detach().to(torch::kCPU, torch::kFloat).contiguous());
+    }
+    const std::string pickle = makePickle(params, tensors);
+
+    TempFile file(path);
+    try {
+        // The function-based writer names the archive folder "archive", as torch.save may.
+        PyTorchStreamWriter zip(
+            [&file](const void* data, size_t size) { return file.write(data, size); });
+        zip.writeRecord("data.pkl", pickle.data(), pickle.size());
+        zip.writeRecord("byteorder", "little", 6);
+        for (size_t i = 0; i < tensors.size(); ++i)
+            zip.writeRecord("data/" + std::to_string(i), tensors[i].data_ptr(),
+                            tensors[i].nbytes());
+        zip.writeEndOfFile(); // also writes the "version" record
+    } catch (const c10::Error& e) {
+        throw ModelError("cannot write " + path + ": " + firstLine(e.what_without_backtrace()));
+    }
+    file.commit();
+}
+
+} // namespace unblur::model

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <torch/types.h>
+
+namespace unblur::model {
+
+/**
+ * The optimised inference path (channels-last, folded weights, fused attention) runs under
+ * c10::InferenceMode while it is enabled; otherwise every module runs the plain
+ * reference formulation, which is also the differentiable one used in training.
+ */
+bool fastPathEnabled();
+void setFastPathEnabled(bool enabled);
+bool useFastPath();
+
+/** 1x1 convolution of a channels-last (B,C,H,W) tensor as one GEMM; result is channels-last. */
+torch::Tensor pointwiseConv(const torch::Tensor& x, const torch::Tensor& weight2d,
+                            const torch::Tensor& bias);
+
+/** Same, adding the product to `residual` (channels-last, output shape) in the GEMM. */
+torch::Tensor pointwiseConvAdd(const torch::Tensor& residual, const torch::Tensor& x,
+                               const torch::Tensor& weight2d);
+
+/** A channels-last (B,C,H,W) tensor seen as a (B*H*W, C) matrix without copying. */
+torch::Tensor pixelRows(const torch::Tensor& x);
+
+/** Inverse of pixelRows: a (B*H*W, C) matrix as a channels-last (B,C,H,W) tensor. */
+torch::Tensor fromPixelRows(const torch::Tensor& rows, int64_t batch, int64_t height,
+                            int64_t width);
+
+} // namespace unblur::model

@@ -1,0 +1,72 @@
+#include "FeedForward.h"
+
+#include "FastPath.h"
+
+#include <ATen/ATen.h>
+
+namespace unblur::model {
+
+FeedForwardImpl::FeedForwardImpl(const BlockOptions& options)
+    : m_hidden(static_cast<int64_t>(options.dim * options.ffnExpansionFactor))
+{
+    using torch::nn::Conv2dOptions;
+    const int64_t dim = options.dim;
+    project_in = register_module(
+        "project_in", torch::nn::Conv2d(Conv2dOptions(dim, m_hidden * 2, 1).bias(options.bias)));
+    dwconv = register_module("dwconv", torch::nn::Conv2d(Conv2dOptions(m_hidden * 2, m_hidden * 2, 3)
+                                                             .padding(1)
+                                                             .groups(m_hidden * 2)
+                                                             .bias(options.bias)));
+    project_out = register_module(
+        "project_out", torch::nn::Conv2d(Conv2dOptions(m_hidden, dim, 1).bias(options.bias)));
+    if (options.group == 1) {
+        ln1 = register_module("ln1", torch::nn::Linear(options.embedDim * 4, dim));
+        ln2 = register_module("ln2", torch::nn::Linear(options.embedDim * 4, dim));
+    }
+}
+
+torch::Tensor FeedForwardImpl::forward(const torch::Tensor& input, const torch::Tensor& prior)
+{
+    const torch::Tensor x = prior.defined() ? modulateByPrior(input, ln1, ln2, prior) : input;
+    const auto halves = dwconv->forward(project_in->forward(x)).chunk(2, 1);
+    return project_out->forward(torch::gelu(halves[0]) * halves[1]);
+}
+
+torch::Tensor FeedForwardImpl::forwardFused(const torch::Tensor& residual,
+                                            const torch::Tensor& normalised,
+                                            const torch::Tensor& normWeight,
+                                            const torch::Tensor& normBias,
+                                            const torch::Tensor& prior)
+{
+    const int64_t dim = residual.size(1);
+    const torch::Tensor inWeight = project_in->weight.view({2 * m_hidden, dim});
+    const torch::Tensor inBias = project_in->options.bias() ? project_in->bias : torch::Tensor();
+    const torch::Tensor dwBias = dwconv->options.bias() ? dwconv->bias : torch::Tensor();
+    const torch::Tensor outWeight = project_out->weight.view({dim, m_hidden});
+
+    std::vector<torch::Tensor> outputs;
+    for (int64_t i = 0; i < residual.size(0); ++i) {
+        torch::Tensor scale = normWeight, shift = normBias;
+        if (prior.defined()) {
+            const torch::Tensor k1 = ln1->forward(prior[i]);
+            const torch::Tensor k2 = ln2->forward(prior[i]);
+            scale = scale * k1;
+            shift = shift.defined() ? shift * k1 + k2 : k2;
+        }
+        const auto [weight, bias] = foldAffine(inWeight, inBias, scale, shift);
+        const torch::Tensor hidden =
+            at::conv2d(pointwiseConv(normalised.narrow(0, i, 1), weight, bias), dwconv->weight,
+                       dwBias, 1, 1, 1, 2 * m_hidden);
+        const torch::Tensor rows = pixelRows(hidden); // (HW, 2h)
+        torch::Tensor gated = at::gelu(rows.narrow(1, 0, m_hidden));
+        gated.mul_(rows.narrow(1, m_hidden, m_hidden));
+        torch::Tensor sum = at::addmm(pixelRows(residual.narrow(0, i, 1)), gated, outWeight.t());
+        if (project_out->options.bias()) {
+            sum.add_(project_out->bias);
+        }
+        outputs.push_back(fromPixelRows(sum, 1, residual.size(2), residual.size(3)));
+    }
+    return outputs.size() == 1 ? outputs[0] : at::cat(outputs, 0);
+}
+
+} // namespace unblur::model

@@ -1,0 +1,205 @@
+// model.json: the published option-file field names under "config", plus descriptive fields.
+#include "ModelError.h"
+#include "ModelFolder.h"
+
+#ifdef UNBLUR_HAVE_JSON
+#include <nlohmann/json.hpp>
+#endif
+
+#include <cmath>
+
+namespace unblur::model {
+
+#ifdef UNBLUR_HAVE_JSON
+namespace {
+
+using Json = nlohmann::json;
+
+class FieldReader
+{
+public:
+    FieldReader(const Json& object, std::string section, std::string file)
+        : m_object(object), m_section(std::move(section)), m_file(std::move(file))
+    {
+    }
+
+    /** Reads `key` when present; a value that contradicts the shapes is an error. */
+    template <typename T> void exact(const char* key, T& field) const
+    {
+        if (!m_object.contains(key)) {
+            return;
+        }
+        const T value = get<T>(key);
+        if (value != field) {
+            fail(key, "is " + text(value) + " but the checkpoints have " + text(field));
+        }
+    }
+
+    /** An expansion factor only has to give the same integer widths as the shapes. */
+    void factor(const char* key, double& field, const std::vector<int64_t>& bases) const
+    {
+        if (!m_object.contains(key)) {
+            return;
+        }
+        const double value = get<double>(key);
+        for (int64_t base : bases) {
+            if (int64_t(base * value) != int64_t(base * field)) {
+                fail(key, "is " + text(value) + " but the checkpoints' layer widths need " +
+                              text(field));
+            }
+        }
+        field = value;
+    }
+
+    /** A field the shapes cannot tell (the schedule): taken as given. */
+    template <typename T> void free(const char* key, T& field) const
+    {
+        if (m_object.contains(key)) {
+            field = get<T>(key);
+        }
+    }
+
+private:
+    template <typename T> T get(const char* key) const
+    {
+        try {
+            return m_object.at(key).get<T>();
+        } catch (const std::exception&) {
+            fail(key, "has the wrong type");
+        }
+        return T();
+    }
+    template <typename T> static std::string text(const T& value) { return Json(value).dump(); }
+    [[noreturn]] void fail(const char* key, const std::string& why) const
+    {
+        throw ModelError(m_file + ": field '" + m_section + "." + key + "' " + why);
+    }
+
+    const Json& m_object;
+    std::string m_section;
+    std::string m_file;
+};
+
+const Json& section(const Json& config, const char* name)
+{
+    static const Json empty = Json::object();
+    return config.contains(name) ? config.at(name) : empty;
+}
+
+} // namespace
+
+HiDiffConfig applyModelJson(const std::string& jsonText, const HiDiffConfig& inferred,
+                            const std::string& file, ModelInfo& info)
+{
+    Json root;
+    try {
+        root = Json::parse(jsonText);
+    } catch (const Json::parse_error& error) {
+        throw ModelError(file + ": not valid JSON (" + error.what() + ")");
+    }
+    if (!root.is_object()) {
+        throw ModelError(file + ": must hold a JSON object");
+    }
+    info.name = root.value("name", info.name);
+    info.description = root.value("description", std::string());
+    info.license = root.value("license", std::string());
+    if (root.contains("provenance")) {
+        info.provenanceJson = root.at("provenance").dump(1);
+    }
+
+    HiDiffConfig config = inferred;
+    const Json& all = section(root, "config");
+    const FieldReader g(section(all, "g"), "g", file);
+    TransformerConfig& t = config.g;
+    g.exact("dim", t.dim);
+    g.exact("num_blocks", t.numBlocks);
+    g.exact("num_refinement_blocks", t.numRefinementBlocks);
+    g.exact("heads", t.heads);
+    g.factor("ffn_expansion_factor", t.ffnExpansionFactor,
+             {t.dim, 2 * t.dim, 4 * t.dim, 8 * t.dim});
+    g.exact("bias", t.bias);
+    g.exact("LayerNorm_type", t.layerNormType);
+    g.exact("embed_dim", t.embedDim);
+    g.exact("group", t.group);
+
+    const FieldReader le(section(all, "le"), "le", file);
+    EncoderConfig& e = config.le;
+    le.exact("embed_dim", e.embedDim);
+    le.exact("block_num", e.blockNum);
+    le.exact("group", e.group);
+    le.factor("patch_expansion", e.patchExpansion, {int64_t(e.group) * e.group});
+    le.factor("channel_expansion", e.channelExpansion, {e.embedDim});
+
+    const FieldReader d(section(all, "d"), "d", file);
+    DenoiserConfig& n = config.d;
+    d.exact("in_channel", n.inChannel);
+    d.exact("out_channel", n.outChannel);
+    d.exact("inner_channel", n.innerChannel);
+    d.exact("block_num", n.blockNum);
+    d.exact("group", n.group);
+    d.factor("patch_expansion", n.patchExpansion, {int64_t(n.group) * n.group});
+    d.factor("channel_expansion", n.channelExpansion, {n.innerChannel});
+
+    const FieldReader s(section(all, "schedule"), "schedule", file);
+    s.free("schedule", config.schedule.schedule);
+    s.free("timesteps", config.schedule.timesteps);
+    s.free("linear_start", config.schedule.linearStart);
+    s.free("linear_end", config.schedule.linearEnd);
+    return config;
+}
+
+std::string modelJsonText(const HiDiffConfig& c, const ModelInfo& info)
+{
+    Json root;
+    root["name"] = info.name;
+    root["description"] = info.description;
+    root["license"] = info.license;
+    if (!info.provenanceJson.empty()) {
+        root["provenance"] = Json::parse(info.provenanceJson);
+    }
+    root["config"]["g"] = {{"dim", c.g.dim},
+                           {"num_blocks", c.g.numBlocks},
+                           {"num_refinement_blocks", c.g.numRefinementBlocks},
+                           {"heads", c.g.heads},
+                           {"ffn_expansion_factor", c.g.ffnExpansionFactor},
+                           {"bias", c.g.bias},
+                           {"LayerNorm_type", c.g.layerNormType},
+                           {"embed_dim", c.g.embedDim},
+                           {"group", c.g.group}};
+    root["config"]["le"] = {{"embed_dim", c.le.embedDim},
+                            {"block_num", c.le.blockNum},
+                            {"group", c.le.group},
+                            {"patch_expansion", c.le.patchExpansion},
+                            {"channel_expansion", c.le.channelExpansion}};
+    root["config"]["d"] = {{"in_channel", c.d.inChannel},
+                           {"out_channel", c.d.outChannel},
+                           {"inner_channel", c.d.innerChannel},
+                           {"block_num", c.d.blockNum},
+                           {"group", c.d.group},
+                           {"patch_expansion", c.d.patchExpansion},
+                           {"channel_expansion", c.d.channelExpansion}};
+    root["config"]["schedule"] = {{"schedule", c.schedule.schedule},
+                                  {"timesteps", c.schedule.timesteps},
+                                  {"linear_start", c.schedule.linearStart},
+                                  {"linear_end", c.schedule.linearEnd}};
+    return root.dump(2) + "\n";
+}
+
+#else
+
+HiDiffConfig applyModelJson(const std::string&, const HiDiffConfig& inferred,
+                            const std::string& file, ModelInfo& info)
+{
+    info.notes.push_back(file + ": ignored (built without JSON support); configuration "
+                                "inferred from the checkpoints");
+    return inferred;
+}
+
+std::string modelJsonText(const HiDiffConfig&, const ModelInfo&)
+{
+    throw ModelError("model.json cannot be written: built without JSON support");
+}
+
+#endif
+
+} // namespace unblur::model

@@ -1,0 +1,174 @@
+// Parity of the native HI-Diff with the reference code's golden outputs, and reproducibility.
+#include "model/FastPath.h"
+#include "model/ModelFolder.h"
+
+#include <QFile>
+#include <QImage>
+#include <QTest>
+
+#include <c10/core/InferenceMode.h>
+#include <torch/torch.h>
+
+using namespace unblur::model;
+
+namespace {
+
+const QString kTiny = QStringLiteral(UNBLUR_TEST_DATA "/hidiff-tiny");
+
+torch::Tensor readF32(const QString& name, at::IntArrayRef shape)
+{
+    QFile file(kTiny + "/" + name);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qFatal("cannot open %s", qPrintable(file.fileName()));
+    }
+    const QByteArray bytes = file.readAll();
+    const int64_t count = bytes.size() / 4;
+    torch::Tensor t = torch::empty({count}, torch::kFloat32);
+    std::memcpy(t.data_ptr<float>(), bytes.constData(), size_t(count) * 4);
+    return t.view(shape);
+}
+
+torch::Tensor readInput()
+{
+    const QImage image = QImage(kTiny + "/input.png").convertToFormat(QImage::Format_RGB888);
+    torch::Tensor t = torch::empty({image.height(), image.width(), 3}, torch::kUInt8);
+    for (int y = 0; y < image.height(); ++y) {
+        std::memcpy(t[y].data_ptr<uint8_t>(), image.constScanLine(y), size_t(image.width()) * 3);
+    }
+    return t.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat32).div(255.0).contiguous();
+}
+
+double maxAbs(const torch::Tensor& a, const torch::Tensor& b)
+{
+    return (a - b).abs().max().item<double>();
+}
+
+/** Random weights of a configuration (every parameter moved, as the fixture's were). */
+void randomise(torch::nn::Module& module, uint64_t seed)
+{
+    torch::manual_seed(seed);
+    torch::NoGradGuard guard;
+    for (auto& p : module.parameters()) {
+        p.add_(torch::randn_like(p) * 0.05);
+    }
+}
+
+} // namespace
+
+class TestHiDiffModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { torch::set_num_threads(2); }
+
+    void matchesGoldenOutputs_data()
+    {
+        QTest::addColumn<bool>("fast");
+        QTest::newRow("reference path") << false;
+        QTest::newRow("fast path") << true;
+    }
+
+    void matchesGoldenOutputs()
+    {
+        QFETCH(bool, fast);
+        LoadedModel loaded = loadModelFolder(kTiny.toStdString());
+        HiDiffModel& model = *loaded.model;
+        setFastPathEnabled(fast);
+        c10::InferenceMode inference;
+        const torch::Tensor input = readInput();
+        QCOMPARE(input.size(2), 45);
+        QCOMPARE(input.size(3), 61);
+
+        const torch::Tensor padded = padToMultiple(input, 8);
+        QCOMPARE(padded.size(2), 48);
+        QCOMPARE(padded.size(3), 64);
+        const torch::Tensor condition = model.encodeCondition(padded);
+        QVERIFY(maxAbs(condition, readF32("prior_c.f32", {1, 16, 32})) <= 1e-5);
+
+        const torch::Tensor noise = HiDiffModel::initialNoise(condition.sizes(), 1234);
+        QVERIFY(torch::equal(noise, readF32("noise.f32", {1, 16, 32})));
+
+        const torch::Tensor prior = model.samplePrior(condition, noise);
+        QVERIFY(maxAbs(prior, readF32("prior.f32", {1, 16, 32})) <= 1e-5);
+
+        const torch::Tensor output = model.restore(input, 1234);
+        const double error = maxAbs(output, readF32("output.f32", {1, 3, 45, 61}));
+        qInfo("max |output - golden| = %.3g", error);
+        QVERIFY(error <= 1e-5);
+        setFastPathEnabled(true);
+    }
+
+    void sameSeedGivesIdenticalPixels()
+    {
+        LoadedModel loaded = loadModelFolder(kTiny.toStdString());
+        c10::InferenceMode inference;
+        const torch::Tensor input = readInput();
+        const torch::Tensor first = loaded.model->restore(input, 7);
+        const torch::Tensor second = loaded.model->restore(input, 7);
+        QVERIFY(torch::equal(first, second));
+    }
+
+    void differentSeedsGiveDifferentPriors()
+    {
+        LoadedModel loaded = loadModelFolder(kTiny.toStdString());
+        c10::InferenceMode inference;
+        const torch::Tensor condition = loaded.model->encodeCondition(padToMultiple(readInput(), 8));
+        const torch::Tensor a =
+            loaded.model->samplePrior(condition, HiDiffModel::initialNoise(condition.sizes(), 1));
+        const torch::Tensor b =
+            loaded.model->samplePrior(condition, HiDiffModel::initialNoise(condition.sizes(), 2));
+        QVERIFY(maxAbs(a, b) > 1e-3);
+    }
+
+    /** The fast path folds weights and fuses attention: it must agree with the reference
+     *  formulation on configurations the fixture does not cover (biases, BiasFree, batch 2). */
+    void fastPathMatchesReference_data()
+    {
+        QTest::addColumn<bool>("bias");
+        QTest::addColumn<QString>("norm");
+        QTest::addColumn<int>("batch");
+        QTest::newRow("published layout") << false << "WithBias" << 1;
+        QTest::newRow("with biases, batch 2") << true << "WithBias" << 2;
+        QTest::newRow("BiasFree") << false << "BiasFree" << 1;
+    }
+
+    void fastPathMatchesReference()
+    {
+        QFETCH(bool, bias);
+        QFETCH(QString, norm);
+        QFETCH(int, batch);
+        HiDiffConfig config;
+        config.g.dim = 16;
+        config.g.numBlocks = {1, 2, 1, 2};
+        config.g.numRefinementBlocks = 1;
+        config.g.heads = {1, 2, 4, 8};
+        config.g.bias = bias;
+        config.g.layerNormType = norm.toStdString();
+        config.g.embedDim = config.le.embedDim = 16;
+        config.le.blockNum = 2;
+        config.d.inChannel = config.d.outChannel = 64;
+        config.d.innerChannel = 32;
+        HiDiffModel model(config);
+        randomise(*model.transformer(), 3);
+        randomise(*model.encoder(), 4);
+        randomise(*model.denoiser(), 5);
+
+        torch::manual_seed(9);
+        const torch::Tensor image = torch::rand({batch, 3, 40, 56});
+        torch::Tensor reference, fast;
+        {
+            c10::InferenceMode inference;
+            setFastPathEnabled(false);
+            reference = model.restore(image, 11);
+            setFastPathEnabled(true);
+            fast = model.restore(image, 11);
+        }
+        const double error = maxAbs(reference, fast);
+        qInfo("max |fast - reference| = %.3g", error);
+        QVERIFY(error <= 2e-5);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestHiDiffModel)
+#include "TestHiDiffModel.moc"
