@@ -27,6 +27,16 @@ std::pair<torch::Tensor, torch::Tensor> foldAffine(const torch::Tensor& weight2d
     return {weight.contiguous(), folded};
 }
 
+namespace {
+
+/** F.normalize's divisor: max(||column||, 1e-12) over the rows of an (HW, C) matrix. */
+torch::Tensor columnNorms(const torch::Tensor& rows)
+{
+    return at::sum(rows * rows, {0}).sqrt_().clamp_min_(1e-12);
+}
+
+} // namespace
+
 AttentionImpl::AttentionImpl(const BlockOptions& options) : m_heads(options.heads)
 {
     using torch::nn::Conv2dOptions;
@@ -72,8 +82,8 @@ torch::Tensor AttentionImpl::forwardFused(const torch::Tensor& residual,
     const int64_t headDim = c / m_heads;
     const torch::Tensor qkvWeight = qkv->weight.view({3 * c, c});
     const torch::Tensor projectWeight = project_out->weight.view({c, c});
-    const torch::Tensor& qkvBias = qkv->options.bias() ? qkv->bias : torch::Tensor();
-    const torch::Tensor& dwBias = qkv_dwconv->options.bias() ? qkv_dwconv->bias : torch::Tensor();
+    const torch::Tensor qkvBias = qkv->options.bias() ? qkv->bias : torch::Tensor();
+    const torch::Tensor dwBias = qkv_dwconv->options.bias() ? qkv_dwconv->bias : torch::Tensor();
 
     std::vector<torch::Tensor> outputs;
     for (int64_t i = 0; i < batch; ++i) {
@@ -88,32 +98,41 @@ torch::Tensor AttentionImpl::forwardFused(const torch::Tensor& residual,
         }
         const auto [weight, bias] = foldAffine(qkvWeight, qkvBias, scale, shift);
         const torch::Tensor one = normalised.narrow(0, i, 1);
-        const torch::Tensor mixed = at::conv2d(pointwiseConv(one, weight, bias),
-                                               qkv_dwconv->weight, dwBias, 1, 1, 1, 3 * c);
-        const torch::Tensor rows = pixelRows(mixed); // (HW, 3C)
-        const torch::Tensor q = rows.narrow(1, 0, c);
-        const torch::Tensor k = rows.narrow(1, c, c);
-        const torch::Tensor v = rows.narrow(1, 2 * c, c);
+        // q, k and v each through their own slice of the 1x1 and depthwise convolutions, so
+        // every intermediate is a dense channels-last tensor.
+        auto part = [&](int64_t index) {
+            const torch::Tensor partBias =
+                bias.defined() ? bias.narrow(0, index * c, c) : torch::Tensor();
+            const torch::Tensor partDwBias =
+                dwBias.defined() ? dwBias.narrow(0, index * c, c) : torch::Tensor();
+            return depthwiseConv3x3(pointwiseConv(one, weight.narrow(0, index * c, c), partBias),
+                                    qkv_dwconv->weight.narrow(0, index * c, c), partDwBias);
+        };
+        const torch::Tensor q = pixelRows(part(0));
+        const torch::Tensor k = pixelRows(part(1));
+        const torch::Tensor v = part(2);
 
-        // Gram of all channels at once; heads are its diagonal blocks. Normalising q and k
-        // along H*W is dividing the Gram by the outer product of their norms.
-        const torch::Tensor qNorm = at::linalg_vector_norm(q, 2, {0}).clamp_min(1e-12);
-        const torch::Tensor kNorm = at::linalg_vector_norm(k, 2, {0}).clamp_min(1e-12);
-        const torch::Tensor gram = at::mm(q.t(), k) / at::outer(qNorm, kNorm);
-        torch::Tensor mixing = torch::zeros({c, c}, gram.options());
+        // Normalising q and k along H*W is dividing their Gram matrix by the outer product
+        // of their norms; each head's attention is a diagonal block of it.
+        const torch::Tensor qNorm = columnNorms(q);
+        const torch::Tensor kNorm = columnNorms(k);
+        torch::Tensor mixing = torch::zeros({c, c}, q.options());
         for (int64_t head = 0; head < m_heads; ++head) {
             const int64_t at = head * headDim;
-            const torch::Tensor block = gram.narrow(0, at, headDim).narrow(1, at, headDim);
+            const torch::Tensor qHead = q.narrow(1, at, headDim);
+            const torch::Tensor kHead = k.narrow(1, at, headDim);
+            const torch::Tensor gram = at::mm(qHead.t(), kHead) /
+                                       at::outer(qNorm.narrow(0, at, headDim),
+                                                 kNorm.narrow(0, at, headDim));
             mixing.narrow(0, at, headDim)
                 .narrow(1, at, headDim)
-                .copy_((block * temperature[head]).softmax(-1));
+                .copy_((gram * temperature[head]).softmax(-1));
         }
-        // out = project_out(attn @ v) = v @ (W_out @ blockdiag(attn))^T, plus the residual.
-        const torch::Tensor fused = at::mm(projectWeight, mixing);
-        const torch::Tensor sum = at::addmm(pixelRows(residual.narrow(0, i, 1)), v, fused.t());
-        torch::Tensor out = fromPixelRows(sum, 1, h, w);
+        // project_out(attn @ v) = (W_out @ blockdiag(attn)) applied to v as one 1x1 conv.
+        torch::Tensor out = pointwiseConvAdd(residual.narrow(0, i, 1), v,
+                                             at::mm(projectWeight, mixing));
         if (project_out->options.bias()) {
-            out = out + project_out->bias.view({1, c, 1, 1});
+            out.add_(project_out->bias.view({1, c, 1, 1}));
         }
         outputs.push_back(out);
     }

@@ -152,8 +152,10 @@ Checkpoint readZip(PyTorchStreamReader& zip, const std::string& path)
     }
     if (!params && !paramsEma) {
         std::string found;
-        for (const std::string& key : checkpoint.entries)
-            found += (found.empty() ? "'" : ", '") + key + "'";
+        for (size_t i = 0; i < checkpoint.entries.size() && i < 5; ++i)
+            found += (i == 0 ? "'" : ", '") + checkpoint.entries[i] + "'";
+        if (checkpoint.entries.size() > 5)
+            found += ", ...";
         throw ModelError(path + ": no 'params' or 'params_ema' entry, not a BasicSR checkpoint " +
                          "(found " + (found.empty() ? "none" : found) + ")");
     }

@@ -21,6 +21,10 @@ torch::Tensor pointwiseConv(const torch::Tensor& x, const torch::Tensor& weight2
 torch::Tensor pointwiseConvAdd(const torch::Tensor& residual, const torch::Tensor& x,
                                const torch::Tensor& weight2d);
 
+/** Depthwise 3x3 convolution (padding 1) of a channels-last tensor; result is channels-last. */
+torch::Tensor depthwiseConv3x3(const torch::Tensor& x, const torch::Tensor& weight,
+                               const torch::Tensor& bias);
+
 /** A channels-last (B,C,H,W) tensor seen as a (B*H*W, C) matrix without copying. */
 torch::Tensor pixelRows(const torch::Tensor& x);
 

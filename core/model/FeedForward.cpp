@@ -54,17 +54,23 @@ torch::Tensor FeedForwardImpl::forwardFused(const torch::Tensor& residual,
             shift = shift.defined() ? shift * k1 + k2 : k2;
         }
         const auto [weight, bias] = foldAffine(inWeight, inBias, scale, shift);
-        const torch::Tensor hidden =
-            at::conv2d(pointwiseConv(normalised.narrow(0, i, 1), weight, bias), dwconv->weight,
-                       dwBias, 1, 1, 1, 2 * m_hidden);
-        const torch::Tensor rows = pixelRows(hidden); // (HW, 2h)
-        torch::Tensor gated = at::gelu(rows.narrow(1, 0, m_hidden));
-        gated.mul_(rows.narrow(1, m_hidden, m_hidden));
-        torch::Tensor sum = at::addmm(pixelRows(residual.narrow(0, i, 1)), gated, outWeight.t());
+        const torch::Tensor one = normalised.narrow(0, i, 1);
+        // The gate's two halves through their own conv slices: dense tensors throughout.
+        auto half = [&](int64_t index) {
+            const int64_t at = index * m_hidden;
+            return depthwiseConv3x3(
+                pointwiseConv(one, weight.narrow(0, at, m_hidden),
+                              bias.defined() ? bias.narrow(0, at, m_hidden) : torch::Tensor()),
+                dwconv->weight.narrow(0, at, m_hidden),
+                dwBias.defined() ? dwBias.narrow(0, at, m_hidden) : torch::Tensor());
+        };
+        torch::Tensor gated = at::gelu(half(0));
+        gated.mul_(half(1));
+        torch::Tensor out = pointwiseConvAdd(residual.narrow(0, i, 1), gated, outWeight);
         if (project_out->options.bias()) {
-            sum.add_(project_out->bias);
+            out.add_(project_out->bias.view({1, dim, 1, 1}));
         }
-        outputs.push_back(fromPixelRows(sum, 1, residual.size(2), residual.size(3)));
+        outputs.push_back(out);
     }
     return outputs.size() == 1 ? outputs[0] : at::cat(outputs, 0);
 }

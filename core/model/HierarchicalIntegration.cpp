@@ -52,8 +52,7 @@ torch::Tensor HierarchicalIntegrationImpl::forwardFused(const torch::Tensor& x,
     const torch::Tensor& normBias = norm1->body->bias;
     const auto [qWeight, qBias] = foldAffine(q->weight, q->options.bias() ? q->bias : torch::Tensor(),
                                              normWeight, normBias);
-    const torch::Tensor normalised = pixelRows(norm1->normaliseChannels(x).contiguous(
-        at::MemoryFormat::ChannelsLast));
+    const torch::Tensor normalised = norm1->normaliseChannels(x);
 
     std::vector<torch::Tensor> outputs;
     for (int64_t i = 0; i < batch; ++i) {
@@ -72,13 +71,15 @@ torch::Tensor HierarchicalIntegrationImpl::forwardFused(const torch::Tensor& x,
         }
         const torch::Tensor scoreMatrix = at::cat(scoreCols, 1);  // (C, heads*N)
         const torch::Tensor valueMatrix = at::cat(valueRows, 0);  // (heads*N, C)
-        const torch::Tensor rows = normalised.narrow(0, i * h * w, h * w);
-        torch::Tensor scores = qBias.defined() ? at::addmm(at::cat(scoreBias, 0), rows, scoreMatrix)
-                                               : at::mm(rows, scoreMatrix);
-        const torch::Tensor weights =
-            scores.view({h * w, m_heads, tokens}).softmax(-1).view({h * w, m_heads * tokens});
-        const torch::Tensor sum = at::addmm(pixelRows(x.narrow(0, i, 1)), weights, valueMatrix);
-        outputs.push_back(fromPixelRows(sum, 1, h, w));
+        const torch::Tensor scores =
+            pointwiseConv(normalised.narrow(0, i, 1), scoreMatrix.t().contiguous(),
+                          qBias.defined() ? at::cat(scoreBias, 0) : torch::Tensor());
+        const torch::Tensor weights = pixelRows(scores)
+                                          .view({h * w, m_heads, tokens})
+                                          .softmax(-1)
+                                          .view({h * w, m_heads * tokens});
+        outputs.push_back(pointwiseConvAdd(x.narrow(0, i, 1), fromPixelRows(weights, 1, h, w),
+                                           valueMatrix.t().contiguous()));
     }
     return batch == 1 ? outputs[0] : at::cat(outputs, 0);
 }

@@ -1,0 +1,49 @@
+#include "BlasKernels.h"
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace unblur::model {
+
+const char* blasCoreName()
+{
+    using CoreName = char* (*)();
+    const auto coreName = reinterpret_cast<CoreName>(dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+    return coreName ? coreName() : "";
+}
+
+void ensureFastBlasKernels(char** argv)
+{
+#if defined(__x86_64__) && defined(__linux__)
+    if (std::getenv("OPENBLAS_CORETYPE") || std::getenv("UNBLUR_KEEP_BLAS_CORE")) {
+        return;
+    }
+    const char* core = blasCoreName();
+    const bool generic = std::strcmp(core, "Prescott") == 0 || std::strcmp(core, "Core2") == 0 ||
+                         std::strcmp(core, "Nehalem") == 0 || std::strcmp(core, "Sandybridge") == 0;
+    if (!generic) {
+        return;
+    }
+    __builtin_cpu_init();
+    const char* better = nullptr;
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+        __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl")) {
+        better = "SkylakeX";
+    } else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+        better = "Haswell";
+    }
+    if (!better) {
+        return;
+    }
+    setenv("OPENBLAS_CORETYPE", better, 1);
+    execv("/proc/self/exe", argv);
+    // exec failed: carry on with the kernels we have.
+#else
+    (void)argv;
+#endif
+}
+
+} // namespace unblur::model
