@@ -1,6 +1,6 @@
 #include "BenchCommand.h"
 
-#include "ThreadSetup.h"
+#include "model/CpuRuntime.h"
 #include "model/FastPath.h"
 #include "model/HiDiffModel.h"
 
@@ -122,14 +122,15 @@ int runBenchCommand(const QStringList& arguments)
     parser.addOptions({sizes, runs, threads, config, reference});
     parser.process(arguments);
 
-    const int threadCount = applyThreadCount(parser.value(threads).toInt());
+    const int threadCount = unblur::model::configureCpuThreads(parser.value(threads).toInt());
     const int runCount = std::max(1, parser.value(runs).toInt());
     torch::manual_seed(0);
     HiDiffModel model(benchConfig(parser.value(config)));
 
     QTextStream out(stdout);
     out << "config " << parser.value(config) << ", " << threadCount << " threads, median of "
-        << runCount << " runs, CPU float32\n";
+        << runCount << " runs, CPU float32, OpenBLAS core "
+        << (*unblur::model::blasCoreName() ? unblur::model::blasCoreName() : "none") << "\n";
     out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
                .arg(QStringLiteral("size"), -9)
                .arg(QStringLiteral("path"), -10)

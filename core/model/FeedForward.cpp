@@ -1,6 +1,7 @@
 #include "FeedForward.h"
 
 #include "FastPath.h"
+#include "GeluGate.h"
 
 #include <ATen/ATen.h>
 
@@ -64,8 +65,7 @@ torch::Tensor FeedForwardImpl::forwardFused(const torch::Tensor& residual,
                 dwconv->weight.narrow(0, at, m_hidden),
                 dwBias.defined() ? dwBias.narrow(0, at, m_hidden) : torch::Tensor());
         };
-        torch::Tensor gated = at::gelu(half(0));
-        gated.mul_(half(1));
+        const torch::Tensor gated = geluGate(half(0), half(1));
         torch::Tensor out = pointwiseConvAdd(residual.narrow(0, i, 1), gated, outWeight);
         if (project_out->options.bias()) {
             out.add_(project_out->bias.view({1, dim, 1, 1}));

@@ -1,10 +1,13 @@
-#include "BlasKernels.h"
+#include "CpuRuntime.h"
+
+#include <ATen/Parallel.h>
 
 #include <dlfcn.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 
 namespace unblur::model {
 
@@ -44,6 +47,19 @@ void ensureFastBlasKernels(char** argv)
 #else
     (void)argv;
 #endif
+}
+
+int configureCpuThreads(int requested)
+{
+    const int threads =
+        requested > 0 ? requested : std::max(1, int(std::thread::hardware_concurrency()));
+    at::set_num_threads(threads);
+    using SetThreads = void (*)(int);
+    if (const auto setBlasThreads =
+            reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) {
+        setBlasThreads(1);
+    }
+    return threads;
 }
 
 } // namespace unblur::model

@@ -14,4 +14,11 @@ void ensureFastBlasKernels(char** argv);
 /** The OpenBLAS core in use ("SkylakeX", "Haswell"...), or "" when BLAS is not OpenBLAS. */
 const char* blasCoreName();
 
+/**
+ * Sets LibTorch's intra-op threads to `requested`, or to every core when it is 0 (Debian's
+ * LibTorch starts with one). OpenBLAS is kept to one thread: LibTorch parallelises around it,
+ * and two spinning thread pools on the same cores halve the speed. Returns the count used.
+ */
+int configureCpuThreads(int requested);
+
 } // namespace unblur::model

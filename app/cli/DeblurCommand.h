@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+/**
+ * `unblur-cli deblur INPUT -o OUTPUT [options]`: restores one photo and writes it atomically.
+ * `arguments` starts with the program name, then "deblur". Returns the process exit code:
+ * 0 done, 1 failed (message on stderr naming the file), 2 bad usage.
+ */
+int runDeblurCommand(const QStringList& arguments);
+
+/**
+ * The model folder used without --model: $UNBLUR_MODEL_DIR if set, else the installed
+ * `<exe>/../share/unblur/models/default`, else the build tree's
+ * `<exe>/../../resources/models/default`. Empty when none of them exists.
+ */
+QString defaultModelFolder();
+
+/** The default --seed: the reference code's seed, so results match it. */
+constexpr unsigned long long kDefaultSeed = 1234;
