@@ -3,18 +3,16 @@
 #include "model/PickleReader.h"
 #include "model/PickleWriter.h"
 
-#include <caffe2/serialize/inline_container.h>
-#include <torch/torch.h>
-
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
-
+#include <caffe2/serialize/inline_container.h>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <torch/torch.h>
 
 using namespace unblur::model;
 using caffe2::serialize::PyTorchStreamReader;
@@ -121,7 +119,8 @@ std::string makePickle(const std::vector<std::pair<std::string, std::string>>& e
 
 std::string floats(std::initializer_list<float> values)
 {
-    return std::string(reinterpret_cast<const char*>(values.begin()), values.size() * sizeof(float));
+    return std::string(reinterpret_cast<const char*>(values.begin()),
+                       values.size() * sizeof(float));
 }
 
 QString errorOf(const std::string& path)
@@ -165,14 +164,13 @@ void TestCheckpointFile::readsFixtures_data()
 
     QTest::newRow("net_g") << "net_g.pth" << 170 << "patch_embed.proj.weight"
                            << QList<qint64>{8, 3, 3, 3};
-    QTest::newRow("net_g temperature") << "net_g.pth" << 170
-                                       << "encoder_level1.blocks.0.attn.temperature"
-                                       << QList<qint64>{1, 1, 1};
+    QTest::newRow("net_g temperature")
+        << "net_g.pth" << 170 << "encoder_level1.blocks.0.attn.temperature"
+        << QList<qint64>{1, 1, 1};
     QTest::newRow("net_d") << "net_d.pth" << 17 << "time_mlp" << QList<qint64>{1};
     QTest::newRow("net_le_dm") << "net_le_dm.pth" << 22 << "conv1.0.weight"
                                << QList<qint64>{8, 48, 3, 3};
-    QTest::newRow("net_le") << "net_le.pth" << 22 << "conv1.0.weight"
-                            << QList<qint64>{8, 96, 3, 3};
+    QTest::newRow("net_le") << "net_le.pth" << 22 << "conv1.0.weight" << QList<qint64>{8, 96, 3, 3};
 }
 
 void TestCheckpointFile::readsFixtures()
@@ -283,14 +281,22 @@ void TestCheckpointFile::rejectsBadFiles_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("reason");
 
-    QTest::newRow("missing") << "missing" << "no such file";
-    QTest::newRow("directory") << "directory" << "directory";
-    QTest::newRow("empty") << "empty" << "empty";
-    QTest::newRow("truncated") << "truncated" << "truncated";
-    QTest::newRow("random bytes") << "random" << "not a PyTorch";
-    QTest::newRow("text") << "text" << "not a PyTorch";
-    QTest::newRow("legacy raw pickle") << "legacy" << "legacy";
-    QTest::newRow("zip without data.pkl") << "nopickle" << "no data.pkl";
+    QTest::newRow("missing") << "missing"
+                             << "no such file";
+    QTest::newRow("directory") << "directory"
+                               << "directory";
+    QTest::newRow("empty") << "empty"
+                           << "empty";
+    QTest::newRow("truncated") << "truncated"
+                               << "truncated";
+    QTest::newRow("random bytes") << "random"
+                                  << "not a PyTorch";
+    QTest::newRow("text") << "text"
+                          << "not a PyTorch";
+    QTest::newRow("legacy raw pickle") << "legacy"
+                                       << "legacy";
+    QTest::newRow("zip without data.pkl") << "nopickle"
+                                          << "no data.pkl";
 }
 
 void TestCheckpointFile::rejectsBadFiles()
@@ -343,27 +349,33 @@ void TestCheckpointFile::rejectsBadArchives_data()
     const QByteArray fourFloats = QByteArray::fromStdString(floats({1, 2, 3, 4}));
     const auto tensor = [](int64_t numel, int64_t offset, std::vector<int64_t> sizes,
                            std::vector<int64_t> strides) {
-        return QByteArray::fromStdString(makePickle({{"params", "0"}}, numel, offset, sizes, strides));
+        return QByteArray::fromStdString(
+            makePickle({{"params", "0"}}, numel, offset, sizes, strides));
     };
 
-    QTest::newRow("unsupported global")
-        << QByteArray("\x80\x02" "cos\nsystem\n" "X\x02\x00\x00\x00ls" "\x85R.", 23) << fourFloats
-        << "'os.system'";
+    QTest::newRow("unsupported global") << QByteArray("\x80\x02"
+                                                      "cos\nsystem\n"
+                                                      "X\x02\x00\x00\x00ls"
+                                                      "\x85R.",
+                                                      23)
+                                        << fourFloats << "'os.system'";
     QTest::newRow("unsupported opcode") << QByteArray("\x80\x02I1\n.") << fourFloats << "opcode";
     QTest::newRow("empty pickle") << QByteArray("\x80\x02") << fourFloats << "truncated";
     QTest::newRow("missing memo") << QByteArray("\x80\x02h\x05.") << fourFloats << "memo";
     QTest::newRow("underflow") << QByteArray("\x80\x02s.") << fourFloats << "underflow";
     QTest::newRow("not a dict") << QByteArray("\x80\x02K\x01.") << fourFloats << "not a dict";
-    QTest::newRow("no params") << QByteArray("\x80\x02}X\x01\x00\x00\x00" "aK\x01s.", 13)
+    QTest::newRow("no params") << QByteArray("\x80\x02}X\x01\x00\x00\x00"
+                                             "aK\x01s.",
+                                             13)
                                << fourFloats << "no 'params'";
-    QTest::newRow("past storage end") << tensor(4, 1, {2, 2}, {2, 1}) << fourFloats
-                                      << "past the end";
+    QTest::newRow("past storage end")
+        << tensor(4, 1, {2, 2}, {2, 1}) << fourFloats << "past the end";
     QTest::newRow("storage too short") << tensor(8, 0, {8}, {1}) << fourFloats << "truncated";
     QTest::newRow("storage missing") << tensor(4, 0, {4}, {1}) << QByteArray() << "missing";
-    QTest::newRow("size overflow") << tensor(4, 0, {1ll << 40, 1ll << 40}, {0, 0}) << fourFloats
-                                   << "overflow";
-    QTest::newRow("huge broadcast") << tensor(4, 0, {1ll << 40}, {0}) << fourFloats
-                                    << "implausibly large";
+    QTest::newRow("size overflow")
+        << tensor(4, 0, {1ll << 40, 1ll << 40}, {0, 0}) << fourFloats << "overflow";
+    QTest::newRow("huge broadcast")
+        << tensor(4, 0, {1ll << 40}, {0}) << fourFloats << "implausibly large";
 }
 
 void TestCheckpointFile::rejectsBadArchives()

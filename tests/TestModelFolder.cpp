@@ -12,7 +12,6 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <torch/torch.h>
 
 using namespace unblur::model;
@@ -156,12 +155,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QStringList>("mustMention");
-        QTest::newRow("missing key") << "missing"
-                                     << QStringList{"net_g.pth", "missing key", "output.weight"};
-        QTest::newRow("unexpected key") << "extra"
-                                        << QStringList{"net_g.pth", "unexpected key", "stray.weight"};
-        QTest::newRow("wrong shape") << "shape"
-                                     << QStringList{"net_g.pth", "down_2.3.bias", "[31]", "[32]"};
+        QTest::newRow("missing key")
+            << "missing" << QStringList{"net_g.pth", "missing key", "output.weight"};
+        QTest::newRow("unexpected key")
+            << "extra" << QStringList{"net_g.pth", "unexpected key", "stray.weight"};
+        QTest::newRow("wrong shape")
+            << "shape" << QStringList{"net_g.pth", "down_2.3.bias", "[31]", "[32]"};
     }
 
     void strictLoadingNamesTheProblem()
@@ -194,9 +193,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("damage");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("truncated") << "truncate" << "truncated";
-        QTest::newRow("not a zip") << "text" << "not a zip";
-        QTest::newRow("absent") << "delete" << "missing";
+        QTest::newRow("truncated") << "truncate"
+                                   << "truncated";
+        QTest::newRow("not a zip") << "text"
+                                   << "not a zip";
+        QTest::newRow("absent") << "delete"
+                                << "missing";
     }
 
     void damagedFilesAreReported()

@@ -7,13 +7,11 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QTextStream>
-
-#include <c10/core/InferenceMode.h>
-#include <torch/torch.h>
-
 #include <algorithm>
+#include <c10/core/InferenceMode.h>
 #include <chrono>
 #include <cstdio>
+#include <torch/torch.h>
 
 using namespace unblur::model;
 

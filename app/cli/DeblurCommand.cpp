@@ -12,11 +12,9 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTextStream>
-
 #include <c10/core/InferenceMode.h>
-#include <torch/torch.h>
-
 #include <optional>
+#include <torch/torch.h>
 
 namespace {
 
@@ -110,6 +108,9 @@ int deblur(const DeblurOptions& options)
                                                   : QString::fromStdString(loaded.info.name);
     err << "Model:  " << name << " (" << QDir::toNativeSeparators(options.modelFolder)
         << "), loaded in " << QString::number(step.elapsed() / 1000.0, 'f', 2) << " s\n";
+    for (const std::string& note : loaded.info.notes) {
+        err << "Note:   " << QString::fromStdString(note) << "\n";
+    }
 
     const int threads = unblur::model::configureCpuThreads(options.threads);
     loaded.model->to(*device);

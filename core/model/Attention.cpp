@@ -14,6 +14,16 @@ torch::Tensor modulateByPrior(const torch::Tensor& x, torch::nn::Linear& ln1,
     return x * scale + shift;
 }
 
+std::pair<torch::Tensor, torch::Tensor> priorAffine(const torch::Tensor& normWeight,
+                                                    const torch::Tensor& normBias,
+                                                    torch::nn::Linear& ln1, torch::nn::Linear& ln2,
+                                                    const torch::Tensor& prior)
+{
+    const torch::Tensor k1 = ln1->forward(prior);
+    const torch::Tensor k2 = ln2->forward(prior);
+    return {normWeight * k1, normBias.defined() ? normBias * k1 + k2 : k2};
+}
+
 std::pair<torch::Tensor, torch::Tensor> foldAffine(const torch::Tensor& weight2d,
                                                    const torch::Tensor& bias,
                                                    const torch::Tensor& scale,
@@ -42,14 +52,14 @@ AttentionImpl::AttentionImpl(const BlockOptions& options) : m_heads(options.head
     using torch::nn::Conv2dOptions;
     const int64_t dim = options.dim;
     temperature = register_parameter("temperature", torch::ones({options.heads, 1, 1}));
-    qkv = register_module("qkv", torch::nn::Conv2d(Conv2dOptions(dim, dim * 3, 1).bias(options.bias)));
+    qkv = register_module("qkv",
+                          torch::nn::Conv2d(Conv2dOptions(dim, dim * 3, 1).bias(options.bias)));
     qkv_dwconv = register_module(
-        "qkv_dwconv", torch::nn::Conv2d(Conv2dOptions(dim * 3, dim * 3, 3)
-                                            .padding(1)
-                                            .groups(dim * 3)
-                                            .bias(options.bias)));
-    project_out = register_module(
-        "project_out", torch::nn::Conv2d(Conv2dOptions(dim, dim, 1).bias(options.bias)));
+        "qkv_dwconv",
+        torch::nn::Conv2d(
+            Conv2dOptions(dim * 3, dim * 3, 3).padding(1).groups(dim * 3).bias(options.bias)));
+    project_out = register_module("project_out",
+                                  torch::nn::Conv2d(Conv2dOptions(dim, dim, 1).bias(options.bias)));
     if (options.group == 1) {
         ln1 = register_module("ln1", torch::nn::Linear(options.embedDim * 4, dim));
         ln2 = register_module("ln2", torch::nn::Linear(options.embedDim * 4, dim));
@@ -61,7 +71,9 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& input, const torch::Te
     const int64_t b = input.size(0), c = input.size(1), h = input.size(2), w = input.size(3);
     torch::Tensor x = prior.defined() ? modulateByPrior(input, ln1, ln2, prior) : input;
     const auto parts = qkv_dwconv->forward(qkv->forward(x)).chunk(3, 1);
-    auto heads = [&](const torch::Tensor& t) { return t.reshape({b, m_heads, c / m_heads, h * w}); };
+    auto heads = [&](const torch::Tensor& t) {
+        return t.reshape({b, m_heads, c / m_heads, h * w});
+    };
     const torch::Tensor q = torch::nn::functional::normalize(
         heads(parts[0]), torch::nn::functional::NormalizeFuncOptions().dim(-1));
     const torch::Tensor k = torch::nn::functional::normalize(
@@ -74,8 +86,7 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& input, const torch::Te
 torch::Tensor AttentionImpl::forwardFused(const torch::Tensor& residual,
                                           const torch::Tensor& normalised,
                                           const torch::Tensor& normWeight,
-                                          const torch::Tensor& normBias,
-                                          const torch::Tensor& prior)
+                                          const torch::Tensor& normBias, const torch::Tensor& prior)
 {
     const int64_t batch = residual.size(0), c = residual.size(1);
     const int64_t h = residual.size(2), w = residual.size(3);
@@ -87,15 +98,10 @@ torch::Tensor AttentionImpl::forwardFused(const torch::Tensor& residual,
 
     std::vector<torch::Tensor> outputs;
     for (int64_t i = 0; i < batch; ++i) {
-        // LayerNorm affine and the optional prior modulation become one per-channel
-        // scale/shift, folded into the qkv 1x1 convolution.
-        torch::Tensor scale = normWeight, shift = normBias;
-        if (prior.defined()) {
-            const torch::Tensor k1 = ln1->forward(prior[i]);
-            const torch::Tensor k2 = ln2->forward(prior[i]);
-            scale = scale * k1;
-            shift = shift.defined() ? shift * k1 + k2 : k2;
-        }
+        // LayerNorm affine and the optional prior modulation, folded into the qkv 1x1 conv.
+        const auto [scale, shift] = prior.defined()
+                                        ? priorAffine(normWeight, normBias, ln1, ln2, prior[i])
+                                        : std::make_pair(normWeight, normBias);
         const auto [weight, bias] = foldAffine(qkvWeight, qkvBias, scale, shift);
         const torch::Tensor one = normalised.narrow(0, i, 1);
         // q, k and v each through their own slice of the 1x1 and depthwise convolutions, so
@@ -121,16 +127,16 @@ torch::Tensor AttentionImpl::forwardFused(const torch::Tensor& residual,
             const int64_t at = head * headDim;
             const torch::Tensor qHead = q.narrow(1, at, headDim);
             const torch::Tensor kHead = k.narrow(1, at, headDim);
-            const torch::Tensor gram = at::mm(qHead.t(), kHead) /
-                                       at::outer(qNorm.narrow(0, at, headDim),
-                                                 kNorm.narrow(0, at, headDim));
+            const torch::Tensor gram =
+                at::mm(qHead.t(), kHead) /
+                at::outer(qNorm.narrow(0, at, headDim), kNorm.narrow(0, at, headDim));
             mixing.narrow(0, at, headDim)
                 .narrow(1, at, headDim)
                 .copy_((gram * temperature[head]).softmax(-1));
         }
         // project_out(attn @ v) = (W_out @ blockdiag(attn)) applied to v as one 1x1 conv.
-        torch::Tensor out = pointwiseConvAdd(residual.narrow(0, i, 1), v,
-                                             at::mm(projectWeight, mixing));
+        torch::Tensor out =
+            pointwiseConvAdd(residual.narrow(0, i, 1), v, at::mm(projectWeight, mixing));
         if (project_out->options.bias()) {
             out.add_(project_out->bias.view({1, c, 1, 1}));
         }

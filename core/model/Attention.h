@@ -54,6 +54,15 @@ torch::Tensor modulateByPrior(const torch::Tensor& x, torch::nn::Linear& ln1,
                               torch::nn::Linear& ln2, const torch::Tensor& prior);
 
 /**
+ * The latent level's LayerNorm affine (w, b) followed by x*ln1(p) + ln2(p), as one per-channel
+ * scale and shift for one image's prior vector p.
+ */
+std::pair<torch::Tensor, torch::Tensor> priorAffine(const torch::Tensor& normWeight,
+                                                    const torch::Tensor& normBias,
+                                                    torch::nn::Linear& ln1, torch::nn::Linear& ln2,
+                                                    const torch::Tensor& prior);
+
+/**
  * Affine applied before a 1x1 conv, folded into it: conv(W, x*scale + shift) = (W*scale) x +
  * W shift (+ bias). Returns {weight2d, bias} for pointwiseConv.
  */

@@ -5,21 +5,19 @@
 #include "PickleWriter.h"
 
 #include <caffe2/serialize/inline_container.h>
-#include <torch/torch.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <new>
+#include <sys/stat.h>
+#include <torch/torch.h>
+#include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace unblur::model {
 
@@ -196,7 +194,7 @@ std::string makePickle(const StateDict& params, const std::vector<torch::Tensor>
         for (int64_t stride : t.strides())
             p.integer(stride);
         p.tuple();
-        p.boolean(false); // requires_grad
+        p.boolean(false);                       // requires_grad
         p.global("collections", "OrderedDict"); // backward hooks: OrderedDict()
         p.emptyTuple();
         p.reduce();

@@ -10,7 +10,7 @@ namespace unblur::model {
 struct Checkpoint
 {
     StateDict params;
-    std::string entry; ///< "params_ema" when the file has it, else "params"
+    std::string entry;                ///< "params_ema" when the file has it, else "params"
     std::vector<std::string> entries; ///< every top-level key found in the file
 };
 

@@ -1,13 +1,11 @@
 #include "CpuRuntime.h"
 
 #include <ATen/Parallel.h>
-
-#include <dlfcn.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <cstring>
+#include <dlfcn.h>
 #include <thread>
+#include <unistd.h>
 
 namespace unblur::model {
 

@@ -11,8 +11,8 @@ DiffusionSchedule::DiffusionSchedule(const ScheduleConfig& config)
     for (int i = 0; i < n; ++i) {
         // numpy.linspace in double: i * step + start, the last value exactly `end`.
         const double step = n > 1 ? (config.linearEnd - config.linearStart) / double(n - 1) : 0.0;
-        const double beta = (n > 1 && i == n - 1) ? config.linearEnd
-                                                  : double(i) * step + config.linearStart;
+        const double beta =
+            (n > 1 && i == n - 1) ? config.linearEnd : double(i) * step + config.linearStart;
         const double alpha = 1.0 - beta;
         const double previous = cumulative;
         cumulative *= alpha;

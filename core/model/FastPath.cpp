@@ -1,20 +1,28 @@
 #include "FastPath.h"
 
 #include <ATen/ATen.h>
-#include <c10/core/InferenceMode.h>
-
 #include <atomic>
+#include <c10/core/InferenceMode.h>
 
 namespace unblur::model {
 namespace {
 std::atomic<bool> g_fastPath{true};
 }
 
-bool fastPathEnabled() { return g_fastPath.load(std::memory_order_relaxed); }
+bool fastPathEnabled()
+{
+    return g_fastPath.load(std::memory_order_relaxed);
+}
 
-void setFastPathEnabled(bool enabled) { g_fastPath.store(enabled, std::memory_order_relaxed); }
+void setFastPathEnabled(bool enabled)
+{
+    g_fastPath.store(enabled, std::memory_order_relaxed);
+}
 
-bool useFastPath() { return fastPathEnabled() && c10::InferenceMode::is_enabled(); }
+bool useFastPath()
+{
+    return fastPathEnabled() && c10::InferenceMode::is_enabled();
+}
 
 torch::Tensor pixelRows(const torch::Tensor& x)
 {
@@ -22,8 +30,7 @@ torch::Tensor pixelRows(const torch::Tensor& x)
     return x.permute({0, 2, 3, 1}).reshape({-1, x.size(1)});
 }
 
-torch::Tensor fromPixelRows(const torch::Tensor& rows, int64_t batch, int64_t height,
-                            int64_t width)
+torch::Tensor fromPixelRows(const torch::Tensor& rows, int64_t batch, int64_t height, int64_t width)
 {
     return rows.view({batch, height, width, rows.size(1)}).permute({0, 3, 1, 2});
 }

@@ -14,10 +14,11 @@ FeedForwardImpl::FeedForwardImpl(const BlockOptions& options)
     const int64_t dim = options.dim;
     project_in = register_module(
         "project_in", torch::nn::Conv2d(Conv2dOptions(dim, m_hidden * 2, 1).bias(options.bias)));
-    dwconv = register_module("dwconv", torch::nn::Conv2d(Conv2dOptions(m_hidden * 2, m_hidden * 2, 3)
-                                                             .padding(1)
-                                                             .groups(m_hidden * 2)
-                                                             .bias(options.bias)));
+    dwconv =
+        register_module("dwconv", torch::nn::Conv2d(Conv2dOptions(m_hidden * 2, m_hidden * 2, 3)
+                                                        .padding(1)
+                                                        .groups(m_hidden * 2)
+                                                        .bias(options.bias)));
     project_out = register_module(
         "project_out", torch::nn::Conv2d(Conv2dOptions(m_hidden, dim, 1).bias(options.bias)));
     if (options.group == 1) {
@@ -47,13 +48,9 @@ torch::Tensor FeedForwardImpl::forwardFused(const torch::Tensor& residual,
 
     std::vector<torch::Tensor> outputs;
     for (int64_t i = 0; i < residual.size(0); ++i) {
-        torch::Tensor scale = normWeight, shift = normBias;
-        if (prior.defined()) {
-            const torch::Tensor k1 = ln1->forward(prior[i]);
-            const torch::Tensor k2 = ln2->forward(prior[i]);
-            scale = scale * k1;
-            shift = shift.defined() ? shift * k1 + k2 : k2;
-        }
+        const auto [scale, shift] = prior.defined()
+                                        ? priorAffine(normWeight, normBias, ln1, ln2, prior[i])
+                                        : std::make_pair(normWeight, normBias);
         const auto [weight, bias] = foldAffine(inWeight, inBias, scale, shift);
         const torch::Tensor one = normalised.narrow(0, i, 1);
         // The gate's two halves through their own conv slices: dense tensors throughout.

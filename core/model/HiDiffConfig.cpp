@@ -154,8 +154,8 @@ TransformerConfig inferTransformerConfig(const StateDict& netG, const std::strin
         config.ffnExpansionFactor = inferExpansion(ffnWidths);
     }
     config.embedDim = static_cast<int>(requireTensor(netG, "down_1.3.weight", file).size(0) / 4);
-    config.group = squareRoot(requireTensor(netG, "down_1.1.weight", file).size(1),
-                              "down_1.1.weight", file);
+    config.group =
+        squareRoot(requireTensor(netG, "down_1.1.weight", file).size(1), "down_1.1.weight", file);
     return config;
 }
 

@@ -21,7 +21,10 @@ void HiDiffModel::to(const torch::Device& device)
     m_netD->to(device);
 }
 
-torch::Device HiDiffModel::device() const { return m_netG->output->weight.device(); }
+torch::Device HiDiffModel::device() const
+{
+    return m_netG->output->weight.device();
+}
 
 torch::Tensor HiDiffModel::encodeCondition(const torch::Tensor& padded)
 {
@@ -47,7 +50,8 @@ torch::Tensor HiDiffModel::samplePrior(const torch::Tensor& condition, const tor
         }
         const torch::Tensor eps = m_netD->forward(z, condition, int64_t(i) + 1);
         const torch::Tensor x0 =
-            (z * s.sqrtRecipAlphasCumprod[i] - eps * s.sqrtRecipM1AlphasCumprod[i]).clamp_(-1.0, 1.0);
+            (z * s.sqrtRecipAlphasCumprod[i] - eps * s.sqrtRecipM1AlphasCumprod[i])
+                .clamp_(-1.0, 1.0);
         z = x0 * s.posteriorMeanCoef1[i] + z * s.posteriorMeanCoef2[i];
     }
     return z;
@@ -64,9 +68,7 @@ torch::Tensor HiDiffModel::restore(const torch::Tensor& image, uint64_t seed)
     const torch::Tensor condition = encodeCondition(padded);
     const torch::Tensor noise = initialNoise(condition.sizes(), seed).to(condition.device());
     const torch::Tensor prior = samplePrior(condition, noise);
-    return transform(padded, prior)
-        .narrow(2, 0, image.size(2))
-        .narrow(3, 0, image.size(3));
+    return transform(padded, prior).narrow(2, 0, image.size(2)).narrow(3, 0, image.size(3));
 }
 
 torch::Tensor padToMultiple(const torch::Tensor& image, int64_t multiple)

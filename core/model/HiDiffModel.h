@@ -1,7 +1,7 @@
 #pragma once
 
-#include "DiffusionSchedule.h"
 #include "Denoiser.h"
+#include "DiffusionSchedule.h"
 #include "HiDiffConfig.h"
 #include "LatentEncoder.h"
 #include "Transformer.h"

@@ -3,7 +3,6 @@
 #include "FastPath.h"
 
 #include <ATen/ATen.h>
-
 #include <cmath>
 
 namespace unblur::model {
@@ -36,7 +35,8 @@ torch::Tensor HierarchicalIntegrationImpl::forward(const torch::Tensor& x,
     };
     const torch::Tensor attn =
         (at::matmul(heads(query), heads(keyValue[0]).transpose(-2, -1)) * m_scale).softmax(-1);
-    const torch::Tensor out = at::matmul(attn, heads(keyValue[1])).transpose(1, 2).reshape({b, h * w, c});
+    const torch::Tensor out =
+        at::matmul(attn, heads(keyValue[1])).transpose(1, 2).reshape({b, h * w, c});
     return (tokens + proj->forward(out)).transpose(1, 2).reshape({b, c, h, w});
 }
 
@@ -50,8 +50,8 @@ torch::Tensor HierarchicalIntegrationImpl::forwardFused(const torch::Tensor& x,
     const int64_t headDim = c / m_heads, tokens = prior.size(1);
     const torch::Tensor& normWeight = norm1->body->weight;
     const torch::Tensor& normBias = norm1->body->bias;
-    const auto [qWeight, qBias] = foldAffine(q->weight, q->options.bias() ? q->bias : torch::Tensor(),
-                                             normWeight, normBias);
+    const auto [qWeight, qBias] =
+        foldAffine(q->weight, q->options.bias() ? q->bias : torch::Tensor(), normWeight, normBias);
     const torch::Tensor normalised = norm1->normaliseChannels(x);
 
     std::vector<torch::Tensor> outputs;
@@ -64,13 +64,14 @@ torch::Tensor HierarchicalIntegrationImpl::forwardFused(const torch::Tensor& x,
             const torch::Tensor qHead = qWeight.narrow(0, head * headDim, headDim); // (d,C)
             scoreCols.push_back(at::mm(qHead.t(), key.t()) * m_scale);              // (C,N)
             if (qBias.defined()) {
-                scoreBias.push_back(at::mv(key, qBias.narrow(0, head * headDim, headDim)) * m_scale);
+                scoreBias.push_back(at::mv(key, qBias.narrow(0, head * headDim, headDim)) *
+                                    m_scale);
             }
             const torch::Tensor projHead = proj->weight.narrow(1, head * headDim, headDim);
             valueRows.push_back(at::mm(value, projHead.t()) + proj->bias / double(m_heads));
         }
-        const torch::Tensor scoreMatrix = at::cat(scoreCols, 1);  // (C, heads*N)
-        const torch::Tensor valueMatrix = at::cat(valueRows, 0);  // (heads*N, C)
+        const torch::Tensor scoreMatrix = at::cat(scoreCols, 1); // (C, heads*N)
+        const torch::Tensor valueMatrix = at::cat(valueRows, 0); // (heads*N, C)
         const torch::Tensor scores =
             pointwiseConv(normalised.narrow(0, i, 1), scoreMatrix.t().contiguous(),
                           qBias.defined() ? at::cat(scoreBias, 0) : torch::Tensor());

@@ -13,9 +13,9 @@ LatentEncoderImpl::LatentEncoderImpl(const EncoderConfig& c) : m_group(c.group)
     using torch::nn::Conv2d;
     using torch::nn::Conv2dOptions;
     const int64_t e = c.embedDim;
-    conv1 = register_module("conv1", torch::nn::Sequential(
-                                         Conv2d(Conv2dOptions(c.inChannels * 16, e, 3).padding(1)),
-                                         torch::nn::GELU()));
+    conv1 = register_module(
+        "conv1", torch::nn::Sequential(Conv2d(Conv2dOptions(c.inChannels * 16, e, 3).padding(1)),
+                                       torch::nn::GELU()));
     blocks = register_module("blocks", torch::nn::ModuleList());
     for (int i = 0; i < c.blockNum; ++i) {
         blocks->push_back(torch::nn::Sequential(Conv2d(Conv2dOptions(e, e, 3).padding(1)),
@@ -23,9 +23,10 @@ LatentEncoderImpl::LatentEncoderImpl(const EncoderConfig& c) : m_group(c.group)
                                                 Conv2d(Conv2dOptions(e, e, 3).padding(1))));
     }
     conv2 = register_module("conv2", Conv2d(Conv2dOptions(e, e, 3).padding(1)));
-    mlp = register_module("mlp", MixerMlp(int64_t(c.group) * c.group, e, c.patchExpansion,
-                                          c.channelExpansion));
-    end = register_module("end", torch::nn::Sequential(torch::nn::Linear(e, 4 * e), torch::nn::GELU()));
+    mlp = register_module(
+        "mlp", MixerMlp(int64_t(c.group) * c.group, e, c.patchExpansion, c.channelExpansion));
+    end = register_module("end",
+                          torch::nn::Sequential(torch::nn::Linear(e, 4 * e), torch::nn::GELU()));
 }
 
 torch::Tensor LatentEncoderImpl::forward(const torch::Tensor& blurry, const torch::Tensor& sharp)

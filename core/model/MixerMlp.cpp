@@ -10,9 +10,10 @@ MixerMlpImpl::MixerMlpImpl(int64_t tokens, int64_t channels, double patchExpansi
 {
     const auto tokenWidth = static_cast<int64_t>(patchExpansion * tokens);
     const auto channelWidth = static_cast<int64_t>(channelExpansion * channels);
-    patch_mixer = register_module(
-        "patch_mixer", torch::nn::Sequential(torch::nn::Linear(tokens, tokenWidth), torch::nn::GELU(),
-                                             torch::nn::Linear(tokenWidth, tokens)));
+    patch_mixer = register_module("patch_mixer",
+                                  torch::nn::Sequential(torch::nn::Linear(tokens, tokenWidth),
+                                                        torch::nn::GELU(),
+                                                        torch::nn::Linear(tokenWidth, tokens)));
     channel_mixer = register_module(
         "channel_mixer",
         torch::nn::Sequential(torch::nn::Linear(channels, channelWidth), torch::nn::GELU(),

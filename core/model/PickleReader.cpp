@@ -13,11 +13,11 @@ namespace {
 const std::unordered_map<std::string, torch::ScalarType>& storageTypes()
 {
     static const std::unordered_map<std::string, torch::ScalarType> types = {
-        {"FloatStorage", torch::kFloat},   {"DoubleStorage", torch::kDouble},
-        {"HalfStorage", torch::kHalf},     {"BFloat16Storage", torch::kBFloat16},
-        {"LongStorage", torch::kLong},     {"IntStorage", torch::kInt},
-        {"ShortStorage", torch::kShort},   {"CharStorage", torch::kChar},
-        {"ByteStorage", torch::kByte},     {"BoolStorage", torch::kBool},
+        {"FloatStorage", torch::kFloat}, {"DoubleStorage", torch::kDouble},
+        {"HalfStorage", torch::kHalf},   {"BFloat16Storage", torch::kBFloat16},
+        {"LongStorage", torch::kLong},   {"IntStorage", torch::kInt},
+        {"ShortStorage", torch::kShort}, {"CharStorage", torch::kChar},
+        {"ByteStorage", torch::kByte},   {"BoolStorage", torch::kBool},
     };
     return types;
 }
@@ -211,8 +211,8 @@ void PickleReader::persistentId()
     if (!valid)
         fail("unsupported persistent id (expected a torch storage reference)");
     PickleValue* storage = make(Kind::Storage);
-    storage->tensor = m_loader(f[2]->text, static_cast<torch::ScalarType>(f[1]->integer),
-                               f[4]->integer);
+    storage->tensor =
+        m_loader(f[2]->text, static_cast<torch::ScalarType>(f[1]->integer), f[4]->integer);
     storage->text = f[2]->text;
     push(storage);
 }
@@ -353,8 +353,8 @@ const PickleValue& PickleReader::load()
         case 't': // TUPLE
             push(make(Kind::Tuple, popToMark()));
             break;
-        case 0x85: // TUPLE1
-        case 0x86: // TUPLE2
+        case 0x85:   // TUPLE1
+        case 0x86:   // TUPLE2
         case 0x87: { // TUPLE3
             std::vector<PickleValue*> items(op - 0x84);
             for (size_t i = items.size(); i-- > 0;)

@@ -1,12 +1,11 @@
 #pragma once
 
-#include <torch/types.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <string>
+#include <torch/types.h>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -16,13 +15,26 @@ namespace unblur::model {
 /** One value built by PickleReader. Values live in the reader's arena and point to each other. */
 struct PickleValue
 {
-    enum class Kind { None, Bool, Int, Float, String, Tuple, List, Dict, Global, Storage, Tensor };
+    enum class Kind
+    {
+        None,
+        Bool,
+        Int,
+        Float,
+        String,
+        Tuple,
+        List,
+        Dict,
+        Global,
+        Storage,
+        Tensor
+    };
 
     Kind kind = Kind::None;
-    int64_t integer = 0;                  ///< Bool, Int
-    double real = 0.0;                    ///< Float
-    std::string text;                     ///< String; Global as "module.name"
-    std::vector<PickleValue*> items;      ///< Tuple, List
+    int64_t integer = 0;                                        ///< Bool, Int
+    double real = 0.0;                                          ///< Float
+    std::string text;                                           ///< String; Global as "module.name"
+    std::vector<PickleValue*> items;                            ///< Tuple, List
     std::vector<std::pair<PickleValue*, PickleValue*>> entries; ///< Dict, in insertion order
     torch::Tensor tensor; ///< Storage: flat tensor of the stored dtype; Tensor: float32 contiguous
 };
@@ -38,8 +50,8 @@ class PickleReader
 {
 public:
     /** Returns the storage `key` as a flat tensor of `dtype` holding at least `numel` elements. */
-    using StorageLoader =
-        std::function<torch::Tensor(const std::string& key, torch::ScalarType dtype, int64_t numel)>;
+    using StorageLoader = std::function<torch::Tensor(const std::string& key,
+                                                      torch::ScalarType dtype, int64_t numel)>;
 
     /** `source` names the pickle in error messages; `data` must outlive load(). */
     PickleReader(const char* data, size_t size, StorageLoader loader, std::string source);

@@ -14,16 +14,46 @@ void PickleWriter::little(uint64_t value, int bytes)
         m_bytes.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
 }
 
-void PickleWriter::mark() { op('('); }
-void PickleWriter::emptyDict() { op('}'); }
-void PickleWriter::emptyTuple() { op(')'); }
-void PickleWriter::tuple() { op('t'); }
-void PickleWriter::setItem() { op('s'); }
-void PickleWriter::setItems() { op('u'); }
-void PickleWriter::boolean(bool value) { op(value ? 0x88 : 0x89); }
-void PickleWriter::reduce() { op('R'); }
-void PickleWriter::persistentId() { op('Q'); }
-void PickleWriter::stop() { op('.'); }
+void PickleWriter::mark()
+{
+    op('(');
+}
+void PickleWriter::emptyDict()
+{
+    op('}');
+}
+void PickleWriter::emptyTuple()
+{
+    op(')');
+}
+void PickleWriter::tuple()
+{
+    op('t');
+}
+void PickleWriter::setItem()
+{
+    op('s');
+}
+void PickleWriter::setItems()
+{
+    op('u');
+}
+void PickleWriter::boolean(bool value)
+{
+    op(value ? 0x88 : 0x89);
+}
+void PickleWriter::reduce()
+{
+    op('R');
+}
+void PickleWriter::persistentId()
+{
+    op('Q');
+}
+void PickleWriter::stop()
+{
+    op('.');
+}
 
 void PickleWriter::string(const std::string& text)
 {

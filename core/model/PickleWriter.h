@@ -20,8 +20,8 @@ public:
     void mark();
     void emptyDict();
     void emptyTuple();
-    void tuple();   ///< the items since the last mark()
-    void setItem(); ///< dict[key] = value, both popped
+    void tuple();    ///< the items since the last mark()
+    void setItem();  ///< dict[key] = value, both popped
     void setItems(); ///< the key/value pairs since the last mark()
     void string(const std::string& text);
     void integer(int64_t value);
@@ -38,7 +38,8 @@ private:
     void little(uint64_t value, int bytes);
 
     std::string m_bytes;
-    std::map<std::pair<std::string, std::string>, uint32_t> m_globals; ///< memo index of each global
+    std::map<std::pair<std::string, std::string>, uint32_t>
+        m_globals; ///< memo index of each global
     uint32_t m_nextMemo = 0;
 };
 

@@ -1,9 +1,8 @@
 #pragma once
 
+#include <string>
 #include <torch/nn/module.h>
 #include <torch/nn/pimpl.h>
-
-#include <string>
 
 namespace unblur::model {
 

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <torch/types.h>
-
 #include <string>
+#include <torch/types.h>
 #include <utility>
 #include <vector>
 

@@ -2,10 +2,9 @@
 
 #include "ModelError.h"
 
-#include <torch/utils.h>
-
 #include <map>
 #include <sstream>
+#include <torch/utils.h>
 
 namespace unblur::model {
 

@@ -2,9 +2,8 @@
 
 #include "StateDict.h"
 
-#include <torch/nn/module.h>
-
 #include <string>
+#include <torch/nn/module.h>
 
 namespace unblur::model {
 

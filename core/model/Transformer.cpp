@@ -32,8 +32,9 @@ BlockOptions levelOptions(const TransformerConfig& c, int level, int group)
 ResampleImpl::ResampleImpl(int64_t channels, bool down) : m_down(down)
 {
     const int64_t out = down ? channels / 2 : channels * 2;
-    body = register_module("body", torch::nn::Sequential(torch::nn::Conv2d(
-                                       torch::nn::Conv2dOptions(channels, out, 3).padding(1).bias(false))));
+    body = register_module("body",
+                           torch::nn::Sequential(torch::nn::Conv2d(
+                               torch::nn::Conv2dOptions(channels, out, 3).padding(1).bias(false))));
 }
 
 torch::Tensor ResampleImpl::forward(const torch::Tensor& x)
@@ -69,28 +70,34 @@ TransformerImpl::TransformerImpl(const TransformerConfig& c)
     register_module("patch_embed", patchEmbed);
 
     const int half = c.group / 2;
-    encoder_level1 = register_module("encoder_level1", BasicLayer(levelOptions(c, 0, c.group), c.numBlocks[0]));
+    encoder_level1 =
+        register_module("encoder_level1", BasicLayer(levelOptions(c, 0, c.group), c.numBlocks[0]));
     down1_2 = register_module("down1_2", Resample(dim, true));
-    encoder_level2 = register_module("encoder_level2", BasicLayer(levelOptions(c, 1, half), c.numBlocks[1]));
+    encoder_level2 =
+        register_module("encoder_level2", BasicLayer(levelOptions(c, 1, half), c.numBlocks[1]));
     down2_3 = register_module("down2_3", Resample(dim * 2, true));
-    encoder_level3 = register_module("encoder_level3", BasicLayer(levelOptions(c, 2, half), c.numBlocks[2]));
+    encoder_level3 =
+        register_module("encoder_level3", BasicLayer(levelOptions(c, 2, half), c.numBlocks[2]));
     down3_4 = register_module("down3_4", Resample(dim * 4, true));
     latent = register_module("latent", BasicLayer(levelOptions(c, 3, 1), c.numBlocks[3]));
     up4_3 = register_module("up4_3", Resample(dim * 8, false));
     reduce_chan_level3 = register_module(
         "reduce_chan_level3", torch::nn::Conv2d(Conv2dOptions(dim * 8, dim * 4, 1).bias(c.bias)));
-    decoder_level3 = register_module("decoder_level3", BasicLayer(levelOptions(c, 2, half), c.numBlocks[2]));
+    decoder_level3 =
+        register_module("decoder_level3", BasicLayer(levelOptions(c, 2, half), c.numBlocks[2]));
     up3_2 = register_module("up3_2", Resample(dim * 4, false));
     reduce_chan_level2 = register_module(
         "reduce_chan_level2", torch::nn::Conv2d(Conv2dOptions(dim * 4, dim * 2, 1).bias(c.bias)));
-    decoder_level2 = register_module("decoder_level2", BasicLayer(levelOptions(c, 1, half), c.numBlocks[1]));
+    decoder_level2 =
+        register_module("decoder_level2", BasicLayer(levelOptions(c, 1, half), c.numBlocks[1]));
     up2_1 = register_module("up2_1", Resample(dim * 2, false));
     BlockOptions level1 = levelOptions(c, 1, c.group);
     level1.heads = c.heads[0];
     decoder_level1 = register_module("decoder_level1", BasicLayer(level1, c.numBlocks[0]));
     refinement = register_module("refinement", BasicLayer(level1, c.numRefinementBlocks));
-    output = register_module("output", torch::nn::Conv2d(
-                                           Conv2dOptions(dim * 2, c.outChannels, 3).padding(1).bias(c.bias)));
+    output = register_module(
+        "output",
+        torch::nn::Conv2d(Conv2dOptions(dim * 2, c.outChannels, 3).padding(1).bias(c.bias)));
 }
 
 torch::Tensor TransformerImpl::conv1x1(torch::nn::Conv2d& conv, const torch::Tensor& x) const

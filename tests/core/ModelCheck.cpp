@@ -1,0 +1,128 @@
+// unblur-modelcheck: the model's parity and reproducibility checks with nothing but LibTorch,
+// for machines (a GPU box) that have no Qt or OpenCV. Exit status 0 when every check passes.
+//   unblur-modelcheck [--data DIR] [--device cpu|cuda]
+#include "model/CpuRuntime.h"
+#include "model/FastPath.h"
+#include "model/ModelError.h"
+#include "model/ModelFolder.h"
+
+#include <c10/core/InferenceMode.h>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <string>
+#include <torch/torch.h>
+
+using namespace unblur::model;
+
+namespace {
+
+torch::Tensor readF32(const std::string& path, at::IntArrayRef shape)
+{
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    torch::Tensor t = torch::empty(shape, torch::kFloat32);
+    if (!in || bytes.size() != size_t(t.numel()) * 4) {
+        throw ModelError(path + ": missing or the wrong size");
+    }
+    std::memcpy(t.data_ptr<float>(), bytes.data(), bytes.size());
+    return t;
+}
+
+double maxAbs(const torch::Tensor& a, const torch::Tensor& b)
+{
+    return (a.to(torch::kCPU) - b.to(torch::kCPU)).abs().max().item<double>();
+}
+
+int g_failures = 0;
+
+void check(const std::string& name, const std::function<std::string()>& body)
+{
+    std::string detail;
+    bool ok = false;
+    try {
+        detail = body();
+        ok = detail.rfind("FAIL", 0) != 0;
+    } catch (const std::exception& error) {
+        detail = std::string("FAIL exception: ") + error.what();
+    }
+    std::printf("%-4s %-44s %s\n", ok ? "PASS" : "FAIL", name.c_str(), detail.c_str());
+    g_failures += ok ? 0 : 1;
+}
+
+std::string within(double error, double tolerance)
+{
+    char text[96];
+    std::snprintf(text, sizeof text, "%smax abs diff %.3g (tolerance %.0e)",
+                  error <= tolerance ? "" : "FAIL ", error, tolerance);
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    ensureFastBlasKernels(argv);
+    std::string data = UNBLUR_TEST_DATA;
+    std::string deviceName = "cpu";
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string option = argv[i];
+        if (option == "--data") {
+            data = argv[i + 1];
+        } else if (option == "--device") {
+            deviceName = argv[i + 1];
+        }
+    }
+    configureCpuThreads(0);
+    const torch::Device device(deviceName);
+    const double tolerance = device.is_cuda() ? 1e-4 : 1e-5;
+    const std::string tiny = data + "/hidiff-tiny";
+    std::printf("unblur-modelcheck: device %s, data %s\n", deviceName.c_str(), tiny.c_str());
+
+    LoadedModel loaded = loadModelFolder(tiny);
+    HiDiffModel& model = *loaded.model;
+    model.to(device);
+    c10::InferenceMode inference;
+    const torch::Tensor input = readF32(tiny + "/input.f32", {1, 3, 45, 61}).to(device);
+    const torch::Tensor padded = padToMultiple(input, 8);
+
+    for (bool fast : {true, false}) {
+        setFastPathEnabled(fast);
+        const std::string path = fast ? " (fast path)" : " (reference path)";
+        torch::Tensor condition;
+        check("prior_c matches the golden file" + path, [&] {
+            condition = model.encodeCondition(padded);
+            return within(maxAbs(condition, readF32(tiny + "/prior_c.f32", {1, 16, 32})),
+                          tolerance);
+        });
+        const torch::Tensor noise = HiDiffModel::initialNoise({1, 16, 32}, 1234);
+        check("noise equals the golden file exactly" + path, [&] {
+            return torch::equal(noise, readF32(tiny + "/noise.f32", {1, 16, 32})) ? "bit-exact"
+                                                                                  : "FAIL differs";
+        });
+        check("prior matches the golden file" + path, [&] {
+            const torch::Tensor prior = model.samplePrior(condition, noise.to(device));
+            return within(maxAbs(prior, readF32(tiny + "/prior.f32", {1, 16, 32})), tolerance);
+        });
+        check("output matches the golden file" + path, [&] {
+            const torch::Tensor output = model.restore(input, 1234);
+            return within(maxAbs(output, readF32(tiny + "/output.f32", {1, 3, 45, 61})), tolerance);
+        });
+    }
+    setFastPathEnabled(true);
+    check("same seed gives identical output", [&] {
+        return torch::equal(model.restore(input, 5), model.restore(input, 5)) ? "bit-identical"
+                                                                              : "FAIL differs";
+    });
+    check("different seeds give different priors", [&] {
+        const torch::Tensor c = model.encodeCondition(padded);
+        const double diff =
+            maxAbs(model.samplePrior(c, HiDiffModel::initialNoise(c.sizes(), 1).to(device)),
+                   model.samplePrior(c, HiDiffModel::initialNoise(c.sizes(), 2).to(device)));
+        return diff > 1e-3 ? "differ by " + std::to_string(diff) : std::string("FAIL equal");
+    });
+    std::printf("%s: %d check(s) failed\n", g_failures ? "FAILED" : "OK", g_failures);
+    return g_failures ? 1 : 0;
+}
