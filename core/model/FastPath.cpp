@@ -7,6 +7,17 @@
 namespace unblur::model {
 namespace {
 std::atomic<bool> g_fastPath{true};
+thread_local bool t_referencePath = false;
+} // namespace
+
+ScopedReferencePath::ScopedReferencePath() : m_previous(t_referencePath)
+{
+    t_referencePath = true;
+}
+
+ScopedReferencePath::~ScopedReferencePath()
+{
+    t_referencePath = m_previous;
 }
 
 bool fastPathEnabled()

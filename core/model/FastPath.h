@@ -13,6 +13,19 @@ bool fastPathEnabled();
 void setFastPathEnabled(bool enabled);
 bool useFastPath();
 
+/** Runs the reference formulation on this thread while it lives (autocast runs use it). */
+class ScopedReferencePath
+{
+public:
+    ScopedReferencePath();
+    ~ScopedReferencePath();
+    ScopedReferencePath(const ScopedReferencePath&) = delete;
+    ScopedReferencePath& operator=(const ScopedReferencePath&) = delete;
+
+private:
+    bool m_previous;
+};
+
 /** 1x1 convolution of a channels-last (B,C,H,W) tensor as one GEMM; result is channels-last. */
 torch::Tensor pointwiseConv(const torch::Tensor& x, const torch::Tensor& weight2d,
                             const torch::Tensor& bias);

@@ -1,0 +1,126 @@
+// The tile loop of Engine::process: cut, restore, blend, report, honour cancel.
+#include "Engine.h"
+#include "EngineInternal.h"
+#include "PrecisionScope.h"
+#include "TileGrid.h"
+#include "model/ModelError.h"
+
+#include <ATen/ATen.h>
+
+namespace unblur::engine {
+namespace {
+
+bool isSet(const std::atomic<bool>* flag)
+{
+    return flag && flag->load(std::memory_order_relaxed);
+}
+
+} // namespace
+
+void Engine::checkPrecision(Precision precision, const torch::Device& device)
+{
+    if (precision == Precision::Float16 && !device.is_cuda()) {
+        throw model::ModelError("fp16 needs a CUDA device; on the CPU use fp32 or bf16");
+    }
+    if (precision == Precision::BFloat16 && device.is_cpu() && !cpuHasNativeBFloat16()) {
+        throw model::ModelError("bf16 on the CPU needs AVX-512 BF16 or AMX, which this CPU "
+                                "lacks; use fp32");
+    }
+}
+
+torch::Tensor Engine::runTile(const torch::Tensor& tile, uint64_t seed, Precision precision,
+                              const model::StepCallback& onStep)
+{
+    // The same steps, in the same order, as HiDiffModel::restore.
+    const PrecisionScope scope(precision, tile.device());
+    const torch::Tensor padded = model::padToMultiple(tile, 8);
+    const torch::Tensor condition = m_model->encodeCondition(padded);
+    const torch::Tensor noise =
+        model::HiDiffModel::initialNoise(condition.sizes(), seed).to(condition.device());
+    const torch::Tensor prior = m_model->samplePrior(condition, noise, onStep);
+    if (!prior.defined()) {
+        return {};
+    }
+    return m_model->transform(padded, prior)
+        .narrow(2, 0, tile.size(2))
+        .narrow(3, 0, tile.size(3))
+        .to(torch::kFloat32);
+}
+
+torch::Tensor Engine::runTiles(const torch::Tensor& image, const EngineOptions& options,
+                               const torch::Device& device, EngineResult& result,
+                               const ProgressCallback& progress, const std::atomic<bool>* cancel,
+                               std::chrono::steady_clock::time_point start)
+{
+    const int64_t height = image.size(2), width = image.size(3);
+    const std::vector<Tile> tiles = planTiles(height, width, result.tileSize, options.overlap);
+    result.tiles = int(tiles.size());
+    const int steps = m_model->schedule().steps();
+    const auto runStart = std::chrono::steady_clock::now();
+
+    EngineProgress state;
+    state.tilesTotal = result.tiles;
+    state.tileSize = result.tileSize;
+    auto report = [&](const std::string& stage) {
+        if (!progress) {
+            return;
+        }
+        state.stage = stage;
+        state.elapsedSeconds = secondsSince(start);
+        if (state.tilesDone > 0) {
+            const double perTile = secondsSince(runStart) / state.tilesDone;
+            state.etaSeconds = perTile * (state.tilesTotal - state.tilesDone);
+        }
+        progress(state);
+    };
+
+    torch::Tensor sum, weightSum;
+    if (tiles.size() > 1) {
+        sum = torch::zeros({1, 3, height, width});
+        weightSum = torch::zeros({1, 1, height, width});
+    }
+    for (const Tile& tile : tiles) {
+        if (isSet(cancel)) {
+            throw Cancelled();
+        }
+        report("encoding");
+        torch::Tensor crop = image.narrow(2, tile.rows.start, tile.rows.size)
+                                 .narrow(3, tile.cols.start, tile.cols.size)
+                                 .contiguous();
+        if (device.is_cuda()) {
+            crop = crop.pin_memory().to(device, /*non_blocking=*/true);
+        }
+        const torch::Tensor restored = runTile(
+            crop, tileSeed(options.seed, tile.rows.start, tile.cols.start), options.precision,
+            [&](int step) {
+                if (isSet(cancel)) {
+                    return false;
+                }
+                report("diffusion " + std::to_string(steps - step) + "/" + std::to_string(steps));
+                return true;
+            });
+        if (!restored.defined()) {
+            throw Cancelled();
+        }
+        report("restoring");
+        const torch::Tensor output = restored.to(torch::kCPU);
+        if (tiles.size() == 1) {
+            ++state.tilesDone;
+            report("done");
+            return output; // one tile: exactly the whole-image restoration
+        }
+        const torch::Tensor weights = tileWeights(tile);
+        sum.narrow(2, tile.rows.start, tile.rows.size)
+            .narrow(3, tile.cols.start, tile.cols.size)
+            .add_(output * weights);
+        weightSum.narrow(2, tile.rows.start, tile.rows.size)
+            .narrow(3, tile.cols.start, tile.cols.size)
+            .add_(weights);
+        ++state.tilesDone;
+        report("blending");
+    }
+    report("done");
+    return sum.div_(weightSum);
+}
+
+} // namespace unblur::engine

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <torch/types.h>
+#include <vector>
+
+namespace unblur::engine {
+
+/** One tile's extent along one axis, and how much it shares with its neighbours. */
+struct TileSpan
+{
+    int64_t start = 0;
+    int64_t size = 0;
+    int64_t overlapBefore = 0; ///< pixels shared with the previous tile (blend ramp in)
+    int64_t overlapAfter = 0;  ///< pixels shared with the next tile (blend ramp out)
+};
+
+struct Tile
+{
+    TileSpan rows;
+    TileSpan cols;
+};
+
+/**
+ * Covers [0, length) with spans of `tile` pixels that overlap by at least `overlap`; the
+ * last span is moved back to end at the border instead of being cut short, so every tile
+ * has full size when the image is at least one tile long.
+ */
+std::vector<TileSpan> planAxis(int64_t length, int64_t tile, int64_t overlap);
+
+/** Row-major grid of tiles over an image. */
+std::vector<Tile> planTiles(int64_t height, int64_t width, int64_t tile, int64_t overlap);
+
+/**
+ * Blend weights of a span: raised-cosine ramps over its overlaps, 1 elsewhere. The ramps of
+ * two neighbours over the same pixels sum to exactly 1, so no seam and no change of level.
+ */
+torch::Tensor spanWeights(const TileSpan& span);
+
+/** (1,1,h,w) outer product of the row and column weights. */
+torch::Tensor tileWeights(const Tile& tile);
+
+} // namespace unblur::engine
