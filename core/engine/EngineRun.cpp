@@ -22,9 +22,12 @@ void Engine::checkPrecision(Precision precision, const torch::Device& device)
     if (precision == Precision::Float16 && !device.is_cuda()) {
         throw model::ModelError("fp16 needs a CUDA device; on the CPU use fp32 or bf16");
     }
-    if (precision == Precision::BFloat16 && device.is_cpu() && !cpuHasNativeBFloat16()) {
-        throw model::ModelError("bf16 on the CPU needs AVX-512 BF16 or AMX, which this CPU "
-                                "lacks; use fp32");
+    if (precision == Precision::BFloat16 && device.is_cpu()) {
+        // LibTorch 1.13's CPU autocast mixes bf16 and float32 operands in some of the model's
+        // layers; until the fused path has a bf16 variant, the CPU runs float32.
+        throw model::ModelError(std::string("bf16 is not available on the CPU yet") +
+                                (cpuHasNativeBFloat16() ? " (this CPU would support it)" : "") +
+                                "; use fp32, or bf16/fp16 on a CUDA device");
     }
 }
 

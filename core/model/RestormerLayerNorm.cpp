@@ -32,8 +32,10 @@ RestormerLayerNormImpl::RestormerLayerNormImpl(int64_t channels, const std::stri
     body = register_module("body", LayerNormBody(channels, m_withBias));
 }
 
-torch::Tensor RestormerLayerNormImpl::forward(const torch::Tensor& x)
+torch::Tensor RestormerLayerNormImpl::forward(const torch::Tensor& input)
 {
+    // Statistics in float32 even when autocast hands over 16-bit activations.
+    const torch::Tensor x = input.to(torch::kFloat32);
     if (useFastPath() && m_withBias) {
         return at::layer_norm(x, {x.size(-1)}, body->weight, body->bias, kEps);
     }
