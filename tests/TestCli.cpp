@@ -1,11 +1,14 @@
 // unblur-cli end to end: runs the built executable on the tiny model.
 #include "io/ImageFile.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
+#include <csignal>
 
 using namespace unblur::io;
 
@@ -51,6 +54,23 @@ Result deblur(const QString& input, const QString& output, QStringList extra = {
     return runCli(QStringList{"deblur", input, "-o", output, "--model", kTiny} + extra);
 }
 
+/** A smooth synthetic RGB photo: gradients and a gentle wave. */
+FloatImage syntheticPhoto(int width, int height)
+{
+    FloatImage image;
+    image.width = width;
+    image.height = height;
+    image.channels = 3;
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) {
+            image.pixels.push_back(0.2f + 0.6f * float(x) / float(width));
+            image.pixels.push_back(0.5f + 0.3f * std::sin(float(x + y) / 23.0f));
+            image.pixels.push_back(0.8f - 0.6f * float(y) / float(height));
+        }
+    }
+    return image;
+}
+
 QByteArray bytesOf(const QString& path)
 {
     QFile file(path);
@@ -80,8 +100,9 @@ private Q_SLOTS:
 
         const Result deblurHelp = runCli({"deblur", "--help"});
         QCOMPARE(deblurHelp.exitCode, 0);
-        for (const char* option : {"--output", "--model", "--seed", "--threads", "--device",
-                                   "--quality", "--overwrite"}) {
+        for (const char* option :
+             {"--output", "--model", "--seed", "--threads", "--device", "--tile", "--overlap",
+              "--precision", "--quality", "--overwrite"}) {
             QVERIFY2(deblurHelp.out.contains(option), option);
         }
     }
@@ -98,6 +119,112 @@ private Q_SLOTS:
         QCOMPARE(runCli({"deblur", kInput, "-o", "x.png", "--threads", "-3"}).exitCode, 2);
         QCOMPARE(runCli({"deblur", kInput, "-o", "x.png", "--device", "tpu"}).exitCode, 2);
         QCOMPARE(runCli({"deblur", kInput, "-o", "x.png", "--quality", "0"}).exitCode, 2);
+    }
+
+    void badTileOptions_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("tile not a multiple of 8") << QStringList{"--tile", "100"} << "--tile";
+        QTest::newRow("tile too small") << QStringList{"--tile", "64"} << "--tile";
+        QTest::newRow("tile not a number") << QStringList{"--tile", "big"} << "--tile";
+        QTest::newRow("negative overlap") << QStringList{"--overlap", "-1"} << "--overlap";
+        QTest::newRow("overlap over half the tile")
+            << QStringList{"--tile", "128", "--overlap", "65"} << "--overlap";
+        QTest::newRow("unknown precision") << QStringList{"--precision", "fp8"} << "--precision";
+        QTest::newRow("unknown device") << QStringList{"--device", "cuda:x"} << "--device";
+    }
+
+    void badTileOptions()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const Result r = deblur(kInput, dir.filePath("out.png"), extra);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir.filePath("out.png")));
+    }
+
+    void halfPrecisionOnTheCpuFails()
+    {
+        QTemporaryDir dir;
+        const Result r =
+            deblur(kInput, dir.filePath("out.png"), {"--precision", "fp16", "--device", "cpu"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("fp16") && r.err.contains("CUDA"), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir.filePath("out.png")));
+    }
+
+    /** 61x45 fits in one tile: restored whole, the same bytes as the automatic tile. */
+    void oneTileMatchesTheDefaultRun()
+    {
+        QTemporaryDir dir;
+        const QString tiled = dir.filePath("tiled.png");
+        const QString automatic = dir.filePath("auto.png");
+        const Result r = deblur(kInput, tiled, {"--tile", "128", "--overlap", "16"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains("Tiles:  1 of 128 px"), qPrintable(r.err));
+        const Result a = deblur(kInput, automatic);
+        QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+        QVERIFY2(a.err.contains("(auto)"), qPrintable(a.err));
+        QCOMPARE(bytesOf(tiled), bytesOf(automatic));
+        QVERIFY(!bytesOf(tiled).isEmpty());
+    }
+
+    /** Not a terminal: one plain progress line per finished tile. */
+    void tilesReportProgress()
+    {
+        QTemporaryDir dir;
+        const QString input = dir.filePath("photo.png");
+        const QString output = dir.filePath("sharp.png");
+        writeImage(input.toStdString(), syntheticPhoto(300, 200));
+        const Result r = deblur(input, output, {"--tile", "128", "--threads", "2"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QRegularExpression tiles("Tiles:  (\\d+) of 128 px, overlap 32 px\\n");
+        const QRegularExpressionMatch match = tiles.match(r.err);
+        QVERIFY2(match.hasMatch(), qPrintable(r.err));
+        const int count = match.captured(1).toInt();
+        QVERIFY(count > 1);
+        for (int i = 1; i <= count; ++i) {
+            const QString line =
+                QStringLiteral("tile %1/%2 (%3%)").arg(i).arg(count).arg(100 * i / count);
+            QVERIFY2(r.err.contains(line), qPrintable(line + "\n" + r.err));
+        }
+        QVERIFY2(r.err.contains(QRegularExpression("tile 1/\\d+ \\(\\d+%\\), ETA \\d+ s\\n")),
+                 qPrintable(r.err));
+        QVERIFY(!r.err.contains('\r'));
+        const FloatImage result = readImage(output.toStdString());
+        QCOMPARE(result.width, 300);
+        QCOMPARE(result.height, 200);
+    }
+
+    /** Ctrl-C stops the run between tiles: "Cancelled", no output, status 130. */
+    void interruptCancels()
+    {
+        QTemporaryDir dir;
+        const QString input = dir.filePath("photo.png");
+        const QString output = dir.filePath("sharp.png");
+        writeImage(input.toStdString(), syntheticPhoto(1200, 800));
+        QProcess process;
+        process.start(QStringLiteral(UNBLUR_CLI), {"deblur", input, "-o", output, "--model", kTiny,
+                                                   "--tile", "128", "--threads", "1"});
+        QVERIFY(process.waitForStarted());
+        QByteArray err;
+        while (!err.contains("tile 1/") && process.state() == QProcess::Running) {
+            process.waitForReadyRead(1000);
+            err += process.readAllStandardError();
+        }
+        QVERIFY2(err.contains("tile 1/"), err.constData());
+        ::kill(pid_t(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(60000));
+        err += process.readAllStandardError();
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 130);
+        QVERIFY2(err.contains("Cancelled\n"), err.constData());
+        QVERIFY(!err.contains("Output:"));
+        QVERIFY(!QFile::exists(output));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // no temporary left
     }
 
     void deblursTheFixture()

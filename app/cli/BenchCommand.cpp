@@ -1,5 +1,6 @@
 #include "BenchCommand.h"
 
+#include "engine/Engine.h"
 #include "model/CpuRuntime.h"
 #include "model/FastPath.h"
 #include "model/HiDiffModel.h"
@@ -10,7 +11,9 @@
 #include <algorithm>
 #include <c10/core/InferenceMode.h>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <memory>
 #include <torch/torch.h>
 
 using namespace unblur::model;
@@ -76,10 +79,20 @@ Timing timeOnce(HiDiffModel& model, const torch::Tensor& image)
     return t;
 }
 
-HiDiffConfig benchConfig(const QString& name)
+/** "gopro" (published), "mid" or "tiny"; false for any other name. */
+bool benchConfig(const QString& name, HiDiffConfig& config)
 {
-    HiDiffConfig config; // the published GoPro configuration
-    if (name == QLatin1String("tiny")) {
+    config = HiDiffConfig(); // the published GoPro configuration
+    if (name == QLatin1String("mid")) {
+        config.g.dim = 24;
+        config.g.numBlocks = {2, 2, 2, 2};
+        config.g.numRefinementBlocks = 2;
+        config.g.embedDim = config.le.embedDim = 32;
+        config.le.blockNum = 3;
+        config.d.inChannel = config.d.outChannel = 4 * 32;
+        config.d.innerChannel = 256;
+        config.d.blockNum = 3;
+    } else if (name == QLatin1String("tiny")) {
         config.g.dim = 8;
         config.g.numBlocks = {1, 1, 1, 1};
         config.g.numRefinementBlocks = 1;
@@ -88,47 +101,27 @@ HiDiffConfig benchConfig(const QString& name)
         config.d.inChannel = config.d.outChannel = 32;
         config.d.innerChannel = 16;
         config.d.blockNum = 3;
+    } else if (name != QLatin1String("gopro")) {
+        return false;
     }
-    return config;
+    return true;
 }
 
-} // namespace
-
-int runBenchCommand(const QStringList& arguments)
+QString blasCore()
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Times whole-image HI-Diff inference on the CPU with random weights and prints a table:\n"
-        "median seconds, megapixels per second, peak RSS, and the three parts of the model."));
-    parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("The bench command."));
-    const QCommandLineOption sizes(QStringLiteral("sizes"),
-                                   QStringLiteral("Square image sizes (default 256,512)."),
-                                   QStringLiteral("list"), QStringLiteral("256,512"));
-    const QCommandLineOption runs(QStringLiteral("runs"),
-                                  QStringLiteral("Timed runs per size (default 5)."),
-                                  QStringLiteral("n"), QStringLiteral("5"));
-    const QCommandLineOption threads(QStringLiteral("threads"),
-                                     QStringLiteral("CPU threads (default: all cores)."),
-                                     QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption config(QStringLiteral("config"),
-                                    QStringLiteral("gopro (published, default) or tiny."),
-                                    QStringLiteral("name"), QStringLiteral("gopro"));
-    const QCommandLineOption reference(
-        QStringLiteral("reference"),
-        QStringLiteral("Also time the plain reference formulation (the baseline) in this run."));
-    parser.addOptions({sizes, runs, threads, config, reference});
-    parser.process(arguments);
+    return QString::fromLatin1(*blasCoreName() ? blasCoreName() : "none");
+}
 
-    const int threadCount = unblur::model::configureCpuThreads(parser.value(threads).toInt());
-    const int runCount = std::max(1, parser.value(runs).toInt());
+/** Whole-image inference, timed in its three parts (the default mode). */
+int benchWholeImage(const HiDiffConfig& config, const QString& configName, const QStringList& sizes,
+                    int runCount, int threadCount, bool withReference)
+{
     torch::manual_seed(0);
-    HiDiffModel model(benchConfig(parser.value(config)));
+    HiDiffModel model(config);
 
     QTextStream out(stdout);
-    out << "config " << parser.value(config) << ", " << threadCount << " threads, median of "
-        << runCount << " runs, CPU float32, OpenBLAS core "
-        << (*unblur::model::blasCoreName() ? unblur::model::blasCoreName() : "none") << "\n";
+    out << "config " << configName << ", " << threadCount << " threads, median of " << runCount
+        << " runs, CPU float32, OpenBLAS core " << blasCore() << "\n";
     out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
                .arg(QStringLiteral("size"), -9)
                .arg(QStringLiteral("path"), -10)
@@ -141,11 +134,11 @@ int runBenchCommand(const QStringList& arguments)
     out.flush();
 
     std::vector<bool> paths{true};
-    if (parser.isSet(reference)) {
+    if (withReference) {
         paths.push_back(false);
     }
     c10::InferenceMode inference;
-    for (const QString& sizeText : parser.value(sizes).split(',', Qt::SkipEmptyParts)) {
+    for (const QString& sizeText : sizes) {
         const int64_t size = sizeText.toInt();
         const torch::Tensor image = torch::rand({1, 3, size, size});
         for (bool fast : paths) {
@@ -175,4 +168,167 @@ int runBenchCommand(const QStringList& arguments)
     }
     setFastPathEnabled(true);
     return 0;
+}
+
+/** A 3:2 landscape frame of about `megapixels` million pixels (6: 3000x2000). */
+void frameSize(double megapixels, int64_t& width, int64_t& height)
+{
+    width = std::max<int64_t>(1, std::llround(std::sqrt(megapixels * 1e6 * 1.5)));
+    height = std::max<int64_t>(1, std::llround(double(width) * 2.0 / 3.0));
+}
+
+/**
+ * The whole-image buffers of a tiled run, in MiB: the float32 input (3 planes) and the blend
+ * accumulators, colour (3 planes, divided in place into the output) and weight (1 plane).
+ */
+double imageBuffersMiB(int64_t width, int64_t height)
+{
+    constexpr int kPlanes = 3 + 3 + 1;
+    return double(width) * double(height) * kPlanes * sizeof(float) / (1024.0 * 1024.0);
+}
+
+/** Large synthetic photos through the tiled engine with the automatic tile size. */
+int benchTiled(const QStringList& configNames, const std::vector<double>& megapixels, int runCount,
+               int threadCount)
+{
+    using namespace unblur::engine;
+    QTextStream out(stdout);
+    out << "tiled engine, auto tile, overlap 32, " << threadCount << " threads, median of "
+        << runCount << " run(s), CPU float32, OpenBLAS core " << blasCore() << "\n";
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
+               .arg(QStringLiteral("config"), -7)
+               .arg(QStringLiteral("MP"), 5)
+               .arg(QStringLiteral("size"), -10)
+               .arg(QStringLiteral("seconds"), 8)
+               .arg(QStringLiteral("MP/s"), 7)
+               .arg(QStringLiteral("tile"), 5)
+               .arg(QStringLiteral("tiles"), 5)
+               .arg(QStringLiteral("peakMiB"), 8)
+               .arg(QStringLiteral("imageMiB"), 8)
+               .arg(QStringLiteral("peak-img"), 8);
+    out.flush();
+
+    c10::InferenceMode inference;
+    for (const QString& name : configNames) {
+        HiDiffConfig config;
+        benchConfig(name, config);
+        torch::manual_seed(0);
+        Engine engine(std::make_unique<HiDiffModel>(config));
+        EngineOptions options;
+        options.device = "cpu";
+        engine.automaticTileSize(options); // measures the model once, outside the timings
+
+        for (double mp : megapixels) {
+            int64_t width = 0, height = 0;
+            frameSize(mp, width, height);
+            torch::manual_seed(1);
+            const torch::Tensor image = torch::rand({1, 3, height, width});
+            resetPeakRss();
+            std::vector<double> times;
+            EngineResult result;
+            for (int i = 0; i < runCount; ++i) {
+                result = EngineResult(); // free the previous output first
+                const auto start = std::chrono::steady_clock::now();
+                result = engine.process(image, options);
+                times.push_back(seconds(start));
+            }
+            const double peak = peakRssMiB();
+            const double buffers = imageBuffersMiB(width, height);
+            const double time = median(times);
+            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
+                       .arg(name, -7)
+                       .arg(double(width * height) / 1e6, 5, 'f', 1)
+                       .arg(QStringLiteral("%1x%2").arg(width).arg(height), -10)
+                       .arg(time, 8, 'f', 2)
+                       .arg(double(width * height) / 1e6 / time, 7, 'f', 4)
+                       .arg(result.tileSize, 5)
+                       .arg(result.tiles, 5)
+                       .arg(peak, 8, 'f', 0)
+                       .arg(buffers, 8, 'f', 0)
+                       .arg(peak - buffers, 8, 'f', 0);
+            out.flush();
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+int runBenchCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Times HI-Diff inference on the CPU with random weights and prints a table.\n"
+        "Default: whole images, median seconds, megapixels per second, peak RSS, and the three "
+        "parts of the model.\n"
+        "--tiled: large synthetic photos through the tiled engine with the automatic tile size; "
+        "peak RSS is also shown less the image buffers (input, blend accumulators)."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("The bench command."));
+    const QCommandLineOption sizes(QStringLiteral("sizes"),
+                                   QStringLiteral("Square image sizes (default 256,512)."),
+                                   QStringLiteral("list"), QStringLiteral("256,512"));
+    const QCommandLineOption runs(
+        QStringLiteral("runs"), QStringLiteral("Timed runs per size (default 5; 1 with --tiled)."),
+        QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QStringLiteral("CPU threads (default: all cores)."),
+                                     QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QStringLiteral("gopro (published), mid or tiny; with --tiled a comma-separated list. "
+                       "Default: gopro, or tiny,mid with --tiled."),
+        QStringLiteral("name"));
+    const QCommandLineOption reference(
+        QStringLiteral("reference"),
+        QStringLiteral("Also time the plain reference formulation (the baseline) in this run."));
+    const QCommandLineOption tiled(
+        QStringLiteral("tiled"),
+        QStringLiteral("Time the tiled engine on large synthetic 3:2 photos instead."));
+    const QCommandLineOption megapixels(
+        QStringLiteral("megapixels"),
+        QStringLiteral("With --tiled: photo sizes in megapixels (default 6,24: 3000x2000 and "
+                       "6000x4000)."),
+        QStringLiteral("list"), QStringLiteral("6,24"));
+    parser.addOptions({sizes, runs, threads, config, reference, tiled, megapixels});
+    parser.process(arguments);
+
+    QTextStream err(stderr);
+    const bool isTiled = parser.isSet(tiled);
+    const QString defaultConfig = isTiled ? QStringLiteral("tiny,mid") : QStringLiteral("gopro");
+    const QStringList configNames = (parser.isSet(config) ? parser.value(config) : defaultConfig)
+                                        .split(',', Qt::SkipEmptyParts);
+    HiDiffConfig first;
+    for (const QString& name : configNames) {
+        if (!benchConfig(name, first)) {
+            err << "unblur-cli bench: unknown --config '" << name << "' (gopro, mid or tiny)\n";
+            return 2;
+        }
+    }
+    if (configNames.isEmpty() || (!isTiled && configNames.size() != 1)) {
+        err << "unblur-cli bench: --config takes one name (a list only with --tiled)\n";
+        return 2;
+    }
+    benchConfig(configNames.first(), first);
+
+    const int threadCount = unblur::model::configureCpuThreads(parser.value(threads).toInt());
+    const int defaultRuns = isTiled ? 1 : 5;
+    const int runCount = std::max(1, parser.isSet(runs) ? parser.value(runs).toInt() : defaultRuns);
+    if (!isTiled) {
+        return benchWholeImage(first, configNames.first(),
+                               parser.value(sizes).split(',', Qt::SkipEmptyParts), runCount,
+                               threadCount, parser.isSet(reference));
+    }
+    std::vector<double> frames;
+    for (const QString& text : parser.value(megapixels).split(',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const double mp = text.toDouble(&ok);
+        if (!ok || mp <= 0 || mp > 400) {
+            err << "unblur-cli bench: --megapixels takes numbers between 0 and 400, not '" << text
+                << "'\n";
+            return 2;
+        }
+        frames.push_back(mp);
+    }
+    return benchTiled(configNames, frames, runCount, threadCount);
 }

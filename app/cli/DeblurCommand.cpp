@@ -1,6 +1,8 @@
 #include "DeblurCommand.h"
 
+#include "ProgressPrinter.h"
 #include "TensorImage.h"
+#include "engine/Engine.h"
 #include "io/ImageFile.h"
 #include "model/CpuRuntime.h"
 #include "model/ModelError.h"
@@ -11,10 +13,13 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTextStream>
+#include <atomic>
 #include <c10/core/InferenceMode.h>
-#include <optional>
+#include <csignal>
 #include <torch/torch.h>
+#include <unistd.h>
 
 namespace {
 
@@ -24,12 +29,16 @@ struct DeblurOptions
     QString input;
     QString output;
     QString modelFolder;
-    unsigned long long seed = kDefaultSeed;
     int threads = 0;
-    QString device = QStringLiteral("auto");
     int quality = 95;
     bool overwrite = false;
+    unblur::engine::EngineOptions engine; ///< device, precision, tiles, seed
 };
+
+/** The exit status of a run stopped by Ctrl-C, as shells report SIGINT. */
+constexpr int kExitCancelled = 130;
+/** The smallest --tile: smaller tiles give the latent prior too little to go on. */
+constexpr int kMinTile = 128;
 
 QTextStream& errStream()
 {
@@ -64,19 +73,34 @@ QString describe(const unblur::io::FloatImage& image)
         .arg(image.bitDepth);
 }
 
-std::optional<torch::Device> chooseDevice(const QString& name, QString& error)
+/** Set by SIGINT; the engine checks it between tiles and diffusion steps. */
+std::atomic<bool> g_cancel{false};
+
+extern "C" void onInterrupt(int)
 {
-    const bool cuda = torch::cuda::is_available();
-    if (name == QLatin1String("cpu") || (name == QLatin1String("auto") && !cuda)) {
-        return torch::Device(torch::kCPU);
-    }
-    if (cuda) {
-        return torch::Device(torch::kCUDA, 0);
-    }
-    error = QStringLiteral("--device cuda: CUDA is not available (no GPU found, or this "
-                           "LibTorch was built without CUDA); use --device cpu");
-    return std::nullopt;
+    g_cancel.store(true);
 }
+
+/** Ctrl-C cancels the run while this lives; a second Ctrl-C kills as usual (SA_RESETHAND). */
+class InterruptGuard
+{
+public:
+    InterruptGuard()
+    {
+        g_cancel.store(false);
+        struct sigaction action = {};
+        action.sa_handler = onInterrupt;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESETHAND;
+        sigaction(SIGINT, &action, &m_previous);
+    }
+    ~InterruptGuard() { sigaction(SIGINT, &m_previous, nullptr); }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+private:
+    struct sigaction m_previous = {};
+};
 
 /** The deblur itself; throws ImageError, ModelError or c10::Error. */
 int deblur(const DeblurOptions& options)
@@ -95,11 +119,8 @@ int deblur(const DeblurOptions& options)
     }
     io::checkWritablePath(options.output.toStdString());
 
-    QString deviceError;
-    const std::optional<torch::Device> device = chooseDevice(options.device, deviceError);
-    if (!device) {
-        return failure(deviceError);
-    }
+    // Before loading: a missing GPU is reported at once.
+    const torch::Device device = engine::Engine::resolveDevice(options.engine.device);
 
     QElapsedTimer step;
     step.start();
@@ -111,22 +132,50 @@ int deblur(const DeblurOptions& options)
     for (const std::string& note : loaded.info.notes) {
         err << "Note:   " << QString::fromStdString(note) << "\n";
     }
+    engine::Engine engine(std::move(loaded.model));
 
     const int threads = unblur::model::configureCpuThreads(options.threads);
-    loaded.model->to(*device);
-    err << "Device: " << QString::fromStdString(device->str()) << ", " << threads
-        << " CPU thread(s), seed " << options.seed << "\n";
+    err << "Device: " << QString::fromStdString(engine::Engine::describeDevice(device));
+    if (!device.is_cpu()) {
+        err << ", " << threads << " CPU thread(s)";
+    }
+    err << ", " << QString::fromStdString(engine::precisionName(options.engine.precision))
+        << ", seed " << options.engine.seed << "\n";
     err.flush();
 
-    step.restart();
+    ProgressPrinter printer(err, isatty(STDERR_FILENO) != 0);
+    bool tilesShown = false;
+    const engine::ProgressCallback onProgress = [&](const engine::EngineProgress& progress) {
+        if (!tilesShown && progress.tilesTotal > 0 && progress.tileSize > 0) {
+            err << "Tiles:  " << progress.tilesTotal << " of " << progress.tileSize << " px"
+                << (options.engine.tileSize == 0 ? " (auto)" : "") << ", overlap "
+                << options.engine.overlap << " px\n";
+            err.flush();
+            tilesShown = true;
+        }
+        printer.update(progress);
+    };
+
+    engine::EngineResult restored;
     io::FloatImage result;
     {
+        const InterruptGuard interrupt;
         c10::InferenceMode inference;
-        const torch::Tensor input = toTensor(source).to(*device);
-        const torch::Tensor restored = loaded.model->restore(input, options.seed);
-        result = fromTensor(restored, source);
+        restored = engine.process(toTensor(source), options.engine, onProgress, &g_cancel);
+        printer.finish();
+        if (restored.status == engine::EngineStatus::Cancelled) {
+            err << "Cancelled\n";
+            err.flush();
+            return kExitCancelled;
+        }
+        result = fromTensor(restored.image, source);
     }
-    err << "Deblurred in " << QString::number(step.elapsed() / 1000.0, 'f', 2) << " s\n";
+    for (const std::string& note : restored.notes) {
+        err << "Note:   " << QString::fromStdString(note) << "\n";
+    }
+    err << "Deblurred in " << QString::number(restored.seconds, 'f', 2) << " s (" << restored.tiles
+        << (restored.tiles == 1 ? " tile" : " tiles") << " of " << restored.tileSize << " px on "
+        << QString::fromStdString(restored.device) << ")\n";
 
     io::WriteOptions writeOptions;
     writeOptions.quality = options.quality;
@@ -176,12 +225,22 @@ int runDeblurCommand(const QStringList& arguments)
         QString::number(kDefaultSeed));
     const QCommandLineOption threads({"t", "threads"}, "CPU threads (default: all cores).", "n",
                                      "0");
-    const QCommandLineOption device("device", "auto (CUDA if available), cpu or cuda.", "device",
-                                    "auto");
+    const QCommandLineOption device("device", "auto (CUDA if available), cpu, cuda or cuda:N.",
+                                    "device", "auto");
+    const QCommandLineOption tile("tile",
+                                  "Tile size in pixels, a multiple of 8 from 128, or auto "
+                                  "(default: from the memory the device has).",
+                                  "n|auto", "auto");
+    const QCommandLineOption overlap(
+        "overlap", "Pixels shared by neighbouring tiles, blended (default 32).", "n", "32");
+    const QCommandLineOption precision(
+        "precision", "fp32 (default), fp16 (CUDA) or bf16 (CUDA, or CPUs with native bf16).",
+        "fp32|fp16|bf16", "fp32");
     const QCommandLineOption quality({"q", "quality"}, "JPEG/WebP quality, 1-100 (default 95).",
                                      "q", "95");
     const QCommandLineOption overwrite("overwrite", "Allow the output to replace the input.");
-    parser.addOptions({help, output, model, seed, threads, device, quality, overwrite});
+    parser.addOptions(
+        {help, output, model, seed, threads, device, tile, overlap, precision, quality, overwrite});
     parser.addPositionalArgument("deblur", "The command.", "deblur");
     parser.addPositionalArgument("input", "The blurred photo (PNG, JPEG, TIFF, WebP).");
 
@@ -206,7 +265,7 @@ int runDeblurCommand(const QStringList& arguments)
         return usageError("missing -o OUTPUT");
     }
     bool ok = false;
-    options.seed = parser.value(seed).toULongLong(&ok);
+    options.engine.seed = parser.value(seed).toULongLong(&ok);
     if (!ok) {
         return usageError("--seed must be a non-negative integer");
     }
@@ -214,9 +273,34 @@ int runDeblurCommand(const QStringList& arguments)
     if (!ok || options.threads < 0) {
         return usageError("--threads must be a non-negative integer (0: all cores)");
     }
-    options.device = parser.value(device).toLower();
-    if (options.device != "auto" && options.device != "cpu" && options.device != "cuda") {
-        return usageError("--device must be auto, cpu or cuda");
+    const QString deviceName = parser.value(device).toLower();
+    if (!QRegularExpression("^(auto|cpu|cuda(:\\d+)?)$").match(deviceName).hasMatch()) {
+        return usageError("--device must be auto, cpu, cuda or cuda:N");
+    }
+    options.engine.device = deviceName.toStdString();
+    const QString tileText = parser.value(tile).toLower();
+    if (tileText != QLatin1String("auto")) {
+        options.engine.tileSize = tileText.toInt(&ok);
+        if (!ok || options.engine.tileSize < kMinTile || options.engine.tileSize % 8 != 0) {
+            return usageError(QStringLiteral("--tile must be auto or a multiple of 8 of at least "
+                                             "%1 (got '%2')")
+                                  .arg(kMinTile)
+                                  .arg(parser.value(tile)));
+        }
+    }
+    options.engine.overlap = parser.value(overlap).toInt(&ok);
+    if (!ok || options.engine.overlap < 0) {
+        return usageError("--overlap must be a non-negative integer");
+    }
+    if (options.engine.tileSize > 0 && options.engine.overlap > options.engine.tileSize / 2) {
+        return usageError(QStringLiteral("--overlap must be at most half the tile (%1)")
+                              .arg(options.engine.tileSize / 2));
+    }
+    try {
+        options.engine.precision =
+            unblur::engine::parsePrecision(parser.value(precision).toStdString());
+    } catch (const std::exception&) {
+        return usageError("--precision must be fp32, fp16 or bf16");
     }
     options.quality = parser.value(quality).toInt(&ok);
     if (!ok || options.quality < 1 || options.quality > 100) {
