@@ -111,6 +111,50 @@ class TestEngine : public QObject
     Engine& engine() { return *m_engine; }
 
 private Q_SLOTS:
+    void tileGridCoversTheAxisEconomically_data()
+    {
+        QTest::addColumn<int>("length");
+        QTest::addColumn<int>("tile");
+        QTest::addColumn<int>("overlap");
+        QTest::addColumn<int>("count");
+        QTest::newRow("fits") << 100 << 128 << 32 << 1;
+        QTest::newRow("720p row") << 1280 << 1024 << 32 << 2;
+        QTest::newRow("three") << 260 << 128 << 32 << 3;
+        QTest::newRow("long") << 8191 << 128 << 32 << 85;
+        QTest::newRow("no overlap") << 1000 << 256 << 0 << 4;
+    }
+
+    void tileGridCoversTheAxisEconomically()
+    {
+        QFETCH(int, length);
+        QFETCH(int, tile);
+        QFETCH(int, overlap);
+        QFETCH(int, count);
+        const std::vector<TileSpan> spans = planAxis(length, tile, overlap);
+        QCOMPARE(int(spans.size()), count);
+        QCOMPARE(spans.front().start, int64_t(0));
+        QCOMPARE(spans.back().start + spans.back().size, int64_t(length));
+        for (size_t i = 0; i < spans.size(); ++i) {
+            QVERIFY(spans[i].size <= tile);
+            if (i > 0) {
+                const int64_t shared = spans[i - 1].start + spans[i - 1].size - spans[i].start;
+                QVERIFY(shared >= overlap);
+                // Never much more than asked: tiles shrink to what their count needs.
+                QVERIFY(shared < overlap + 8 * int64_t(spans.size()));
+                QCOMPARE(spans[i].overlapBefore, shared);
+            }
+        }
+        // Blend weights of neighbours sum to one over their shared pixels.
+        if (spans.size() > 1) {
+            const torch::Tensor a = spanWeights(spans[0]);
+            const torch::Tensor b = spanWeights(spans[1]);
+            const int64_t shared = spans[0].overlapAfter;
+            const torch::Tensor sum =
+                a.narrow(0, a.size(0) - shared, shared) + b.narrow(0, 0, shared);
+            QVERIFY((sum - 1).abs().max().item<double>() < 1e-6);
+        }
+    }
+
     void initTestCase()
     {
         // One thread: on a loaded machine a second one mostly spins waiting for the first.
@@ -356,8 +400,14 @@ private Q_SLOTS:
         QVERIFY(automatic >= 128 && automatic % 8 == 0);
         c10::InferenceMode inference;
         options.memoryBudget = int64_t(64) << 20;
-        const EngineResult result = engine().process(photoLikeImage(40, 50), options); // tile 0
-        QCOMPARE(result.tileSize, engine().automaticTileSize(options));
+        // Tile 0 (auto): an image within the budget's area goes through whole.
+        const EngineResult small = engine().process(photoLikeImage(40, 50), options);
+        QCOMPARE(small.tiles, 1);
+        QCOMPARE(small.tileSize, 56);
+        // A larger one is cut into tiles no larger than the automatic size.
+        const EngineResult large = engine().process(photoLikeImage(300, 500), options);
+        QVERIFY(large.tiles > 1);
+        QCOMPARE(large.tileSize, engine().automaticTileSize(options));
     }
 
     void precisionNeedsTheRightDevice()

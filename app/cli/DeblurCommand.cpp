@@ -119,7 +119,8 @@ int deblur(const DeblurOptions& options)
     }
     io::checkWritablePath(options.output.toStdString());
 
-    // Before loading: a missing GPU is reported at once.
+    // Before loading: a missing GPU or an impossible precision is reported at once.
+    engine::Engine::checkOptions(options.engine);
     const torch::Device device = engine::Engine::resolveDevice(options.engine.device);
 
     QElapsedTimer step;

@@ -105,7 +105,8 @@ torch::Device Engine::resolveDevice(const std::string& name)
 std::string Engine::describeDevice(const torch::Device& device)
 {
     if (device.is_cpu()) {
-        return "cpu (" + std::to_string(at::get_num_threads()) + " threads)";
+        const int threads = at::get_num_threads();
+        return "cpu (" + std::to_string(threads) + (threads == 1 ? " thread)" : " threads)");
     }
     std::string text = device.str();
 #ifdef UNBLUR_WITH_CUDA
@@ -179,14 +180,25 @@ EngineResult Engine::process(const torch::Tensor& input, const EngineOptions& op
         throw model::ModelError("the engine takes one RGB image, (1,3,H,W) or (3,H,W)");
     }
     const torch::Device device = resolveDevice(options.device);
-    checkPrecision(options.precision, device);
-    if (options.tileSize > 0 && (options.tileSize % 8 != 0 || options.tileSize < 16)) {
-        throw model::ModelError("tile size " + std::to_string(options.tileSize) +
-                                " is not a multiple of 8 of at least 16");
-    }
+    checkOptions(options);
 
     EngineResult result;
-    result.tileSize = options.tileSize > 0 ? options.tileSize : automaticTileSize(options);
+    if (options.tileSize > 0) {
+        result.tileSize = options.tileSize;
+    } else {
+        if (progress && !m_impl->bytesPerPixel.count(device.str())) {
+            EngineProgress measuring;
+            measuring.stage = "measuring memory";
+            progress(measuring);
+        }
+        result.tileSize = automaticTileSize(options);
+        // The budget bounds a tile's area: an image within it goes through whole.
+        const int64_t side = std::max(image.size(2), image.size(3));
+        if (image.size(2) * image.size(3) <= int64_t(result.tileSize) * result.tileSize &&
+            side <= 2 * result.tileSize) {
+            result.tileSize = int((side + 7) / 8 * 8);
+        }
+    }
     if (m_model->device() != device) {
         m_model->to(device);
     }

@@ -37,6 +37,12 @@ public:
                          const ProgressCallback& progress = {},
                          const std::atomic<bool>* cancel = nullptr);
 
+    /**
+     * Checks options before any work: device available, precision possible there, tile a
+     * multiple of 8 (at least 16) or 0, overlap within [0, tile/2]. Throws model::ModelError.
+     */
+    static void checkOptions(const EngineOptions& options);
+
     /** The tile size "auto" picks for these options (measures the model on first use). */
     int automaticTileSize(const EngineOptions& options);
 
@@ -60,7 +66,6 @@ private:
     /** One tile through encoder, sampler and net_g; empty when `onStep` stopped it. */
     torch::Tensor runTile(const torch::Tensor& tile, uint64_t seed, Precision precision,
                           const model::StepCallback& onStep);
-    static void checkPrecision(Precision precision, const torch::Device& device);
 
     struct Impl;
     std::unique_ptr<model::HiDiffModel> m_model;

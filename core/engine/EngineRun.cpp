@@ -17,10 +17,22 @@ bool isSet(const std::atomic<bool>* flag)
 
 } // namespace
 
-void Engine::checkPrecision(Precision precision, const torch::Device& device)
+void Engine::checkOptions(const EngineOptions& options)
 {
+    const torch::Device device = resolveDevice(options.device);
+    const Precision precision = options.precision;
+    if (options.tileSize != 0 && (options.tileSize % 8 != 0 || options.tileSize < 16)) {
+        throw model::ModelError("tile size " + std::to_string(options.tileSize) +
+                                " is not a multiple of 8 of at least 16");
+    }
+    const int tile = options.tileSize > 0 ? options.tileSize : 128;
+    if (options.overlap < 0 || options.overlap > tile / 2) {
+        throw model::ModelError("overlap " + std::to_string(options.overlap) +
+                                " must be between 0 and half the tile (" +
+                                std::to_string(tile / 2) + ")");
+    }
     if (precision == Precision::Float16 && !device.is_cuda()) {
-        throw model::ModelError("fp16 needs a CUDA device; on the CPU use fp32 or bf16");
+        throw model::ModelError("fp16 needs a CUDA device; on the CPU use fp32");
     }
     if (precision == Precision::BFloat16 && device.is_cpu()) {
         // LibTorch 1.13's CPU autocast mixes bf16 and float32 operands in some of the model's

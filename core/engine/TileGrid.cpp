@@ -14,15 +14,16 @@ std::vector<TileSpan> planAxis(int64_t length, int64_t tile, int64_t overlap)
         return spans;
     }
     overlap = std::clamp<int64_t>(overlap, 0, tile / 2);
-    const int64_t stride = tile - overlap;
-    // Enough tiles that consecutive starts are at most `stride` apart, spread evenly.
-    const int64_t count = 1 + (length - tile + stride - 1) / stride;
+    // As few tiles as cover the axis with at least `overlap` shared, then each only as long
+    // as that count needs (a multiple of 8, so no padding), spread evenly to both borders.
+    const int64_t count = (length - overlap + (tile - overlap) - 1) / (tile - overlap);
+    const int64_t needed = (length + (count - 1) * overlap + count - 1) / count;
+    const int64_t size = std::min(tile, (needed + 7) / 8 * 8);
     for (int64_t i = 0; i < count; ++i) {
-        const int64_t start = (length - tile) * i / (count - 1);
-        spans.push_back({start, tile, 0, 0});
+        spans.push_back({(length - size) * i / (count - 1), size, 0, 0});
     }
     for (size_t i = 1; i < spans.size(); ++i) {
-        const int64_t shared = spans[i - 1].start + tile - spans[i].start;
+        const int64_t shared = spans[i - 1].start + size - spans[i].start;
         spans[i - 1].overlapAfter = shared;
         spans[i].overlapBefore = shared;
     }

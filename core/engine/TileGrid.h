@@ -21,9 +21,9 @@ struct Tile
 };
 
 /**
- * Covers [0, length) with spans of `tile` pixels that overlap by at least `overlap`; the
- * last span is moved back to end at the border instead of being cut short, so every tile
- * has full size when the image is at least one tile long.
+ * Covers [0, length) with as few equal spans of at most `tile` pixels as overlap by at least
+ * `overlap` (at most tile/2), spread from border to border: no span is cut short, and
+ * none is longer than the count of spans needs. A length up to `tile` is one span.
  */
 std::vector<TileSpan> planAxis(int64_t length, int64_t tile, int64_t overlap);
 
