@@ -235,7 +235,7 @@ int runDeblurCommand(const QStringList& arguments)
     const QCommandLineOption overlap(
         "overlap", "Pixels shared by neighbouring tiles, blended (default 32).", "n", "32");
     const QCommandLineOption precision(
-        "precision", "fp32 (default), fp16 (CUDA) or bf16 (CUDA, or CPUs with native bf16).",
+        "precision", "fp32 (default), fp16 or bf16 (both on CUDA only).",
         "fp32|fp16|bf16", "fp32");
     const QCommandLineOption quality({"q", "quality"}, "JPEG/WebP quality, 1-100 (default 95).",
                                      "q", "95");

@@ -107,12 +107,8 @@ torch::Tensor AttentionImpl::forwardFused(const torch::Tensor& residual,
         // q, k and v each through their own slice of the 1x1 and depthwise convolutions, so
         // every intermediate is a dense channels-last tensor.
         auto part = [&](int64_t index) {
-            const torch::Tensor partBias =
-                bias.defined() ? bias.narrow(0, index * c, c) : torch::Tensor();
-            const torch::Tensor partDwBias =
-                dwBias.defined() ? dwBias.narrow(0, index * c, c) : torch::Tensor();
-            return depthwiseConv3x3(pointwiseConv(one, weight.narrow(0, index * c, c), partBias),
-                                    qkv_dwconv->weight.narrow(0, index * c, c), partDwBias);
+            return pointwiseDepthwiseSlice(one, weight, bias, qkv_dwconv->weight, dwBias, index * c,
+                                           c);
         };
         const torch::Tensor q = pixelRows(part(0));
         const torch::Tensor k = pixelRows(part(1));

@@ -84,6 +84,17 @@ torch::Tensor depthwiseConv3x3(const torch::Tensor& x, const torch::Tensor& weig
     return at::conv2d(input, dense, optionalBias, 1, 1, 1, x.size(1));
 }
 
+torch::Tensor pointwiseDepthwiseSlice(const torch::Tensor& x, const torch::Tensor& weight2d,
+                                      const torch::Tensor& bias, const torch::Tensor& dwWeight,
+                                      const torch::Tensor& dwBias, int64_t first, int64_t count)
+{
+    auto slice = [&](const torch::Tensor& t) {
+        return t.defined() ? t.narrow(0, first, count) : torch::Tensor();
+    };
+    return depthwiseConv3x3(pointwiseConv(x, weight2d.narrow(0, first, count), slice(bias)),
+                            dwWeight.narrow(0, first, count), slice(dwBias));
+}
+
 torch::Tensor pointwiseConvAdd(const torch::Tensor& residual, const torch::Tensor& x,
                                const torch::Tensor& weight2d)
 {

@@ -38,6 +38,14 @@ torch::Tensor pointwiseConvAdd(const torch::Tensor& residual, const torch::Tenso
 torch::Tensor depthwiseConv3x3(const torch::Tensor& x, const torch::Tensor& weight,
                                const torch::Tensor& bias);
 
+/**
+ * Output channels [first, first+count) of a 1x1 convolution followed by a depthwise 3x3 one,
+ * computed from those weight slices alone, so the result is a dense channels-last tensor.
+ */
+torch::Tensor pointwiseDepthwiseSlice(const torch::Tensor& x, const torch::Tensor& weight2d,
+                                      const torch::Tensor& bias, const torch::Tensor& dwWeight,
+                                      const torch::Tensor& dwBias, int64_t first, int64_t count);
+
 /** A channels-last (B,C,H,W) tensor seen as a (B*H*W, C) matrix without copying. */
 torch::Tensor pixelRows(const torch::Tensor& x);
 

@@ -55,12 +55,8 @@ torch::Tensor FeedForwardImpl::forwardFused(const torch::Tensor& residual,
         const torch::Tensor one = normalised.narrow(0, i, 1);
         // The gate's two halves through their own conv slices: dense tensors throughout.
         auto half = [&](int64_t index) {
-            const int64_t at = index * m_hidden;
-            return depthwiseConv3x3(
-                pointwiseConv(one, weight.narrow(0, at, m_hidden),
-                              bias.defined() ? bias.narrow(0, at, m_hidden) : torch::Tensor()),
-                dwconv->weight.narrow(0, at, m_hidden),
-                dwBias.defined() ? dwBias.narrow(0, at, m_hidden) : torch::Tensor());
+            return pointwiseDepthwiseSlice(one, weight, bias, dwconv->weight, dwBias,
+                                           index * m_hidden, m_hidden);
         };
         const torch::Tensor gated = geluGate(half(0), half(1));
         torch::Tensor out = pointwiseConvAdd(residual.narrow(0, i, 1), gated, outWeight);
