@@ -25,7 +25,7 @@ namespace {
 
 constexpr int kMinTile = 128;
 constexpr int kMaxTile = 4096;
-constexpr int64_t kCpuBudgetCap = int64_t(1) << 30;
+constexpr int64_t kCpuBudgetCap = int64_t(768) << 20; // keeps a GoPro-size run under 1.5 GiB
 
 uint64_t splitMix64(uint64_t x)
 {
