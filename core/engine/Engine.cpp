@@ -179,8 +179,8 @@ EngineResult Engine::process(const torch::Tensor& input, const EngineOptions& op
         image.size(3) < 1) {
         throw model::ModelError("the engine takes one RGB image, (1,3,H,W) or (3,H,W)");
     }
-    const torch::Device device = resolveDevice(options.device);
     checkOptions(options);
+    const torch::Device device = resolveDevice(options.device);
 
     EngineResult result;
     if (options.tileSize > 0) {

@@ -46,20 +46,9 @@ void Engine::checkOptions(const EngineOptions& options)
 torch::Tensor Engine::runTile(const torch::Tensor& tile, uint64_t seed, Precision precision,
                               const model::StepCallback& onStep)
 {
-    // The same steps, in the same order, as HiDiffModel::restore.
     const PrecisionScope scope(precision, tile.device());
-    const torch::Tensor padded = model::padToMultiple(tile, 8);
-    const torch::Tensor condition = m_model->encodeCondition(padded);
-    const torch::Tensor noise =
-        model::HiDiffModel::initialNoise(condition.sizes(), seed).to(condition.device());
-    const torch::Tensor prior = m_model->samplePrior(condition, noise, onStep);
-    if (!prior.defined()) {
-        return {};
-    }
-    return m_model->transform(padded, prior)
-        .narrow(2, 0, tile.size(2))
-        .narrow(3, 0, tile.size(3))
-        .to(torch::kFloat32);
+    const torch::Tensor restored = m_model->restore(tile, seed, onStep);
+    return restored.defined() ? restored.to(torch::kFloat32) : restored;
 }
 
 torch::Tensor Engine::runTiles(const torch::Tensor& image, const EngineOptions& options,

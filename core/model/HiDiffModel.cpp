@@ -62,12 +62,16 @@ torch::Tensor HiDiffModel::transform(const torch::Tensor& padded, const torch::T
     return m_netG->forward(padded, prior);
 }
 
-torch::Tensor HiDiffModel::restore(const torch::Tensor& image, uint64_t seed)
+torch::Tensor HiDiffModel::restore(const torch::Tensor& image, uint64_t seed,
+                                   const StepCallback& onStep)
 {
     const torch::Tensor padded = padToMultiple(image, 8);
     const torch::Tensor condition = encodeCondition(padded);
     const torch::Tensor noise = initialNoise(condition.sizes(), seed).to(condition.device());
-    const torch::Tensor prior = samplePrior(condition, noise);
+    const torch::Tensor prior = samplePrior(condition, noise, onStep);
+    if (!prior.defined()) {
+        return {};
+    }
     return transform(padded, prior).narrow(2, 0, image.size(2)).narrow(3, 0, image.size(3));
 }
 

@@ -46,8 +46,10 @@ public:
     /**
      * Whole-image restoration, as the published test(): reflect-pad right/bottom to
      * multiples of 8, sample, run net_g, crop back. Unclamped. Input (B,3,H,W) in [0,1].
+     * Empty when `onStep` stopped the sampler.
      */
-    torch::Tensor restore(const torch::Tensor& image, uint64_t seed);
+    torch::Tensor restore(const torch::Tensor& image, uint64_t seed,
+                          const StepCallback& onStep = {});
 
 private:
     HiDiffConfig m_config;
