@@ -1,19 +1,19 @@
 #include "DeblurCommand.h"
 
+#include "EngineCommandOptions.h"
+#include "ModelLocation.h"
 #include "ProgressPrinter.h"
 #include "TensorImage.h"
 #include "engine/Engine.h"
 #include "io/ImageFile.h"
 #include "model/CpuRuntime.h"
 #include "model/ModelError.h"
-#include "model/ModelFolder.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QTextStream>
 #include <atomic>
 #include <c10/core/InferenceMode.h>
@@ -37,8 +37,6 @@ struct DeblurOptions
 
 /** The exit status of a run stopped by Ctrl-C, as shells report SIGINT. */
 constexpr int kExitCancelled = 130;
-/** The smallest --tile: smaller tiles give the latent prior too little to go on. */
-constexpr int kMinTile = 128;
 
 QTextStream& errStream()
 {
@@ -123,17 +121,8 @@ int deblur(const DeblurOptions& options)
     engine::Engine::checkOptions(options.engine);
     const torch::Device device = engine::Engine::resolveDevice(options.engine.device);
 
-    QElapsedTimer step;
-    step.start();
-    model::LoadedModel loaded = model::loadModelFolder(options.modelFolder.toStdString());
-    const QString name = loaded.info.name.empty() ? QFileInfo(options.modelFolder).fileName()
-                                                  : QString::fromStdString(loaded.info.name);
-    err << "Model:  " << name << " (" << QDir::toNativeSeparators(options.modelFolder)
-        << "), loaded in " << QString::number(step.elapsed() / 1000.0, 'f', 2) << " s\n";
-    for (const std::string& note : loaded.info.notes) {
-        err << "Note:   " << QString::fromStdString(note) << "\n";
-    }
-    engine::Engine engine(std::move(loaded.model));
+    const std::unique_ptr<engine::Engine> loadedEngine = openModel(options.modelFolder, err);
+    engine::Engine& engine = *loadedEngine;
 
     const int threads = unblur::model::configureCpuThreads(options.threads);
     err << "Device: " << QString::fromStdString(engine::Engine::describeDevice(device));
@@ -189,23 +178,6 @@ int deblur(const DeblurOptions& options)
 
 } // namespace
 
-QString defaultModelFolder()
-{
-    const QByteArray fromEnv = qgetenv("UNBLUR_MODEL_DIR");
-    if (!fromEnv.isEmpty()) {
-        return QString::fromLocal8Bit(fromEnv);
-    }
-    const QString exeDir = QCoreApplication::applicationDirPath();
-    for (const char* relative :
-         {"/../share/unblur/models/default", "/../../resources/models/default"}) {
-        const QString candidate = QDir::cleanPath(exeDir + QLatin1String(relative));
-        if (QFileInfo(candidate).isDir()) {
-            return candidate;
-        }
-    }
-    return {};
-}
-
 int runDeblurCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -217,31 +189,14 @@ int runDeblurCommand(const QStringList& arguments)
                                     "Where to write the result; the format follows the "
                                     "extension (.png, .jpg, .tif, .webp). Required.",
                                     "file");
-    const QCommandLineOption model({"m", "model"},
-                                   "Model folder (net_g.pth, net_le_dm.pth, net_d.pth). "
-                                   "Default: $UNBLUR_MODEL_DIR, else the installed model.",
-                                   "dir");
-    const QCommandLineOption seed(
-        "seed", QStringLiteral("Seed of the diffusion noise (default %1).").arg(kDefaultSeed), "n",
-        QString::number(kDefaultSeed));
-    const QCommandLineOption threads({"t", "threads"}, "CPU threads (default: all cores).", "n",
-                                     "0");
-    const QCommandLineOption device("device", "auto (CUDA if available), cpu, cuda or cuda:N.",
-                                    "device", "auto");
-    const QCommandLineOption tile("tile",
-                                  "Tile size in pixels, a multiple of 8 from 128, or auto "
-                                  "(default: from the memory the device has).",
-                                  "n|auto", "auto");
-    const QCommandLineOption overlap(
-        "overlap", "Pixels shared by neighbouring tiles, blended (default 32).", "n", "32");
-    const QCommandLineOption precision(
-        "precision", "fp32 (default), fp16 or bf16 (both on CUDA only).",
-        "fp32|fp16|bf16", "fp32");
+    const QCommandLineOption model = modelOption();
+    const EngineCommandOptions engineOptions;
     const QCommandLineOption quality({"q", "quality"}, "JPEG/WebP quality, 1-100 (default 95).",
                                      "q", "95");
     const QCommandLineOption overwrite("overwrite", "Allow the output to replace the input.");
-    parser.addOptions(
-        {help, output, model, seed, threads, device, tile, overlap, precision, quality, overwrite});
+    parser.addOptions({help, output, model});
+    engineOptions.addTo(parser);
+    parser.addOptions({quality, overwrite});
     parser.addPositionalArgument("deblur", "The command.", "deblur");
     parser.addPositionalArgument("input", "The blurred photo (PNG, JPEG, TIFF, WebP).");
 
@@ -265,53 +220,19 @@ int runDeblurCommand(const QStringList& arguments)
     if (options.output.isEmpty()) {
         return usageError("missing -o OUTPUT");
     }
+    const QString engineError = engineOptions.read(parser, options.engine, options.threads);
+    if (!engineError.isEmpty()) {
+        return usageError(engineError);
+    }
     bool ok = false;
-    options.engine.seed = parser.value(seed).toULongLong(&ok);
-    if (!ok) {
-        return usageError("--seed must be a non-negative integer");
-    }
-    options.threads = parser.value(threads).toInt(&ok);
-    if (!ok || options.threads < 0) {
-        return usageError("--threads must be a non-negative integer (0: all cores)");
-    }
-    const QString deviceName = parser.value(device).toLower();
-    if (!QRegularExpression("^(auto|cpu|cuda(:\\d+)?)$").match(deviceName).hasMatch()) {
-        return usageError("--device must be auto, cpu, cuda or cuda:N");
-    }
-    options.engine.device = deviceName.toStdString();
-    const QString tileText = parser.value(tile).toLower();
-    if (tileText != QLatin1String("auto")) {
-        options.engine.tileSize = tileText.toInt(&ok);
-        if (!ok || options.engine.tileSize < kMinTile || options.engine.tileSize % 8 != 0) {
-            return usageError(QStringLiteral("--tile must be auto or a multiple of 8 of at least "
-                                             "%1 (got '%2')")
-                                  .arg(kMinTile)
-                                  .arg(parser.value(tile)));
-        }
-    }
-    options.engine.overlap = parser.value(overlap).toInt(&ok);
-    if (!ok || options.engine.overlap < 0) {
-        return usageError("--overlap must be a non-negative integer");
-    }
-    if (options.engine.tileSize > 0 && options.engine.overlap > options.engine.tileSize / 2) {
-        return usageError(QStringLiteral("--overlap must be at most half the tile (%1)")
-                              .arg(options.engine.tileSize / 2));
-    }
-    try {
-        options.engine.precision =
-            unblur::engine::parsePrecision(parser.value(precision).toStdString());
-    } catch (const std::exception&) {
-        return usageError("--precision must be fp32, fp16 or bf16");
-    }
     options.quality = parser.value(quality).toInt(&ok);
     if (!ok || options.quality < 1 || options.quality > 100) {
         return usageError("--quality must be between 1 and 100");
     }
     options.overwrite = parser.isSet(overwrite);
-    options.modelFolder = parser.isSet(model) ? parser.value(model) : defaultModelFolder();
+    options.modelFolder = chooseModelFolder(parser.value(model));
     if (options.modelFolder.isEmpty()) {
-        return failure("no model folder found next to the program; pass --model DIR or set "
-                       "UNBLUR_MODEL_DIR");
+        return failure(noModelFolderMessage());
     }
 
     try {

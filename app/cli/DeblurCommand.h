@@ -10,13 +10,3 @@
  * naming the file), 2 bad usage, 130 cancelled by Ctrl-C (nothing written).
  */
 int runDeblurCommand(const QStringList& arguments);
-
-/**
- * The model folder used without --model: $UNBLUR_MODEL_DIR if set, else the installed
- * `<exe>/../share/unblur/models/default`, else the build tree's
- * `<exe>/../../resources/models/default`. Empty when none of them exists.
- */
-QString defaultModelFolder();
-
-/** The default --seed: the reference code's seed, so results match it. */
-constexpr unsigned long long kDefaultSeed = 1234;

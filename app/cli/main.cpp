@@ -1,6 +1,7 @@
 // unblur-cli: command-line front end; each command lives in its own *Command.cpp.
 #include "BenchCommand.h"
 #include "DeblurCommand.h"
+#include "EvalCommand.h"
 #include "model/CpuRuntime.h"
 
 #include <QCommandLineParser>
@@ -11,6 +12,7 @@ namespace {
 
 const char* const kCommands = "Commands:\n"
                               "  deblur   Deblur one photo: deblur INPUT -o OUTPUT [options]\n"
+                              "  eval     Score deblurring on pairs of photos: eval --pairs DIR\n"
                               "  bench    Time the GoPro-sized model on this machine\n"
                               "\n"
                               "Run 'unblur-cli COMMAND --help' for a command's options.\n";
@@ -36,7 +38,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption help({"h", "help"}, "Displays this help.");
     const QCommandLineOption version({"v", "version"}, "Displays the version.");
     parser.addOptions({help, version});
-    parser.addPositionalArgument("command", "deblur or bench, then its arguments.",
+    parser.addPositionalArgument("command", "deblur, eval or bench, then its arguments.",
                                  "command [arguments]");
 
     QTextStream out(stdout);
@@ -58,6 +60,9 @@ int main(int argc, char* argv[])
     const QString command = parser.positionalArguments().value(0);
     if (command == QLatin1String("deblur")) {
         return runDeblurCommand(arguments);
+    }
+    if (command == QLatin1String("eval")) {
+        return runEvalCommand(arguments);
     }
     if (command == QLatin1String("bench")) {
         return runBenchCommand(arguments);

@@ -28,6 +28,9 @@ public:
     Transformer& transformer() { return m_netG; }
     LatentEncoder& encoder() { return m_netLeDm; }
     Denoiser& denoiser() { return m_netD; }
+    const Transformer& transformer() const { return m_netG; }
+    const LatentEncoder& encoder() const { return m_netLeDm; }
+    const Denoiser& denoiser() const { return m_netD; }
 
     /** Moves the weights; float32 on every device (precision is the engine's business). */
     void to(const torch::Device& device);

@@ -1,0 +1,68 @@
+#include "EngineCommandOptions.h"
+
+#include <QRegularExpression>
+#include <exception>
+
+EngineCommandOptions::EngineCommandOptions()
+    : m_seed("seed", QStringLiteral("Seed of the diffusion noise (default %1).").arg(kDefaultSeed),
+             "n", QString::number(kDefaultSeed)),
+      m_threads({"t", "threads"}, "CPU threads (default: all cores).", "n", "0"),
+      m_device("device", "auto (CUDA if available), cpu, cuda or cuda:N.", "device", "auto"),
+      m_tile("tile",
+             "Tile size in pixels, a multiple of 8 from 128, or auto "
+             "(default: from the memory the device has).",
+             "n|auto", "auto"),
+      m_overlap("overlap", "Pixels shared by neighbouring tiles, blended (default 32).", "n", "32"),
+      m_precision("precision", "fp32 (default), fp16 or bf16 (both on CUDA only).",
+                  "fp32|fp16|bf16", "fp32")
+{
+}
+
+void EngineCommandOptions::addTo(QCommandLineParser& parser) const
+{
+    parser.addOptions({m_seed, m_threads, m_device, m_tile, m_overlap, m_precision});
+}
+
+QString EngineCommandOptions::read(const QCommandLineParser& parser,
+                                   unblur::engine::EngineOptions& engine, int& threads) const
+{
+    bool ok = false;
+    engine.seed = parser.value(m_seed).toULongLong(&ok);
+    if (!ok) {
+        return "--seed must be a non-negative integer";
+    }
+    threads = parser.value(m_threads).toInt(&ok);
+    if (!ok || threads < 0) {
+        return "--threads must be a non-negative integer (0: all cores)";
+    }
+    const QString deviceName = parser.value(m_device).toLower();
+    if (!QRegularExpression("^(auto|cpu|cuda(:\\d+)?)$").match(deviceName).hasMatch()) {
+        return "--device must be auto, cpu, cuda or cuda:N";
+    }
+    engine.device = deviceName.toStdString();
+    const QString tileText = parser.value(m_tile).toLower();
+    engine.tileSize = 0;
+    if (tileText != QLatin1String("auto")) {
+        engine.tileSize = tileText.toInt(&ok);
+        if (!ok || engine.tileSize < kMinTile || engine.tileSize % 8 != 0) {
+            return QStringLiteral("--tile must be auto or a multiple of 8 of at least %1 "
+                                  "(got '%2')")
+                .arg(kMinTile)
+                .arg(parser.value(m_tile));
+        }
+    }
+    engine.overlap = parser.value(m_overlap).toInt(&ok);
+    if (!ok || engine.overlap < 0) {
+        return "--overlap must be a non-negative integer";
+    }
+    if (engine.tileSize > 0 && engine.overlap > engine.tileSize / 2) {
+        return QStringLiteral("--overlap must be at most half the tile (%1)")
+            .arg(engine.tileSize / 2);
+    }
+    try {
+        engine.precision = unblur::engine::parsePrecision(parser.value(m_precision).toStdString());
+    } catch (const std::exception&) {
+        return "--precision must be fp32, fp16 or bf16";
+    }
+    return {};
+}

@@ -1,0 +1,60 @@
+#include "ModelLocation.h"
+
+#include "model/ModelFolder.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+QCommandLineOption modelOption()
+{
+    return QCommandLineOption({"m", "model"},
+                              "Model folder (net_g.pth, net_le_dm.pth, net_d.pth). "
+                              "Default: $UNBLUR_MODEL_DIR, else the installed model.",
+                              "dir");
+}
+
+QString defaultModelFolder()
+{
+    const QByteArray fromEnv = qgetenv("UNBLUR_MODEL_DIR");
+    if (!fromEnv.isEmpty()) {
+        return QString::fromLocal8Bit(fromEnv);
+    }
+    const QString exeDir = QCoreApplication::applicationDirPath();
+    for (const char* relative :
+         {"/../share/unblur/models/default", "/../../resources/models/default"}) {
+        const QString candidate = QDir::cleanPath(exeDir + QLatin1String(relative));
+        if (QFileInfo(candidate).isDir()) {
+            return candidate;
+        }
+    }
+    return {};
+}
+
+QString chooseModelFolder(const QString& explicitFolder)
+{
+    return explicitFolder.isEmpty() ? defaultModelFolder() : explicitFolder;
+}
+
+QString noModelFolderMessage()
+{
+    return QStringLiteral("no model folder found next to the program; pass --model DIR or set "
+                          "UNBLUR_MODEL_DIR");
+}
+
+std::unique_ptr<unblur::engine::Engine> openModel(const QString& folder, QTextStream& err)
+{
+    QElapsedTimer timer;
+    timer.start();
+    unblur::model::LoadedModel loaded = unblur::model::loadModelFolder(folder.toStdString());
+    const QString name = loaded.info.name.empty() ? QFileInfo(folder).fileName()
+                                                  : QString::fromStdString(loaded.info.name);
+    err << "Model:  " << name << " (" << QDir::toNativeSeparators(folder) << "), loaded in "
+        << QString::number(timer.elapsed() / 1000.0, 'f', 2) << " s\n";
+    for (const std::string& note : loaded.info.notes) {
+        err << "Note:   " << QString::fromStdString(note) << "\n";
+    }
+    err.flush();
+    return std::make_unique<unblur::engine::Engine>(std::move(loaded.model));
+}

@@ -1,0 +1,196 @@
+#include "PairEvaluator.h"
+
+#include "eval/ImageMetrics.h"
+#include "io/ImageFile.h"
+
+#include <QElapsedTimer>
+#include <c10/core/InferenceMode.h>
+#include <cstring>
+#include <torch/torch.h>
+
+using unblur::eval::EvalPair;
+using unblur::eval::ImagePair;
+
+namespace {
+
+/** The message of any exception, without LibTorch's C++ backtrace. */
+QString reason(const std::exception& error)
+{
+    if (const auto* torchError = dynamic_cast<const c10::Error*>(&error)) {
+        return QString::fromStdString(torchError->what_without_backtrace());
+    }
+    return QString::fromStdString(error.what());
+}
+
+/** Restores `blurry` (CV_32FC3) with the engine; the result is CV_32FC3 clamped to [0,1]. */
+cv::Mat restoreWithEngine(unblur::engine::Engine& engine, const cv::Mat& blurry,
+                          const unblur::engine::EngineOptions& options,
+                          const unblur::engine::ProgressCallback& progress)
+{
+    c10::InferenceMode inference;
+    const torch::Tensor input = torch::from_blob(const_cast<uchar*>(blurry.data),
+                                                 {blurry.rows, blurry.cols, 3}, torch::kFloat32)
+                                    .permute({2, 0, 1})
+                                    .unsqueeze(0)
+                                    .contiguous(); // a copy: the engine never sees the Mat's memory
+    const unblur::engine::EngineResult result = engine.process(input, options, progress);
+    const torch::Tensor hwc = result.image.to(torch::kCPU, torch::kFloat32)
+                                  .clamp(0.0, 1.0)[0]
+                                  .permute({1, 2, 0})
+                                  .contiguous();
+    cv::Mat restored(blurry.rows, blurry.cols, CV_32FC3);
+    std::memcpy(restored.data, hwc.data_ptr<float>(), restored.total() * restored.elemSize());
+    return restored;
+}
+
+/** Scores `image` against `sharp`, aligned within ±maxShift px when maxShift > 0. */
+unblur::eval::AlignedScore score(const cv::Mat& image, const cv::Mat& sharp, int maxShift)
+{
+    if (maxShift > 0) {
+        return unblur::eval::alignedMetrics(image, sharp, maxShift);
+    }
+    unblur::eval::AlignedScore result;
+    result.psnr = unblur::eval::psnr8(image, sharp);
+    result.ssim = unblur::eval::ssim(image, sharp);
+    return result;
+}
+
+} // namespace
+
+PairEvaluator::PairEvaluator(EvalMethod method, unblur::engine::Engine* engine,
+                             const unblur::engine::EngineOptions& engineOptions,
+                             const unblur::eval::UnsharpParams& unsharp, int maxShift)
+    : m_method(method), m_engine(engine), m_engineOptions(engineOptions), m_unsharp(unsharp),
+      m_maxShift(maxShift)
+{
+    if (method == EvalMethod::Model && engine == nullptr) {
+        throw std::invalid_argument("PairEvaluator: the model method needs an engine");
+    }
+    if (maxShift < 0) {
+        throw std::invalid_argument("PairEvaluator: the largest shift must not be negative");
+    }
+}
+
+QString PairEvaluator::methodName(EvalMethod method)
+{
+    switch (method) {
+    case EvalMethod::Model:
+        return QStringLiteral("model");
+    case EvalMethod::Unsharp:
+        return QStringLiteral("unsharp");
+    case EvalMethod::Input:
+        break;
+    }
+    return QStringLiteral("input");
+}
+
+cv::Mat PairEvaluator::readRgb(const std::string& path)
+{
+    const unblur::io::FloatImage image = unblur::io::readImage(path);
+    cv::Mat rgb(image.height, image.width, CV_32FC3);
+    const size_t count = size_t(image.width) * size_t(image.height);
+    float* out = reinterpret_cast<float*>(rgb.data);
+    const float* in = image.pixels.data();
+    for (size_t i = 0; i < count; ++i, in += image.channels, out += 3) {
+        // Grey: three equal channels; RGBA: the alpha is left out.
+        out[0] = in[0];
+        out[1] = image.channels >= 3 ? in[1] : in[0];
+        out[2] = image.channels >= 3 ? in[2] : in[0];
+    }
+    return rgb;
+}
+
+ImagePair PairEvaluator::readPair(const EvalPair& pair)
+{
+    ImagePair images{readRgb(pair.blurry), readRgb(pair.sharp)};
+    unblur::eval::requireSameSize(pair, images.blurry.cols, images.blurry.rows, images.sharp.cols,
+                                  images.sharp.rows);
+    return images;
+}
+
+cv::Mat PairEvaluator::restore(const cv::Mat& blurry,
+                               const unblur::engine::ProgressCallback& progress)
+{
+    switch (m_method) {
+    case EvalMethod::Model:
+        return restoreWithEngine(*m_engine, blurry, m_engineOptions, progress);
+    case EvalMethod::Unsharp:
+        return unblur::eval::unsharpMask(blurry, m_unsharp);
+    case EvalMethod::Input:
+        break;
+    }
+    return blurry;
+}
+
+EvalRow PairEvaluator::evaluate(const EvalPair& pair,
+                                const unblur::engine::ProgressCallback& progress)
+{
+    EvalRow row;
+    row.name = QString::fromStdString(pair.name);
+    row.method = methodName(m_method);
+    row.blurry = QString::fromStdString(pair.blurry);
+    row.sharp = QString::fromStdString(pair.sharp);
+    ImagePair images;
+    try {
+        images = readPair(pair);
+    } catch (const std::exception& error) {
+        row.error = reason(error); // names the file already
+        return row;
+    }
+    try {
+        const unblur::eval::AlignedScore input = score(images.blurry, images.sharp, m_maxShift);
+        row.inputPsnr = input.psnr;
+        row.inputSsim = input.ssim;
+        row.inputDy = input.dy;
+        row.inputDx = input.dx;
+        QElapsedTimer timer;
+        timer.start();
+        const cv::Mat restored = restore(images.blurry, progress);
+        row.seconds = double(timer.nsecsElapsed()) * 1e-9;
+        const unblur::eval::AlignedScore output = score(restored, images.sharp, m_maxShift);
+        row.outputPsnr = output.psnr;
+        row.outputSsim = output.ssim;
+        row.outputDy = output.dy;
+        row.outputDx = output.dx;
+    } catch (const std::exception& error) {
+        row.error = row.blurry + ": " + reason(error);
+    }
+    return row;
+}
+
+std::vector<EvalRow> PairEvaluator::references(const EvalPair& pair,
+                                               std::vector<std::string>& warnings, int maxShift)
+{
+    std::vector<EvalRow> rows;
+    if (pair.references.empty()) {
+        return rows;
+    }
+    try {
+        const cv::Mat sharp = readRgb(pair.sharp);
+        for (const unblur::eval::ReferenceImage& reference : pair.references) {
+            try {
+                const cv::Mat result = readRgb(reference.path);
+                EvalPair check = pair;
+                check.blurry = reference.path;
+                unblur::eval::requireSameSize(check, result.cols, result.rows, sharp.cols,
+                                              sharp.rows);
+                EvalRow row;
+                row.name = QString::fromStdString(pair.name);
+                row.method = QString::fromStdString("reference:" + reference.method);
+                row.blurry = QString::fromStdString(reference.path);
+                row.sharp = QString::fromStdString(pair.sharp);
+                const unblur::eval::AlignedScore output = score(result, sharp, maxShift);
+                row.outputPsnr = output.psnr;
+                row.outputSsim = output.ssim;
+                row.outputDy = output.dy;
+                row.outputDx = output.dx;
+                rows.push_back(row);
+            } catch (const std::exception& error) {
+                warnings.push_back(reason(error).toStdString());
+            }
+        }
+    } catch (const std::exception& error) {
+        warnings.push_back(reason(error).toStdString());
+    }
+    return rows;
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "EvalTable.h"
+#include "engine/Engine.h"
+#include "eval/EvalPairs.h"
+#include "eval/UnsharpMask.h"
+
+#include <opencv2/core.hpp>
+#include <string>
+#include <vector>
+
+/** What `eval` restores the blurry images with. */
+enum class EvalMethod
+{
+    Model,   ///< the HI-Diff engine
+    Unsharp, ///< the unsharp-mask baseline
+    Input,   ///< nothing: the blurry image itself
+};
+
+/**
+ * Evaluates one pair at a time: reads both images (unblur::io::readImage; grey becomes three
+ * equal channels, alpha is left out), restores the blurry one with the chosen method and
+ * scores input and output against the sharp image with psnr8 and ssim, or, with a largest
+ * shift above 0, with eval::alignedMetrics (each at its own best shift, on the same interior).
+ */
+class PairEvaluator
+{
+public:
+    /**
+     * `engine` is used (and required) for EvalMethod::Model only. `maxShift`: align within
+     * ±maxShift px before scoring (0: no alignment).
+     */
+    PairEvaluator(EvalMethod method, unblur::engine::Engine* engine,
+                  const unblur::engine::EngineOptions& engineOptions,
+                  const unblur::eval::UnsharpParams& unsharp, int maxShift = 0);
+
+    /**
+     * The row of one pair; a failure (unreadable file, sizes differ, model error) comes back
+     * as a row with `error` set, naming the file. `progress` sees the engine's reports.
+     */
+    EvalRow evaluate(const unblur::eval::EvalPair& pair,
+                     const unblur::engine::ProgressCallback& progress = {});
+
+    /**
+     * Scores the pair's stored reference results against its sharp image; those that cannot
+     * be read are left out with a message in `warnings`. `maxShift` as in the constructor.
+     */
+    static std::vector<EvalRow> references(const unblur::eval::EvalPair& pair,
+                                           std::vector<std::string>& warnings, int maxShift = 0);
+
+    /** A photo as CV_32FC3 in [0,1]. Throws unblur::io::ImageError. */
+    static cv::Mat readRgb(const std::string& path);
+    /** Both images of a pair as CV_32FC3; throws ImageError or EvalError (sizes differ). */
+    static unblur::eval::ImagePair readPair(const unblur::eval::EvalPair& pair);
+
+    static QString methodName(EvalMethod method);
+
+private:
+    cv::Mat restore(const cv::Mat& blurry, const unblur::engine::ProgressCallback& progress);
+
+    EvalMethod m_method;
+    unblur::engine::Engine* m_engine;
+    unblur::engine::EngineOptions m_engineOptions;
+    unblur::eval::UnsharpParams m_unsharp;
+    int m_maxShift;
+};

@@ -1,0 +1,170 @@
+#include "TrainArguments.h"
+
+#include <functional>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+namespace unblur::train {
+
+namespace {
+
+std::vector<int> intList(const std::string& option, const std::string& text)
+{
+    std::vector<int> values;
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        try {
+            values.push_back(std::stoi(item));
+        } catch (const std::exception&) {
+            throw std::invalid_argument(option + ": '" + text + "' is not a list of integers");
+        }
+    }
+    return values;
+}
+
+template <typename T> T number(const std::string& option, const std::string& text)
+{
+    std::stringstream in(text);
+    T value{};
+    if (!(in >> value) || !in.eof()) {
+        throw std::invalid_argument(option + ": '" + text + "' is not a number");
+    }
+    return value;
+}
+
+} // namespace
+
+std::string trainUsage()
+{
+    return R"(Usage: unblur-train [command] --out DIR [options]
+
+Commands:
+  train (default)  Train a HI-Diff model with the published two-stage recipe
+  pack             Write pre-cut training patches to a file (--out FILE --count N --size S)
+  make-pairs       Write synthetic pairs as input/ and target/ PNGs (--out DIR --count N)
+
+Data (any mix; at least one):
+  --photos DIR       folder of sharp photos: blurry pairs are synthesised on the fly
+  --pairs DIR        paired folders in the GoPro layout (blur/ + sharp/, or input/ + target/)
+  --packed FILE      patches written by 'unblur-train pack'
+  --validation       (pack, make-pairs) cut from the held-out validation photos
+
+Model size (published GoPro values by default):
+  --dim N --blocks A,B,C,D --refinement N --heads A,B,C,D --ffn F --bias
+  --norm WithBias|BiasFree --embed-dim N --le-blocks N --d-inner N --d-blocks N
+
+Schedule:
+  --stage1-steps N --stage2-steps N    steps of each stage (default 1000 each)
+  --patches 64x8:2000,96x6:4000,128x4  patch size x batch until a step (progressive)
+  --lr X --min-lr X --warmup N --weight-decay X --clip X (0: off)
+
+Run:
+  --out DIR              model folder written at each checkpoint (+ training_state.pt)
+  --resume               continue exactly from DIR/training_state.pt
+  --init MODEL_DIR       start from a model folder's weights
+  --seed N --threads N --loader-threads N --device cpu|cuda
+  --validate-every N --checkpoint-every N --val-count N --val-size N --log-every N
+  --name TEXT --description TEXT --license TEXT --provenance FILE.json
+)";
+}
+
+TrainArguments parseTrainArguments(int argc, char** argv)
+{
+    TrainArguments a;
+    TrainOptions& o = a.options;
+    model::HiDiffConfig& c = o.config;
+    for (int i = 0; i < argc; ++i) {
+        a.commandLine += (i ? " " : "") + std::string(argv[i]);
+    }
+    using Handler = std::function<void(const std::string&)>;
+    const std::map<std::string, Handler> withValue = {
+        {"--photos", [&](const std::string& v) { a.photoFolders.push_back(v); }},
+        {"--pairs", [&](const std::string& v) { a.pairFolders.push_back(v); }},
+        {"--packed", [&](const std::string& v) { a.packedFiles.push_back(v); }},
+        {"--out", [&](const std::string& v) { a.output = o.outputDir = v; }},
+        {"--init", [&](const std::string& v) { a.initFrom = v; }},
+        {"--dim", [&](const std::string& v) { c.g.dim = number<int>("--dim", v); }},
+        {"--blocks", [&](const std::string& v) { c.g.numBlocks = intList("--blocks", v); }},
+        {"--refinement",
+         [&](const std::string& v) { c.g.numRefinementBlocks = number<int>("--refinement", v); }},
+        {"--heads", [&](const std::string& v) { c.g.heads = intList("--heads", v); }},
+        {"--ffn", [&](const std::string& v) { c.g.ffnExpansionFactor = number<double>("--ffn", v); }},
+        {"--norm", [&](const std::string& v) { c.g.layerNormType = v; }},
+        {"--embed-dim",
+         [&](const std::string& v) {
+             const int e = number<int>("--embed-dim", v);
+             c.g.embedDim = c.le.embedDim = e;
+             c.d.inChannel = c.d.outChannel = 4 * e;
+         }},
+        {"--le-blocks", [&](const std::string& v) { c.le.blockNum = number<int>("--le-blocks", v); }},
+        {"--d-inner", [&](const std::string& v) { c.d.innerChannel = number<int>("--d-inner", v); }},
+        {"--d-blocks", [&](const std::string& v) { c.d.blockNum = number<int>("--d-blocks", v); }},
+        {"--stage1-steps",
+         [&](const std::string& v) { o.stage1Steps = number<int64_t>("--stage1-steps", v); }},
+        {"--stage2-steps",
+         [&](const std::string& v) { o.stage2Steps = number<int64_t>("--stage2-steps", v); }},
+        {"--patches", [&](const std::string& v) { o.patches = parsePatchSchedule(v); }},
+        {"--lr", [&](const std::string& v) { o.optimiser.learningRate = number<double>("--lr", v); }},
+        {"--min-lr",
+         [&](const std::string& v) { o.optimiser.minLearningRate = number<double>("--min-lr", v); }},
+        {"--warmup",
+         [&](const std::string& v) { o.optimiser.warmupSteps = number<int64_t>("--warmup", v); }},
+        {"--weight-decay",
+         [&](const std::string& v) { o.optimiser.weightDecay = number<double>("--weight-decay", v); }},
+        {"--clip", [&](const std::string& v) { o.optimiser.gradClipNorm = number<double>("--clip", v); }},
+        {"--seed", [&](const std::string& v) { o.seed = number<uint64_t>("--seed", v); }},
+        {"--threads", [&](const std::string& v) { o.threads = number<int>("--threads", v); }},
+        {"--loader-threads",
+         [&](const std::string& v) { o.loaderThreads = number<int>("--loader-threads", v); }},
+        {"--device", [&](const std::string& v) { o.device = v; }},
+        {"--validate-every",
+         [&](const std::string& v) { o.validateEvery = number<int64_t>("--validate-every", v); }},
+        {"--checkpoint-every",
+         [&](const std::string& v) { o.checkpointEvery = number<int64_t>("--checkpoint-every", v); }},
+        {"--val-count", [&](const std::string& v) { o.validationCount = number<int>("--val-count", v); }},
+        {"--val-size", [&](const std::string& v) { o.validationSize = number<int>("--val-size", v); }},
+        {"--log-every", [&](const std::string& v) { a.logEvery = number<int>("--log-every", v); }},
+        {"--name", [&](const std::string& v) { a.name = v; }},
+        {"--description", [&](const std::string& v) { a.description = v; }},
+        {"--license", [&](const std::string& v) { a.license = v; }},
+        {"--provenance", [&](const std::string& v) { a.provenanceFile = v; }},
+        {"--count", [&](const std::string& v) { a.count = number<int>("--count", v); }},
+        {"--size", [&](const std::string& v) { a.size = number<int>("--size", v); }},
+    };
+    int first = 1;
+    if (argc > 1 && argv[1][0] != '-') {
+        a.command = argv[1];
+        if (a.command != "train" && a.command != "pack" && a.command != "make-pairs") {
+            throw std::invalid_argument("unknown command '" + a.command + "'");
+        }
+        first = 2;
+    }
+    for (int i = first; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--resume") {
+            a.resume = true;
+        } else if (arg == "--bias") {
+            c.g.bias = true;
+        } else if (arg == "--validation") {
+            a.validationSplit = true;
+        } else if (const auto found = withValue.find(arg); found != withValue.end()) {
+            if (i + 1 >= argc) {
+                throw std::invalid_argument(arg + ": missing value");
+            }
+            found->second(argv[++i]);
+        } else {
+            throw std::invalid_argument("unknown option '" + arg + "'");
+        }
+    }
+    if (a.output.empty()) {
+        throw std::invalid_argument("--out: an output folder or file is required");
+    }
+    if (a.photoFolders.empty() && a.pairFolders.empty() && a.packedFiles.empty()) {
+        throw std::invalid_argument("no training data: give --photos, --pairs or --packed");
+    }
+    return a;
+}
+
+} // namespace unblur::train

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "train/TrainOptions.h"
+
+#include <string>
+#include <vector>
+
+namespace unblur::train {
+
+/** Everything on unblur-train's command line. */
+struct TrainArguments
+{
+    std::string command = "train"; ///< train, pack or make-pairs
+    TrainOptions options;
+    std::vector<std::string> photoFolders; ///< sharp photos for synthetic pairs
+    std::vector<std::string> pairFolders;  ///< GoPro-layout blur/sharp folders
+    std::vector<std::string> packedFiles;  ///< pre-cut patch files
+    std::string initFrom;                  ///< model folder to start from (weights only)
+    bool resume = false;
+    std::string name = "Unblur model";
+    std::string description;
+    std::string license;
+    std::string provenanceFile; ///< JSON object merged into model.json's provenance
+    int logEvery = 0;           ///< progress lines when not on a terminal; 0: automatic
+    // pack / make-pairs
+    std::string output;
+    int count = 0;
+    int size = 128;
+    bool validationSplit = false;
+    std::string commandLine;
+};
+
+/** Parses argv; throws std::invalid_argument with a message naming the option. */
+TrainArguments parseTrainArguments(int argc, char** argv);
+
+/** The --help text. */
+std::string trainUsage();
+
+} // namespace unblur::train

@@ -1,0 +1,187 @@
+// unblur-train: trains HI-Diff models with the published two-stage recipe.
+#include "TrainArguments.h"
+#include "TrainDataSources.h"
+
+#include "model/CpuRuntime.h"
+#include "model/ModelError.h"
+#include "train/PackedPatchFile.h"
+#include "train/Trainer.h"
+
+#include <torch/torch.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+using namespace unblur::train;
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void onInterrupt(int)
+{
+    g_stop = true;
+}
+
+std::string duration(double seconds)
+{
+    const long s = long(seconds + 0.5);
+    char text[32];
+    if (s >= 3600) {
+        std::snprintf(text, sizeof text, "%ldh%02ldm", s / 3600, s / 60 % 60);
+    } else {
+        std::snprintf(text, sizeof text, "%ldm%02lds", s / 60, s % 60);
+    }
+    return text;
+}
+
+std::string jsonString(const std::string& text)
+{
+    std::string out = "\"";
+    for (char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+                out += escaped;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
+
+std::string cpuName()
+{
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(cpuinfo, line)) {
+        if (line.rfind("model name", 0) == 0) {
+            return line.substr(line.find(':') + 2);
+        }
+    }
+    return "unknown CPU";
+}
+
+/** model.json's provenance: the command, the machine, the data, plus a user-supplied object. */
+std::string provenance(const TrainArguments& a, const std::string& data, int threads)
+{
+    std::string extra;
+    if (!a.provenanceFile.empty()) {
+        std::ifstream in(a.provenanceFile);
+        std::stringstream text;
+        text << in.rdbuf();
+        extra = text.str();
+        const size_t open = extra.find('{'), close = extra.rfind('}');
+        if (!in || open == std::string::npos || close == std::string::npos) {
+            throw std::invalid_argument(a.provenanceFile + ": not a JSON object");
+        }
+        extra = extra.substr(open + 1, close - open - 1);
+    }
+    const std::string hardware = a.options.device == "cpu"
+                                     ? cpuName() + ", " + std::to_string(threads) + " threads"
+                                     : a.options.device;
+    std::string json = "{\"trainer\": \"unblur-train\", \"command\": " +
+                       jsonString(a.commandLine) + ", \"hardware\": " + jsonString(hardware) +
+                       ", \"data\": " + jsonString(data);
+    if (extra.find_first_not_of(" \n\t\r") != std::string::npos) {
+        json += ", " + extra;
+    }
+    return json + "}";
+}
+
+void printProgress(const TrainProgress& p, bool terminal, int logEvery)
+{
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "step %lld/%lld  stage %d  %dx%d  loss %.4f (avg %.4f)  lr %.2e  %.2f step/s"
+                  "  val %.2f dB  ETA %s",
+                  (long long)p.step, (long long)p.total, p.stage, p.patchSize, p.batchSize,
+                  p.loss, p.smoothedLoss, p.learningRate, p.stepsPerSecond, p.validationPsnr,
+                  duration(p.etaSeconds).c_str());
+    if (terminal) {
+        std::fprintf(stderr, "\r%s\033[K", line);
+    } else if (p.step % logEvery == 0 || p.step == p.total) {
+        std::fprintf(stderr, "%s\n", line);
+    }
+}
+
+int train(TrainArguments& a)
+{
+    const int threads = unblur::model::configureCpuThreads(a.options.threads);
+    TrainDataSources data = openTrainDataSources(a, a.options.seed);
+    for (const std::string& note : data.notes) {
+        std::fprintf(stderr, "unblur-train: %s\n", note.c_str());
+    }
+    Trainer trainer(a.options, *data.training, data.validation.get());
+    unblur::model::ModelInfo info;
+    info.name = a.name;
+    info.description = a.description;
+    info.license = a.license;
+    info.provenanceJson = provenance(a, data.training->describe(), threads);
+    trainer.setModelInfo(info);
+    if (a.resume && trainer.resume()) {
+        std::fprintf(stderr, "unblur-train: resuming %s at step %lld\n",
+                     trainer.statePath().c_str(), (long long)trainer.step());
+    } else if (a.resume) {
+        std::fprintf(stderr, "unblur-train: %s not found; starting afresh\n",
+                     trainer.statePath().c_str());
+    }
+    if (!a.initFrom.empty() && trainer.step() == 0) {
+        trainer.initialiseFrom(a.initFrom);
+        std::fprintf(stderr, "unblur-train: starting from the weights in %s\n",
+                     a.initFrom.c_str());
+    }
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const bool terminal = isatty(STDERR_FILENO);
+    const int logEvery = a.logEvery > 0 ? a.logEvery : 25;
+    trainer.run([&](const TrainProgress& p) { printProgress(p, terminal, logEvery); }, &g_stop);
+    if (terminal) {
+        std::fprintf(stderr, "\n");
+    }
+    std::printf("%s at step %lld of %lld: %s\n", g_stop ? "stopped" : "finished",
+                (long long)trainer.step(), (long long)trainer.options().totalSteps(),
+                a.options.outputDir.c_str());
+    return g_stop ? 130 : 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    unblur::model::ensureFastBlasKernels(argv);
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") {
+            std::cout << trainUsage();
+            return 0;
+        }
+    }
+    TrainArguments arguments;
+    try {
+        arguments = parseTrainArguments(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "unblur-train: " << e.what() << "\n\n" << trainUsage();
+        return 2;
+    }
+    try {
+        if (arguments.command == "pack" || arguments.command == "make-pairs") {
+            return runDataCommand(arguments);
+        }
+        return train(arguments);
+    } catch (const std::exception& e) {
+        std::cerr << "unblur-train: " << e.what() << "\n";
+        return 1;
+    }
+}

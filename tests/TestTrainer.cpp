@@ -1,0 +1,314 @@
+// The trainer: loss goes down, checkpoints load back exactly, resuming is exact.
+#include "model/CheckpointFile.h"
+#include "model/CpuRuntime.h"
+#include "model/ModelFolder.h"
+#include "model/StrictLoad.h"
+#include "train/BatchLoader.h"
+#include "train/LearningRate.h"
+#include "train/Trainer.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+#include <torch/torch.h>
+
+#include <cmath>
+
+using namespace unblur::train;
+using unblur::model::HiDiffConfig;
+
+namespace {
+
+/**
+ * Procedural pairs without OpenCV: a sharp pattern of bars and a disc whose layout depends on
+ * the index, and the same pattern averaged over a horizontal motion of 5 pixels.
+ */
+class ProceduralPairs : public PairSource
+{
+public:
+    explicit ProceduralPairs(bool sameEveryTime = false) : m_same(sameEveryTime) {}
+
+    PatchPair sample(uint64_t index, int size) const override
+    {
+        const uint64_t k = m_same ? 7 : index;
+        const double period = 5.0 + double(k % 7), cx = double((k * 13) % size);
+        const auto sharpAt = [&](int c, int y, int x) {
+            const double bars = std::fmod(x + 0.5 * y, period) < period / 2 ? 0.8 : 0.2;
+            const double disc = std::hypot(x - cx, y - size / 2.0) < size / 4.0 ? 0.3 : 0.0;
+            return float(std::min(1.0, bars * (0.6 + 0.2 * c) + disc));
+        };
+        PatchPair pair;
+        pair.size = size;
+        pair.sharp.resize(size_t(3 * size * size));
+        pair.blurry.resize(pair.sharp.size());
+        for (int c = 0; c < 3; ++c) {
+            for (int y = 0; y < size; ++y) {
+                for (int x = 0; x < size; ++x) {
+                    float sum = 0;
+                    for (int d = -2; d <= 2; ++d) {
+                        sum += sharpAt(c, y, x + d);
+                    }
+                    const size_t at = size_t((c * size + y) * size + x);
+                    pair.sharp[at] = sharpAt(c, y, x);
+                    pair.blurry[at] = sum / 5.0f;
+                }
+            }
+        }
+        return pair;
+    }
+
+    std::string describe() const override { return "procedural bars"; }
+
+private:
+    bool m_same;
+};
+
+HiDiffConfig tinyConfig()
+{
+    HiDiffConfig config;
+    config.g.dim = 8;
+    config.g.numBlocks = {1, 1, 1, 1};
+    config.g.numRefinementBlocks = 1;
+    config.g.embedDim = config.le.embedDim = 8;
+    config.le.blockNum = 1;
+    config.d.inChannel = config.d.outChannel = 32;
+    config.d.innerChannel = 16;
+    config.d.blockNum = 3;
+    return config;
+}
+
+TrainOptions tinyOptions(const QString& out, int64_t stage1, int64_t stage2)
+{
+    TrainOptions options;
+    options.config = tinyConfig();
+    options.stage1Steps = stage1;
+    options.stage2Steps = stage2;
+    options.patches = {{32, 2, 0}};
+    options.optimiser.learningRate = 2e-3;
+    options.optimiser.gradClipNorm = 0.5;
+    options.validateEvery = 0;
+    options.checkpointEvery = 1000;
+    options.validationCount = 2;
+    options.validationSize = 32;
+    options.loaderThreads = 2;
+    options.outputDir = out.toStdString();
+    return options;
+}
+
+/** Every parameter of the four networks, in a fixed order. */
+std::vector<torch::Tensor> weightsOf(TrainingNets& nets)
+{
+    std::vector<torch::Tensor> all;
+    for (torch::nn::Module* m : std::initializer_list<torch::nn::Module*>{
+             nets.model.transformer().get(), nets.model.encoder().get(),
+             nets.model.denoiser().get(), nets.netLe.get()}) {
+        for (const torch::Tensor& p : m->parameters()) {
+            all.push_back(p.detach().clone());
+        }
+    }
+    return all;
+}
+
+void trainSteps(Trainer& trainer, const PairSource& source, int64_t steps)
+{
+    for (int64_t i = 0; i < steps; ++i) {
+        trainer.trainStep(makeBatch(source, trainer.step(), trainer.options().phaseAt(trainer.step())));
+    }
+}
+
+} // namespace
+
+class TestTrainer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { torch::set_num_threads(2); }
+
+    void patchScheduleParses()
+    {
+        const auto phases = parsePatchSchedule("64x8:2000,96x6:5000,128x4");
+        QCOMPARE(phases.size(), size_t(3));
+        QCOMPARE(phases[1].size, 96);
+        QCOMPARE(phases[1].batch, 6);
+        QCOMPARE(phases[1].untilStep, int64_t(5000));
+        QCOMPARE(patchScheduleText(phases), std::string("64x8:2000,96x6:5000,128x4"));
+        TrainOptions options;
+        options.patches = phases;
+        QCOMPARE(options.phaseAt(1999).size, 64);
+        QCOMPARE(options.phaseAt(2000).size, 96);
+        QCOMPARE(options.phaseAt(99999).size, 128);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, parsePatchSchedule("64:8"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, parsePatchSchedule("64x8:50,96x4:20"));
+    }
+
+    void cosineScheduleEndsAtTheFloor()
+    {
+        OptimiserOptions o;
+        o.learningRate = 1e-3;
+        o.minLearningRate = 1e-5;
+        o.warmupSteps = 10;
+        QCOMPARE(cosineLearningRate(o, 0, 110), 1e-4);
+        QCOMPARE(cosineLearningRate(o, 10, 110), 1e-3);
+        QVERIFY(std::abs(cosineLearningRate(o, 109, 110) - 1e-5) < 1e-12);
+        const double middle = cosineLearningRate(o, 60, 110);
+        QVERIFY(middle < 6e-4 && middle > 4.5e-4);
+    }
+
+    void batchesDependOnTheStepOnly()
+    {
+        const ProceduralPairs source;
+        QTemporaryDir dir;
+        const TrainOptions options = tinyOptions(dir.path(), 10, 0);
+        BatchLoader loader(source, options, 3, 2);
+        for (int64_t step = 3; step < 8; ++step) {
+            const Batch queued = loader.next();
+            const Batch direct = makeBatch(source, step, options.phaseAt(step));
+            QVERIFY(torch::equal(queued.blurry, direct.blurry));
+            QVERIFY(torch::equal(queued.sharp, direct.sharp));
+        }
+    }
+
+    void stageOneLossGoesDown()
+    {
+        const ProceduralPairs source(/*sameEveryTime=*/true);
+        QTemporaryDir dir;
+        Trainer trainer(tinyOptions(dir.path(), 40, 0), source, nullptr);
+        const Batch batch = makeBatch(source, 0, {32, 2, 0});
+        const double first = trainer.trainStep(batch).total;
+        double last = first;
+        for (int i = 0; i < 39; ++i) {
+            last = trainer.trainStep(batch).total;
+        }
+        QVERIFY2(last < 0.7 * first, qPrintable(QString("loss %1 -> %2").arg(first).arg(last)));
+    }
+
+    void stageTwoLossGoesDown()
+    {
+        const ProceduralPairs source(/*sameEveryTime=*/true);
+        QTemporaryDir dir;
+        Trainer trainer(tinyOptions(dir.path(), 0, 40), source, nullptr);
+        const Batch batch = makeBatch(source, 0, {32, 2, 0});
+        const StepLoss first = trainer.trainStep(batch);
+        StepLoss last = first;
+        for (int i = 0; i < 39; ++i) {
+            last = trainer.trainStep(batch);
+        }
+        QVERIFY(first.prior > 0);
+        QVERIFY2(last.total < 0.8 * first.total,
+                 qPrintable(QString("loss %1 -> %2").arg(first.total).arg(last.total)));
+    }
+
+    void checkpointLoadsBackExactly()
+    {
+        const ProceduralPairs source;
+        QTemporaryDir dir;
+        Trainer trainer(tinyOptions(dir.path(), 2, 1), source, &source);
+        trainSteps(trainer, source, 3);
+        trainer.saveCheckpoint();
+        const std::vector<torch::Tensor> trained = weightsOf(trainer.nets());
+
+        // Through the published-checkpoint loader (no model.json needed, shapes decide).
+        const auto loaded = unblur::model::loadModelFolder(dir.path().toStdString());
+        TrainingNets reloaded(loaded.model->config());
+        QVERIFY(reloaded.readCheckpoints(dir.path().toStdString()));
+        const std::vector<torch::Tensor> back = weightsOf(reloaded);
+        QCOMPARE(back.size(), trained.size());
+        for (size_t i = 0; i < back.size(); ++i) {
+            QVERIFY(torch::equal(back[i], trained[i]));
+        }
+        const auto netG = unblur::model::readCheckpoint((dir.path() + "/net_g.pth").toStdString());
+        QCOMPARE(netG.entry, std::string("params"));
+        const auto ours = unblur::model::stateDictOf(*loaded.model->transformer());
+        QCOMPARE(netG.params.size(), ours.size());
+        QVERIFY(QFile::exists(dir.path() + "/model.json"));
+        QVERIFY(!QFile::exists(dir.path() + "/training_state.pt.partial"));
+    }
+
+    void resumeIsExact()
+    {
+        const ProceduralPairs source;
+        QTemporaryDir straightDir, splitDir;
+        // Stage 1 for 2 steps, then stage 2: the split falls inside stage 2.
+        Trainer straight(tinyOptions(straightDir.path(), 2, 4), source, nullptr);
+        trainSteps(straight, source, 6);
+
+        {
+            Trainer first(tinyOptions(splitDir.path(), 2, 4), source, nullptr);
+            trainSteps(first, source, 4);
+            first.saveCheckpoint();
+        }
+        Trainer second(tinyOptions(splitDir.path(), 2, 4), source, nullptr);
+        QVERIFY(second.resume());
+        QCOMPARE(second.step(), int64_t(4));
+        trainSteps(second, source, 2);
+
+        const auto a = weightsOf(straight.nets());
+        const auto b = weightsOf(second.nets());
+        for (size_t i = 0; i < a.size(); ++i) {
+            QVERIFY2(torch::equal(a[i], b[i]),
+                     qPrintable(QString("parameter %1 differs by %2")
+                                    .arg(i)
+                                    .arg((a[i] - b[i]).abs().max().item<double>())));
+        }
+    }
+
+    void runWritesLogAndStopsOnRequest()
+    {
+        const ProceduralPairs source;
+        QTemporaryDir dir;
+        TrainOptions options = tinyOptions(dir.path(), 3, 3);
+        options.validateEvery = 2;
+        Trainer trainer(options, source, &source);
+        std::atomic<bool> stop{false};
+        std::vector<int64_t> steps;
+        trainer.run(
+            [&](const TrainProgress& p) {
+                steps.push_back(p.step);
+                if (p.step == 4) {
+                    stop = true;
+                }
+            },
+            &stop);
+        QCOMPARE(steps, (std::vector<int64_t>{1, 2, 3, 4}));
+        QCOMPARE(trainer.step(), int64_t(4));
+        QFile log(dir.path() + "/train_log.csv");
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = log.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 5); // header + 4 steps
+        QVERIFY(lines[2].endsWith(',') == false); // step 2 has a validation figure
+        Trainer resumed(options, source, &source);
+        QVERIFY(resumed.resume());
+        QCOMPARE(resumed.step(), int64_t(4));
+    }
+
+    void resumeRefusesAnotherSeed()
+    {
+        const ProceduralPairs source;
+        QTemporaryDir dir;
+        {
+            Trainer trainer(tinyOptions(dir.path(), 2, 0), source, nullptr);
+            trainSteps(trainer, source, 1);
+            trainer.saveCheckpoint();
+        }
+        TrainOptions other = tinyOptions(dir.path(), 2, 0);
+        other.seed = 99;
+        Trainer trainer(other, source, nullptr);
+        try {
+            trainer.resume();
+            QFAIL("resume with another seed succeeded");
+        } catch (const std::runtime_error& e) {
+            QVERIFY(QString(e.what()).contains("training_state.pt"));
+            QVERIFY(QString(e.what()).contains("--seed"));
+        }
+    }
+};
+
+int main(int argc, char** argv)
+{
+    unblur::model::ensureFastBlasKernels(argv); // OpenBLAS's generic kernels triple the time
+    QCoreApplication app(argc, argv);
+    TestTrainer test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "TestTrainer.moc"
