@@ -180,8 +180,7 @@ private Q_SLOTS:
         const QString truncated = dir.filePath("truncated.png");
         writeBytes(truncated, png.left(png.size() / 2));
         message = errorOf([&] { readImage(truncated.toStdString()); });
-        QVERIFY2(message.contains(truncated) && message.contains("not a supported image"),
-                 qPrintable(message));
+        QVERIFY2(message.contains(truncated) && message.contains("truncated"), qPrintable(message));
 
         QByteArray noise(4096, '\0');
         std::mt19937 random(5);

@@ -2,10 +2,13 @@
 
 #include "EngineCommandOptions.h"
 #include "ModelLocation.h"
+#include "PhotoOutputOptions.h"
 #include "ProgressPrinter.h"
 #include "TensorImage.h"
 #include "engine/Engine.h"
-#include "io/ImageFile.h"
+#include "io/ImageError.h"
+#include "io/PhotoReader.h"
+#include "io/PhotoWriter.h"
 #include "model/CpuRuntime.h"
 #include "model/ModelError.h"
 
@@ -30,8 +33,7 @@ struct DeblurOptions
     QString output;
     QString modelFolder;
     int threads = 0;
-    int quality = 95;
-    bool overwrite = false;
+    unblur::io::PhotoWriteOptions write;  ///< format, quality, depth, metadata, overwrite
     unblur::engine::EngineOptions engine; ///< device, precision, tiles, seed
 };
 
@@ -61,14 +63,22 @@ int failure(const QString& message)
     return 1;
 }
 
-QString describe(const unblur::io::FloatImage& image)
+QString describe(const unblur::io::FloatImage& image, unblur::io::ImageFormat format, int bitDepth)
 {
     const char* layout = image.channels == 1 ? "grey" : image.channels == 4 ? "RGBA" : "RGB";
-    return QStringLiteral("%1x%2, %3, %4-bit")
+    return QStringLiteral("%1x%2, %3, %4-bit %5")
         .arg(image.width)
         .arg(image.height)
         .arg(QLatin1String(layout))
-        .arg(image.bitDepth);
+        .arg(bitDepth)
+        .arg(QLatin1String(unblur::io::formatName(format)));
+}
+
+void printNotes(QTextStream& err, const std::vector<std::string>& notes)
+{
+    for (const std::string& note : notes) {
+        err << "Note:   " << QString::fromStdString(note) << "\n";
+    }
 }
 
 /** Set by SIGINT; the engine checks it between tiles and diffusion steps. */
@@ -108,20 +118,27 @@ int deblur(const DeblurOptions& options)
     QElapsedTimer total;
     total.start();
 
-    const io::FloatImage source = io::readImage(options.input.toStdString());
-    err << "Input:  " << options.input << " (" << describe(source) << ")\n";
+    const io::Photo photo = io::readPhoto(options.input.toStdString());
+    const io::FloatImage& source = photo.image;
+    err << "Input:  " << options.input << " (" << describe(source, photo.format, source.bitDepth)
+        << ")\n";
+    printNotes(err, photo.notes);
 
+    const QString output =
+        PhotoOutputOptions::outputPath(options.output, photo, options.write.encode);
     const QString inputPath = QFileInfo(options.input).canonicalFilePath();
-    if (!options.overwrite && inputPath == QFileInfo(options.output).canonicalFilePath()) {
-        return failure(options.output + ": is the input file; pass --overwrite to replace it");
+    if (!options.write.overwriteSource && inputPath == QFileInfo(output).canonicalFilePath()) {
+        return failure(output + ": is the input file; pass --overwrite to replace it");
     }
-    io::checkWritablePath(options.output.toStdString());
+    io::checkPhotoOutput(output.toStdString(), photo, options.write);
 
     // Before loading: a missing GPU or an impossible precision is reported at once.
     engine::Engine::checkOptions(options.engine);
     const torch::Device device = engine::Engine::resolveDevice(options.engine.device);
 
-    const std::unique_ptr<engine::Engine> loadedEngine = openModel(options.modelFolder, err);
+    QString modelName;
+    const std::unique_ptr<engine::Engine> loadedEngine =
+        openModel(options.modelFolder, err, &modelName);
     engine::Engine& engine = *loadedEngine;
 
     const int threads = unblur::model::configureCpuThreads(options.threads);
@@ -167,11 +184,12 @@ int deblur(const DeblurOptions& options)
         << (restored.tiles == 1 ? " tile" : " tiles") << " of " << restored.tileSize << " px on "
         << QString::fromStdString(restored.device) << ")\n";
 
-    io::WriteOptions writeOptions;
-    writeOptions.quality = options.quality;
-    io::writeImage(options.output.toStdString(), result, writeOptions);
-    err << "Output: " << options.output << " (" << describe(result) << "), total "
-        << QString::number(total.elapsed() / 1000.0, 'f', 2) << " s\n";
+    const io::Provenance provenance{UNBLUR_VERSION, modelName.toStdString()};
+    const io::WriteResult written =
+        io::writePhoto(output.toStdString(), result, photo, provenance, options.write);
+    printNotes(err, written.notes);
+    err << "Output: " << output << " (" << describe(result, written.format, written.bitDepth)
+        << "), total " << QString::number(total.elapsed() / 1000.0, 'f', 2) << " s\n";
     err.flush();
     return 0;
 }
@@ -183,22 +201,25 @@ int runDeblurCommand(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Deblurs one photo with a HI-Diff model and writes the result; the "
-                       "bit depth, grey and alpha of the input are kept."));
+                       "bit depth, grey, alpha and metadata of the input are kept."));
     const QCommandLineOption help({"h", "help"}, "Displays this help.");
-    const QCommandLineOption output({"o", "output"},
-                                    "Where to write the result; the format follows the "
-                                    "extension (.png, .jpg, .tif, .webp). Required.",
-                                    "file");
+    const QCommandLineOption output(
+        {"o", "output"},
+        "Where to write the result, with the input's metadata (EXIF, IPTC, XMP, colour "
+        "profile). The format follows the extension (.jpg, .png, .tif, .webp); without one, or "
+        "for a folder, the input's format (RAW: .tif). Required.",
+        "file");
     const QCommandLineOption model = modelOption();
     const EngineCommandOptions engineOptions;
-    const QCommandLineOption quality({"q", "quality"}, "JPEG/WebP quality, 1-100 (default 95).",
-                                     "q", "95");
+    const PhotoOutputOptions outputOptions;
     const QCommandLineOption overwrite("overwrite", "Allow the output to replace the input.");
     parser.addOptions({help, output, model});
     engineOptions.addTo(parser);
-    parser.addOptions({quality, overwrite});
+    outputOptions.addTo(parser);
+    parser.addOptions({overwrite});
     parser.addPositionalArgument("deblur", "The command.", "deblur");
-    parser.addPositionalArgument("input", "The blurred photo (PNG, JPEG, TIFF, WebP).");
+    parser.addPositionalArgument(
+        "input", "The blurred photo (JPEG, PNG, TIFF, WebP, BMP or camera RAW), by content.");
 
     if (!parser.parse(arguments)) {
         return usageError(parser.errorText());
@@ -224,12 +245,11 @@ int runDeblurCommand(const QStringList& arguments)
     if (!engineError.isEmpty()) {
         return usageError(engineError);
     }
-    bool ok = false;
-    options.quality = parser.value(quality).toInt(&ok);
-    if (!ok || options.quality < 1 || options.quality > 100) {
-        return usageError("--quality must be between 1 and 100");
+    const QString outputError = outputOptions.read(parser, options.write);
+    if (!outputError.isEmpty()) {
+        return usageError(outputError);
     }
-    options.overwrite = parser.isSet(overwrite);
+    options.write.overwriteSource = parser.isSet(overwrite);
     options.modelFolder = chooseModelFolder(parser.value(model));
     if (options.modelFolder.isEmpty()) {
         return failure(noModelFolderMessage());

@@ -43,7 +43,8 @@ QString noModelFolderMessage()
                           "UNBLUR_MODEL_DIR");
 }
 
-std::unique_ptr<unblur::engine::Engine> openModel(const QString& folder, QTextStream& err)
+std::unique_ptr<unblur::engine::Engine> openModel(const QString& folder, QTextStream& err,
+                                                  QString* modelName)
 {
     QElapsedTimer timer;
     timer.start();
@@ -56,5 +57,8 @@ std::unique_ptr<unblur::engine::Engine> openModel(const QString& folder, QTextSt
         err << "Note:   " << QString::fromStdString(note) << "\n";
     }
     err.flush();
+    if (modelName != nullptr) {
+        *modelName = name;
+    }
     return std::make_unique<unblur::engine::Engine>(std::move(loaded.model));
 }

@@ -30,6 +30,8 @@ QString noModelFolderMessage();
 
 /**
  * Loads the model folder into an engine and reports it on `err` ("Model:  name (folder),
- * loaded in 0.12 s" and any notes). Throws model::ModelError.
+ * loaded in 0.12 s" and any notes); the name goes to `name` when given (model.json's, else
+ * the folder's). Throws model::ModelError.
  */
-std::unique_ptr<unblur::engine::Engine> openModel(const QString& folder, QTextStream& err);
+std::unique_ptr<unblur::engine::Engine> openModel(const QString& folder, QTextStream& err,
+                                                  QString* name = nullptr);

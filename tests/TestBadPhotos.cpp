@@ -1,0 +1,179 @@
+// Bad input of every kind gives an ImageError that names the file and the reason, never a
+// crash: empty, truncated and random files, decompression bombs, metadata-only RAW files,
+// unreadable files.
+#include "PhotoTestSupport.h"
+#include "io/PhotoReader.h"
+
+#include <QTest>
+#include <unistd.h>
+
+using namespace unblur::io;
+using namespace phototest;
+
+namespace {
+
+const QString kData = QStringLiteral(UNBLUR_TEST_DATA);
+const QString kNegative = kData + "/raw/truncated_negative_examples";
+
+} // namespace
+
+class TestBadPhotos : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void badInput_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("reason");
+        for (const char* ext : {"jpg", "png", "tif", "webp", "bmp", "dng", "cr2"}) {
+            QTest::addRow("empty .%s", ext) << QString("empty.") + ext << QByteArray() << "empty";
+        }
+        QByteArray noise(5000, '\0');
+        std::mt19937 random(7);
+        for (char& c : noise) {
+            c = char(random());
+        }
+        for (const char* ext : {"jpg", "png", "tif", "webp", "nef"}) {
+            QTest::addRow("random bytes .%s", ext)
+                << QString("noise.") + ext << noise << "not a supported image";
+        }
+        // A real file cut short, at several points, for every format.
+        for (const char* ext : {"jpg", "png", "tif", "webp", "bmp"}) {
+            const QByteArray whole = sampleFile(ext, 64, 48);
+            for (int percent : {95, 60, 20}) {
+                QTest::addRow("%s cut to %d%%", ext, percent)
+                    << QString("cut.") + ext << whole.left(whole.size() * percent / 100)
+                    << "truncated";
+            }
+            QTest::addRow("%s magic then noise", ext)
+                << QString("mixed.") + ext << whole.left(12) + noise << "";
+        }
+        QFile dng(kData + "/raw/colorchart.dng");
+        QVERIFY(dng.open(QIODevice::ReadOnly));
+        const QByteArray raw = dng.readAll();
+        QTest::addRow("dng cut in half") << "cut.dng" << raw.left(raw.size() / 2) << "truncated";
+        QTest::addRow("dng header only") << "head.dng" << raw.left(4096) << "";
+    }
+
+    /** Bad bytes give an ImageError that names the file (and the reason, where known). */
+    void badInput()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(name);
+        QVERIFY(writeBytes(path, bytes));
+        const QString message = errorOf([&] { readPhoto(path.toStdString()); });
+        QVERIFY2(message.contains(path) && message != "<no error>", qPrintable(message));
+        QVERIFY2(message.contains(reason), qPrintable(message));
+    }
+
+    void negativeRawExamples_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("metadata-only DNG") << "IMG_1361.dng"
+                                           << "no raw image data";
+        QTest::newRow("truncated CRW") << "exiv2-canon-powershot-s40.crw"
+                                       << "truncated";
+    }
+
+    void negativeRawExamples()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, reason);
+        const QString path = kNegative + "/" + file;
+        const QString message = errorOf([&] { readPhoto(path.toStdString()); });
+        QVERIFY2(message.contains(path) && message.contains(reason), qPrintable(message));
+    }
+
+    void decompressionBombs_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("bytes");
+        QByteArray png = sampleFile("png");
+        png.replace(16, 8, QByteArray::fromHex("000186a0000186a0")); // 100000 x 100000
+        QTest::newRow("PNG") << "bomb.png" << png;
+        QByteArray jpeg = sampleFile("jpg");
+        const int sof = jpeg.indexOf("\xFF\xC0");
+        QVERIFY(sof > 0);
+        jpeg.replace(sof + 5, 4, QByteArray::fromHex("fde8fde8")); // 65000 x 65000
+        QTest::newRow("JPEG") << "bomb.jpg" << jpeg;
+        QByteArray tiff = QByteArray::fromHex("49492a0008000000"
+                                              "0200"
+                                              "000104000100000040420f00"
+                                              "010104000100000040420f00"
+                                              "00000000");
+        QTest::newRow("TIFF") << "bomb.tif" << tiff; // 1000000 x 1000000
+        QByteArray webp = QByteArray::fromHex("52494646"
+                                              "1a000000"
+                                              "57454250"
+                                              "5650384c"
+                                              "0d000000"
+                                              "2f"
+                                              "ffffff0f") +
+                          QByteArray(9, '\0');
+        QTest::newRow("WebP") << "bomb.webp" << webp; // 16384 x 16384 (lossless header)
+        QByteArray bmp = sampleFile("bmp");
+        bmp.replace(18, 8, QByteArray::fromHex("a0860100a0860100"));
+        QTest::newRow("BMP") << "bomb.bmp" << bmp;
+    }
+
+    void decompressionBombs()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, bytes);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(name);
+        QVERIFY(writeBytes(path, bytes));
+        const QString message = errorOf([&] { readPhoto(path.toStdString()); });
+        QVERIFY2(message.contains(path) && message.contains("too large") &&
+                     message.contains("limit is 250"),
+                 qPrintable(message));
+    }
+
+    void pixelLimitIsConfigurable()
+    {
+        ReadOptions options;
+        options.maxPixels = 1'000'000;
+        const QString raw = kData + "/raw/colorchart.dng";
+        QString message = errorOf([&] { readPhoto(raw.toStdString(), options); });
+        QVERIFY2(message.contains(raw) && message.contains("too large"), qPrintable(message));
+        options.maxPixels = 1000;
+        QTemporaryDir dir;
+        const QString png = dir.filePath("small.png");
+        QVERIFY(writeBytes(png, sampleFile("png")));
+        message = errorOf([&] { readPhoto(png.toStdString(), options); });
+        QVERIFY2(message.contains("too large"), qPrintable(message));
+    }
+
+    void unreadableFiles()
+    {
+        QTemporaryDir dir;
+        QString message = errorOf([&] { readPhoto(dir.path().toStdString()); });
+        QVERIFY2(message.contains(dir.path()) && message.contains("directory"),
+                 qPrintable(message));
+        const QString missing = dir.filePath("missing.jpg");
+        message = errorOf([&] { readPhoto(missing.toStdString()); });
+        QVERIFY2(message.contains(missing) && message.contains("no such file"),
+                 qPrintable(message));
+        // Opens, then fails to read: an I/O error even for root.
+        message = errorOf([&] { readPhoto("/proc/self/mem"); });
+        QVERIFY2(message.contains("/proc/self/mem") && message.contains("cannot read"),
+                 qPrintable(message));
+        if (geteuid() != 0) {
+            const QString locked = dir.filePath("locked.png");
+            QVERIFY(writeBytes(locked, sampleFile("png")));
+            QVERIFY(QFile::setPermissions(locked, QFileDevice::WriteOwner));
+            message = errorOf([&] { readPhoto(locked.toStdString()); });
+            QVERIFY2(message.contains(locked) && message.contains("ermission"),
+                     qPrintable(message));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBadPhotos)
+#include "TestBadPhotos.moc"
