@@ -1,6 +1,7 @@
 // Helpers shared by the photo layer's tests (header only).
 #pragma once
 
+#include "ScopedUnprivileged.h"
 #include "io/FloatImage.h"
 #include "io/ImageError.h"
 #include "io/ImageFile.h"

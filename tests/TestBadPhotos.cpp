@@ -5,7 +5,6 @@
 #include "io/PhotoReader.h"
 
 #include <QTest>
-#include <unistd.h>
 
 using namespace unblur::io;
 using namespace phototest;
@@ -164,14 +163,19 @@ private Q_SLOTS:
         message = errorOf([&] { readPhoto("/proc/self/mem"); });
         QVERIFY2(message.contains("/proc/self/mem") && message.contains("cannot read"),
                  qPrintable(message));
-        if (geteuid() != 0) {
-            const QString locked = dir.filePath("locked.png");
-            QVERIFY(writeBytes(locked, sampleFile("png")));
-            QVERIFY(QFile::setPermissions(locked, QFileDevice::WriteOwner));
+        // A file nobody may read, checked as an unprivileged user even when run as root.
+        const QString locked = dir.filePath("locked.png");
+        QVERIFY(writeBytes(locked, sampleFile("png")));
+        QVERIFY(QFile::setPermissions(locked, QFileDevice::WriteOwner));
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                      QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                                      QFileDevice::ExeOther));
+        {
+            phototest::ScopedUnprivileged unprivileged;
+            QVERIFY(unprivileged.ok());
             message = errorOf([&] { readPhoto(locked.toStdString()); });
-            QVERIFY2(message.contains(locked) && message.contains("ermission"),
-                     qPrintable(message));
         }
+        QVERIFY2(message.contains(locked) && message.contains("ermission"), qPrintable(message));
     }
 };
 

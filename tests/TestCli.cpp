@@ -1,4 +1,6 @@
 // unblur-cli end to end: runs the built executable on the tiny model.
+#include "CliRunner.h"
+
 #include "io/ImageFile.h"
 #include "io/PhotoReader.h"
 #include "io/PhotoWriter.h"
@@ -18,32 +20,6 @@ namespace {
 
 const QString kTiny = QStringLiteral(UNBLUR_TEST_DATA "/hidiff-tiny");
 const QString kInput = kTiny + "/input.png";
-
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result runCli(const QStringList& arguments, const QString& modelDir = {})
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove("UNBLUR_MODEL_DIR");
-    if (!modelDir.isEmpty()) {
-        environment.insert("UNBLUR_MODEL_DIR", modelDir);
-    }
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(UNBLUR_CLI), arguments);
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 /** Runs `deblur INPUT -o OUTPUT` with the tiny model; `extra` is appended. One thread unless
  *  `extra` says otherwise: on a busy machine more threads only wait for each other. */

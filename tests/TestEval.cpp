@@ -1,4 +1,6 @@
 // core/eval (metrics, pair discovery, unsharp mask) and `unblur-cli eval` end to end.
+#include "CliRunner.h"
+
 #include "eval/EvalPairs.h"
 #include "eval/ImageMetrics.h"
 #include "eval/UnsharpMask.h"
@@ -66,29 +68,6 @@ void shiftedPair(int width, int height, int dy, int dx, cv::Mat& sharp, cv::Mat&
 QString fileName(const std::string& path)
 {
     return QFileInfo(QString::fromStdString(path)).fileName();
-}
-
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result runCli(const QStringList& arguments)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove("UNBLUR_MODEL_DIR");
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(UNBLUR_CLI), arguments);
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
 }
 
 } // namespace

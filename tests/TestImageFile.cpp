@@ -1,12 +1,13 @@
 // The photo layer: decoding by content, depth/grey/alpha round trips, atomic writes, errors.
+#include "ScopedUnprivileged.h"
 #include "io/ImageFile.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <random>
-#include <unistd.h>
 
 using namespace unblur::io;
 
@@ -196,14 +197,21 @@ private Q_SLOTS:
 
     void unreadableFile()
     {
-        if (geteuid() == 0) {
-            QSKIP("root reads everything");
-        }
         QTemporaryDir dir;
+        // Others (nobody, standing in for root) may enter the folder; the file stays unreadable.
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                      QFileDevice::ExeOwner |
+                                                      QFileDevice::ExeOther));
         const QString path = dir.filePath("locked.png");
         QVERIFY(QFile::copy(kInput, path));
         QVERIFY(QFile::setPermissions(path, QFileDevice::WriteOwner));
-        const QString message = errorOf([&] { readImage(path.toStdString()); });
+        QString message;
+        {
+            const phototest::ScopedUnprivileged unprivileged; // root reads everything
+            QVERIFY2(unprivileged.ok(), "root could not act as nobody");
+            QVERIFY(QFileInfo::exists(path)); // reachable: only reading it is refused
+            message = errorOf([&] { readImage(path.toStdString()); });
+        }
         QVERIFY2(message.contains(path) && message.contains("ermission"), qPrintable(message));
     }
 
@@ -264,16 +272,23 @@ private Q_SLOTS:
 
     void unwritableFolderLeavesNothing()
     {
-        if (geteuid() == 0) {
-            QSKIP("root writes everywhere");
-        }
         QTemporaryDir dir;
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                      QFileDevice::ExeOwner |
+                                                      QFileDevice::ExeOther));
         QVERIFY(QDir(dir.path()).mkdir("locked"));
         const QString locked = dir.filePath("locked");
-        QVERIFY(QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        // Read-only for its owner and for others (nobody, standing in for root).
+        QVERIFY(QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                                  QFileDevice::ReadOther | QFileDevice::ExeOther));
         const QString path = locked + "/out.png";
-        const QString message =
-            errorOf([&] { writeImage(path.toStdString(), pattern(3, 3, 3, 8)); });
+        QString message;
+        {
+            const phototest::ScopedUnprivileged unprivileged; // root writes everywhere
+            QVERIFY2(unprivileged.ok(), "root could not act as nobody");
+            QVERIFY(QFileInfo(locked).isDir()); // reachable: only writing in it is refused
+            message = errorOf([&] { writeImage(path.toStdString(), pattern(3, 3, 3, 8)); });
+        }
         QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                           QFileDevice::ExeOwner);
         QVERIFY2(message.contains(path), qPrintable(message));

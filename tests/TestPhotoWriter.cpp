@@ -4,10 +4,10 @@
 #include "io/PhotoReader.h"
 #include "io/PhotoWriter.h"
 
+#include <QFileInfo>
 #include <QTest>
 #include <csignal>
 #include <sys/resource.h>
-#include <unistd.h>
 
 using namespace unblur::io;
 using namespace phototest;
@@ -266,15 +266,23 @@ private Q_SLOTS:
 
     void readOnlyFolderLeavesNothing()
     {
-        if (geteuid() == 0) {
-            QSKIP("root writes everywhere (the /sys case of pathErrorsNameTheFile stands in)");
-        }
         QTemporaryDir dir;
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                      QFileDevice::ExeOwner |
+                                                      QFileDevice::ExeOther));
         const QString locked = dir.filePath("locked");
         QVERIFY(QDir(dir.path()).mkdir("locked"));
-        QVERIFY(QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        // Read-only for its owner and for others (nobody, standing in for root).
+        QVERIFY(QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                                  QFileDevice::ReadOther | QFileDevice::ExeOther));
         const QString path = locked + "/out.jpg";
-        const QString message = errorOf([&] { write(path, pattern(8, 8, 3, 8)); });
+        QString message;
+        {
+            const ScopedUnprivileged unprivileged; // root writes everywhere
+            QVERIFY2(unprivileged.ok(), "root could not act as nobody");
+            QVERIFY(QFileInfo(locked).isDir()); // reachable: only writing in it is refused
+            message = errorOf([&] { write(path, pattern(8, 8, 3, 8)); });
+        }
         QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                           QFileDevice::ExeOwner);
         QVERIFY2(message.contains(path), qPrintable(message));
