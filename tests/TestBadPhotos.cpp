@@ -2,6 +2,8 @@
 // crash: empty, truncated and random files, decompression bombs, metadata-only RAW files,
 // unreadable files.
 #include "PhotoTestSupport.h"
+#include "io/HeaderProbe.h"
+#include "io/Orientation.h"
 #include "io/PhotoReader.h"
 
 #include <QTest>
@@ -68,6 +70,12 @@ private Q_SLOTS:
         const QString message = errorOf([&] { readPhoto(path.toStdString()); });
         QVERIFY2(message.contains(path) && message != "<no error>", qPrintable(message));
         QVERIFY2(message.contains(reason), qPrintable(message));
+        // From memory: the same decoder, the same message under the name given.
+        const QString inMemory = errorOf([&] {
+            readPhotoFromMemory(bytes.constData(), size_t(bytes.size()),
+                                "memory:" + name.toStdString());
+        });
+        QCOMPARE(inMemory, QString(message).replace(path, "memory:" + name));
     }
 
     void negativeRawExamples_data()
@@ -101,12 +109,42 @@ private Q_SLOTS:
         QVERIFY(sof > 0);
         jpeg.replace(sof + 5, 4, QByteArray::fromHex("fde8fde8")); // 65000 x 65000
         QTest::newRow("JPEG") << "bomb.jpg" << jpeg;
+        // A stuffed zero (FF 00) before the frame header: libjpeg skips it, the probe took it
+        // for a segment whose length jumped over the frame header (found by the fuzzer).
+        QByteArray hidden = jpeg;
+        const int sos = hidden.indexOf("\xFF\xDA");
+        QVERIFY(sos > 0 && sos < 0xFF00 && (sos & 0xFF) != 0xFF);
+        hidden.insert(2, QByteArray("\xFF\x00", 2) + char(sos >> 8) + char(sos & 0xFF));
+        QTest::newRow("JPEG, frame header after a stuffed zero") << "bomb-hidden.jpg" << hidden;
         QByteArray tiff = QByteArray::fromHex("49492a0008000000"
                                               "0200"
                                               "000104000100000040420f00"
                                               "010104000100000040420f00"
                                               "00000000");
         QTest::newRow("TIFF") << "bomb.tif" << tiff; // 1000000 x 1000000
+        // The size as SLONG and SSHORT, which libtiff reads as well as SHORT and LONG (the
+        // probe used to skip them, and OpenCV then allocated whatever they said).
+        QTest::newRow("TIFF, SLONG size") << "bomb-slong.tif"
+                                          << QByteArray::fromHex("49492a0008000000"
+                                                                 "0200"
+                                                                 "000109000100000040420f00"
+                                                                 "010109000100000040420f00"
+                                                                 "00000000");
+        QTest::newRow("TIFF, SSHORT size") << "bomb-sshort.tif"
+                                           << QByteArray::fromHex("4d4d002a00000008"
+                                                                  "0002"
+                                                                  "010000080000000175300000"
+                                                                  "010100080000000175300000"
+                                                                  "00000000"); // 30000 x 30000
+        QTest::newRow("BigTIFF") << "bomb-big.tif"
+                                 << QByteArray::fromHex("49492b0008000000"
+                                                        "1000000000000000"
+                                                        "0200000000000000"
+                                                        "0001100001000000000000004042"
+                                                        "0f0000000000"
+                                                        "0101100001000000000000004042"
+                                                        "0f0000000000"
+                                                        "0000000000000000");
         QByteArray webp = QByteArray::fromHex("52494646"
                                               "1a000000"
                                               "57454250"
@@ -132,6 +170,41 @@ private Q_SLOTS:
         QVERIFY2(message.contains(path) && message.contains("too large") &&
                      message.contains("limit is 250"),
                  qPrintable(message));
+    }
+
+    /**
+     * Inputs the decoder fuzzer found (tests/data/bad, tools/fuzz-decoders.sh): an ImageError
+     * naming the file, or a photo of exactly the size the header probe read, so that the
+     * pixel limit is checked against what is decoded.
+     */
+    void fuzzerFindings_data()
+    {
+        QTest::addColumn<QString>("file");
+        const QStringList files = QDir(kData + "/bad").entryList(QDir::Files, QDir::Name);
+        QVERIFY(!files.isEmpty());
+        for (const QString& file : files) {
+            QTest::newRow(qPrintable(file)) << file;
+        }
+    }
+
+    void fuzzerFindings()
+    {
+        QFETCH(QString, file);
+        const QString path = kData + "/bad/" + file;
+        const QByteArray bytes = bytesOf(path);
+        ReadOptions options;
+        options.maxPixels = 4'000'000; // as in the fuzzer
+        try {
+            const Photo photo = readPhoto(path.toStdString(), options);
+            const size_t size = size_t(bytes.size());
+            const HeaderInfo header =
+                probeHeader(bytes.constData(), size, sniffFormat(bytes.constData(), size));
+            const bool turned = orientationSwapsAxes(photo.metadata.orientation());
+            QCOMPARE(header.width, int64_t(turned ? photo.image.height : photo.image.width));
+            QCOMPARE(header.height, int64_t(turned ? photo.image.width : photo.image.height));
+        } catch (const ImageError& e) {
+            QVERIFY2(QString(e.what()).contains(path), e.what());
+        }
     }
 
     void pixelLimitIsConfigurable()

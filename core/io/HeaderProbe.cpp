@@ -1,5 +1,7 @@
 #include "HeaderProbe.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace unblur::io {
@@ -32,6 +34,13 @@ public:
         return m_big ? (a << 16 | b) : (b << 16 | a);
     }
 
+    uint64_t u64(uint64_t pos) const
+    {
+        const uint64_t a = u32(pos);
+        const uint64_t b = u32(pos + 4);
+        return m_big ? (a << 32 | b) : (b << 32 | a);
+    }
+
     uint64_t size() const { return m_size; }
 
 private:
@@ -58,7 +67,14 @@ HeaderInfo probeJpeg(const Bytes& b)
             return info;
         }
         const unsigned marker = b.at(pos + 1);
+        if (marker == 0x00) { // a stuffed zero, not a marker: libjpeg skips it too
+            pos += 2;
+            continue;
+        }
         if (marker == 0xD9) { // end of image
+            if (info.width < 0) {
+                info.damage = "damaged (no frame header before the end of the image)";
+            }
             return info;
         }
         if (marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7)) {
@@ -189,20 +205,76 @@ HeaderInfo probeBmp(const Bytes& b)
     return info;
 }
 
-/** One TIFF field's values, wherever they are stored. */
-bool tiffValues(const Bytes& b, uint64_t entry, uint32_t count, uint32_t index, uint32_t& value)
+/** Where the parts of an IFD entry sit: classic TIFF (12 bytes) or BigTIFF (20 bytes). */
+struct TiffLayout
+{
+    bool bigTiff = false;
+    uint64_t entrySize() const { return bigTiff ? 20 : 12; }
+    uint64_t valueAt(uint64_t entry) const { return entry + (bigTiff ? 12 : 8); }
+    uint64_t count(const Bytes& b, uint64_t entry) const
+    {
+        return bigTiff ? b.u64(entry + 4) : b.u32(entry + 4);
+    }
+};
+
+/**
+ * One value of an integer TIFF field, wherever it is stored. Takes every integer type
+ * libtiff accepts for sizes and offsets (BYTE, SHORT, LONG, LONG8 and their signed forms),
+ * so a size given as, say, SLONG cannot slip past the pixel limit. False for a value that
+ * is missing, outside the file, negative or of another type.
+ */
+bool tiffValue(const Bytes& b, const TiffLayout& layout, uint64_t entry, uint64_t index,
+               uint64_t& value)
 {
     const uint32_t type = b.u16(entry + 2);
-    const uint32_t width = type == 3 ? 2 : type == 4 ? 4 : 0;
-    if (width == 0 || index >= count) {
+    uint64_t width = 0;
+    switch (type) {
+    case 1: // BYTE
+    case 6: // SBYTE
+        width = 1;
+        break;
+    case 3: // SHORT
+    case 8: // SSHORT
+        width = 2;
+        break;
+    case 4:  // LONG
+    case 9:  // SLONG
+    case 13: // IFD
+        width = 4;
+        break;
+    case 16: // LONG8
+    case 17: // SLONG8
+    case 18: // IFD8
+        width = 8;
+        break;
+    default:
         return false;
     }
-    const uint64_t where = uint64_t(count) * width <= 4 ? entry + 8 : b.u32(entry + 8);
-    const uint64_t pos = where + uint64_t(index) * width;
+    const uint64_t count = layout.count(b, entry);
+    if (index >= count || count > b.size()) {
+        return false;
+    }
+    const uint64_t inlineBytes = layout.bigTiff ? 8 : 4;
+    const uint64_t where = count * width <= inlineBytes ? layout.valueAt(entry)
+                           : layout.bigTiff             ? b.u64(layout.valueAt(entry))
+                                                        : b.u32(layout.valueAt(entry));
+    if (where > b.size()) {
+        return false;
+    }
+    const uint64_t pos = where + index * width;
     if (!b.has(pos, width)) {
         return false;
     }
-    value = width == 2 ? b.u16(pos) : b.u32(pos);
+    const uint64_t raw = width == 1   ? b.at(pos)
+                         : width == 2 ? b.u16(pos)
+                         : width == 4 ? b.u32(pos)
+                                      : b.u64(pos);
+    const bool negative = (type == 6 && (raw & 0x80)) || (type == 8 && (raw & 0x8000)) ||
+                          (type == 9 && (raw & 0x80000000u)) || (type == 17 && (raw >> 63) != 0);
+    if (negative) {
+        return false;
+    }
+    value = raw;
     return true;
 }
 
@@ -211,33 +283,53 @@ HeaderInfo probeTiff(const char* data, size_t size)
     HeaderInfo info;
     const bool big = size >= 2 && data[0] == 'M';
     const Bytes b(data, size, big);
-    if (b.u16(2) != 42) {
-        return info; // BigTIFF: left to the decoder
+    TiffLayout layout;
+    uint64_t ifd = 0;
+    if (b.u16(2) == 42) {
+        ifd = b.u32(4);
+    } else if (b.u16(2) == 43 && b.u16(4) == 8 && b.u16(6) == 0) { // BigTIFF
+        layout.bigTiff = true;
+        ifd = b.u64(8);
+    } else {
+        info.damage = "damaged (unknown TIFF header)";
+        return info;
     }
-    const uint64_t ifd = b.u32(4);
-    if (!b.has(ifd, 2) || !b.has(ifd + 2, uint64_t(b.u16(ifd)) * 12)) {
+    const uint64_t countSize = layout.bigTiff ? 8 : 2;
+    if (!b.has(ifd, countSize)) {
         info.damage = kTruncated;
         return info;
     }
-    const uint32_t entries = b.u16(ifd);
+    const uint64_t entries = layout.bigTiff ? b.u64(ifd) : b.u16(ifd);
+    if (entries > b.size() || !b.has(ifd + countSize, entries * layout.entrySize())) {
+        info.damage = kTruncated;
+        return info;
+    }
     uint64_t offsets = 0, counts = 0;
-    uint32_t offsetCount = 0;
-    for (uint32_t i = 0; i < entries; ++i) {
-        const uint64_t entry = ifd + 2 + uint64_t(i) * 12;
+    uint64_t offsetCount = 0;
+    for (uint64_t i = 0; i < entries; ++i) {
+        const uint64_t entry = ifd + countSize + i * layout.entrySize();
         const uint32_t tag = b.u16(entry);
-        const uint32_t count = b.u32(entry + 4);
-        uint32_t value = 0;
-        if ((tag == 256 || tag == 257) && tiffValues(b, entry, count, 0, value)) {
-            (tag == 256 ? info.width : info.height) = value;
-        } else if (tag == 274 && b.u16(entry + 2) == 3 && count == 1) { // Orientation
-            info.orientationAt = int64_t(entry + 8);
-        } else if (tag == 338 && b.u16(entry + 2) == 3 && count == 1) { // ExtraSamples
-            info.extraSamplesAt = int64_t(entry + 8);
+        const uint32_t type = b.u16(entry + 2);
+        const uint64_t count = layout.count(b, entry);
+        uint64_t value = 0;
+        if (tag == 256 || tag == 257) {
+            // A size libtiff could read but this cannot: refused rather than decoded blind.
+            // Repeated: the larger counts, whichever one the decoder takes.
+            if (!tiffValue(b, layout, entry, 0, value) || value > UINT32_MAX) {
+                info.damage = "damaged (the TIFF image size cannot be read)";
+                return info;
+            }
+            int64_t& side = tag == 256 ? info.width : info.height;
+            side = std::max(side, int64_t(value));
+        } else if (tag == 274 && type == 3 && count == 1) { // Orientation
+            info.orientationAt = int64_t(layout.valueAt(entry));
+        } else if (tag == 338 && type == 3 && count == 1) { // ExtraSamples
+            info.extraSamplesAt = int64_t(layout.valueAt(entry));
         } else if (tag == 0xC612) { // DNGVersion
             info.rawLike = true;
-        } else if (tag == 254 && tiffValues(b, entry, count, 0, value)) {
+        } else if (tag == 254 && tiffValue(b, layout, entry, 0, value)) {
             info.rawLike = info.rawLike || (value & 1) != 0; // a reduced-size preview first
-        } else if (tag == 262 && tiffValues(b, entry, count, 0, value)) {
+        } else if (tag == 262 && tiffValue(b, layout, entry, 0, value)) {
             info.rawLike = info.rawLike || value == 32803 || value == 34892; // CFA, LinearRaw
         } else if (tag == 273 || tag == 324) {
             offsets = entry;
@@ -246,13 +338,19 @@ HeaderInfo probeTiff(const char* data, size_t size)
             counts = entry;
         }
     }
-    if (offsets == 0 || counts == 0 || b.u32(counts + 4) != offsetCount || offsetCount > size / 2) {
+    if (info.width < 0 || info.height < 0) {
+        // libtiff refuses an image without both; nothing to measure against the limit.
+        info.damage = "damaged (the TIFF header gives no image size)";
+        info.width = info.height = -1;
         return info;
     }
-    for (uint32_t i = 0; i < offsetCount; ++i) {
-        uint32_t start = 0, length = 0;
-        if (!tiffValues(b, offsets, offsetCount, i, start) ||
-            !tiffValues(b, counts, offsetCount, i, length)) {
+    if (offsets == 0 || counts == 0 || layout.count(b, counts) != offsetCount ||
+        offsetCount > size / 2) {
+        return info;
+    }
+    for (uint64_t i = 0; i < offsetCount; ++i) {
+        uint64_t start = 0, length = 0;
+        if (!tiffValue(b, layout, offsets, i, start) || !tiffValue(b, layout, counts, i, length)) {
             info.damage = kTruncated;
             return info;
         }

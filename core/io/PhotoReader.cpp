@@ -92,6 +92,11 @@ FloatImage decodeRaster(QByteArray& data, ImageFormat format, const HeaderInfo& 
     if (!header.damage.empty()) {
         throw ImageError(path + ": " + formatName(format) + " file " + header.damage);
     }
+    if (header.pixels() < 0) {
+        // The limit would only be checked after decoding, with a bomb already allocated.
+        throw ImageError(path + ": " + formatName(format) +
+                         " file damaged (its header gives no image size)");
+    }
     cv::Mat mat;
     try {
         // UNCHANGED keeps depth, grey, alpha and (TIFF aside, see above) the stored turn.
@@ -110,11 +115,9 @@ FloatImage decodeRaster(QByteArray& data, ImageFormat format, const HeaderInfo& 
     return matToFloatImage(mat, path);
 }
 
-} // namespace
-
-Photo readPhoto(const std::string& path, const ReadOptions& options)
+/** Decodes a whole file held in `data`, which is lent for in-place TIFF field masking. */
+Photo decodePhoto(QByteArray& data, const std::string& path, const ReadOptions& options)
 {
-    QByteArray data = readBytes(path);
     const char* bytes = data.constData();
     const size_t size = size_t(data.size());
 
@@ -154,6 +157,27 @@ Photo readPhoto(const std::string& path, const ReadOptions& options)
         photo.image = applyOrientation(photo.image, orientation);
     }
     return photo;
+}
+
+} // namespace
+
+Photo readPhoto(const std::string& path, const ReadOptions& options)
+{
+    QByteArray data = readBytes(path);
+    return decodePhoto(data, path, options);
+}
+
+Photo readPhotoFromMemory(const char* data, size_t size, const std::string& name,
+                          const ReadOptions& options)
+{
+    if (size == 0) {
+        throw ImageError(name + ": empty file (0 bytes), not an image");
+    }
+    if (size > size_t(INT32_MAX)) { // OpenCV decodes from an int-sized buffer
+        throw ImageError(name + ": file too large (over 2 GiB)");
+    }
+    QByteArray copy(data, qsizetype(size)); // the TIFF masks write to it
+    return decodePhoto(copy, name, options);
 }
 
 } // namespace unblur::io

@@ -3,6 +3,7 @@
 #include "Photo.h"
 #include "ReadOptions.h"
 
+#include <cstddef>
 #include <string>
 
 namespace unblur::io {
@@ -17,5 +18,12 @@ namespace unblur::io {
  * not an image, declared dimensions over `options.maxPixels`, RAW without image data.
  */
 Photo readPhoto(const std::string& path, const ReadOptions& options = {});
+
+/**
+ * The same for a file already in memory (readPhoto reads the file, then decodes here);
+ * `name` stands for the file in messages and in Photo::path. Throws ImageError as above.
+ */
+Photo readPhotoFromMemory(const char* data, size_t size, const std::string& name,
+                          const ReadOptions& options = {});
 
 } // namespace unblur::io
