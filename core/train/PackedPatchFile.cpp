@@ -1,5 +1,7 @@
 #include "train/PackedPatchFile.h"
 
+#include "train/Random.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -19,14 +21,6 @@ namespace {
 constexpr uint64_t kHeaderBytes = 36;
 constexpr uint32_t kMaxDescription = 1u << 20;
 constexpr int kMaxSide = 16384;
-
-uint64_t splitmix(uint64_t x)
-{
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
 
 void putLe(std::string& out, uint64_t v, int bytes)
 {
@@ -236,8 +230,8 @@ PatchPair PackedPatchSource::sample(uint64_t index, int size) const
         throw std::invalid_argument("packed patches " + m_path + ": cannot cut " +
                                     std::to_string(size) + " px patches from stored " +
                                     std::to_string(m_size) + " px ones");
-    uint64_t state = splitmix(splitmix(m_seed) ^ splitmix(index + 0x5851F42D4C957F2Dull));
-    const auto next = [&state] { return state = splitmix(state); };
+    uint64_t state = mixSeed(m_seed, index);
+    const auto next = [&state] { return state = splitmix64(state); };
     const uint64_t range = static_cast<uint64_t>(m_size - size) + 1;
     const int x0 = static_cast<int>(next() % range);
     const int y0 = static_cast<int>(next() % range);

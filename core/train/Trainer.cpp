@@ -1,6 +1,7 @@
 #include "Trainer.h"
 
 #include "LearningRate.h"
+#include "train/Random.h"
 
 #include "model/ModelError.h"
 
@@ -29,14 +30,6 @@ double meanPsnr8(const torch::Tensor& output, const torch::Tensor& target)
     const torch::Tensor mse = (quantise(output) - quantise(target)).pow(2).flatten(1).mean(1);
     const torch::Tensor psnr = 10.0 * torch::log10(255.0 * 255.0 / mse.clamp_min(1e-10));
     return psnr.mean().item<double>();
-}
-
-uint64_t mixSeed(uint64_t seed, uint64_t step)
-{
-    uint64_t z = seed * 0x9E3779B97F4A7C15ULL + step + 0x632BE59BD9B4E019ULL;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
 }
 
 void setTrainable(torch::nn::Module& module, bool trainable)

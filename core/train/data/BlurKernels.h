@@ -1,6 +1,6 @@
 #pragma once
 
-#include "train/data/Random.h"
+#include "train/Random.h"
 #include "train/data/SynthesisOptions.h"
 
 #include <opencv2/core.hpp>
@@ -11,7 +11,7 @@ namespace unblur::train {
  * Random blur kernels for synthetic training pairs. Every kernel is a CV_32F square of odd
  * side at most kMaxKernelSize, non-negative, summing to 1, with its centre of mass on the
  * centre pixel (so the blurry image stays aligned with the sharp one). The same engine state
- * gives the same kernel on any platform: all draws go through train/data/Random.h.
+ * gives the same kernel on any platform: all draws go through train/Random.h.
  */
 enum class KernelKind
 {

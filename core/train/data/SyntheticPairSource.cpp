@@ -2,7 +2,7 @@
 
 #include "train/data/Degradation.h"
 #include "train/data/PatchOps.h"
-#include "train/data/Random.h"
+#include "train/Random.h"
 
 #include <algorithm>
 #include <cmath>
