@@ -1,0 +1,65 @@
+// unblur: the desktop application; everything but startup lives in ui/.
+#include "MainWindow.h"
+#include "model/CpuRuntime.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+int main(int argc, char* argv[])
+{
+    unblur::model::ensureFastBlasKernels(argv);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Unblur"));
+    QApplication::setApplicationName(QStringLiteral("Unblur"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Unblur"));
+    QApplication::setApplicationVersion(QStringLiteral(UNBLUR_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.unblur.Unblur"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Deblurs photos with HI-Diff."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Debug: save a picture of the window to FILE and quit "
+                                        "(after the photo is shown, or deblurred with --deblur)."),
+        QStringLiteral("file"));
+    const QCommandLineOption deblur(QStringLiteral("deblur"),
+                                    QApplication::translate("main", "Deblur the photo at once."));
+    const QCommandLineOption progressShot(
+        QStringLiteral("screenshot-progress"),
+        QApplication::translate("main", "Debug: save a picture of the window to FILE once the "
+                                        "first tile of a deblur is done."),
+        QStringLiteral("file"));
+    const QCommandLineOption size(QStringLiteral("window-size"),
+                                  QApplication::translate("main", "Debug: window size, WxH."),
+                                  QStringLiteral("size"));
+    parser.addOptions({screenshot, progressShot, deblur, size});
+    parser.addPositionalArgument(QStringLiteral("photo"),
+                                 QApplication::translate("main", "A photo to open."),
+                                 QStringLiteral("[photo]"));
+    parser.process(app);
+
+    unblur::ui::MainWindow window;
+    const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+    if (wh.size() == 2) {
+        window.resize(wh.at(0).toInt(), wh.at(1).toInt());
+    }
+    window.show();
+    const QStringList photos = parser.positionalArguments();
+    if (!photos.isEmpty()) {
+        window.openPhoto(photos.first());
+    }
+    if (parser.isSet(deblur)) {
+        window.deblurWhenReady();
+    }
+    if (parser.isSet(progressShot)) {
+        window.screenshotDuringProgress(parser.value(progressShot));
+    }
+    if (parser.isSet(screenshot)) {
+        window.screenshotWhenIdle(parser.value(screenshot));
+    }
+    return app.exec();
+}

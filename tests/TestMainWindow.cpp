@@ -1,0 +1,444 @@
+// The desktop application driven through its real widgets on the offscreen platform: open,
+// deblur on the worker with the tiny test model, progress, compare, cancel, save with
+// metadata, errors in the banner, and the event loop's latency during a run.
+#include "AppSettings.h"
+#include "ControlsPanel.h"
+#include "DeblurController.h"
+#include "DeblurWorker.h"
+#include "DisplayImage.h"
+#include "ImageViewer.h"
+#include "MainWindow.h"
+#include "MessageBanner.h"
+#include "PhotoIo.h"
+#include "UserPrompt.h"
+#include "io/PhotoReader.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDropEvent>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+using namespace unblur::ui;
+
+namespace {
+
+const QString kSmall = QStringLiteral(UNBLUR_TEST_DATA "/metadata/exiv2/FurnaceCreekInn.jpg");
+const QString kLarge = QStringLiteral(UNBLUR_TEST_DATA "/metadata/pillow/xmp_test.jpg");
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+
+    MainWindow& window() { return *m_window; }
+
+    bool open(const QString& path)
+    {
+        QSignalSpy shown(m_window.get(), &MainWindow::photoShown);
+        m_window->openPhoto(path);
+        return shown.wait(30000);
+    }
+
+    /** Deblurs the open photo in tiles of `tile` px (0: automatic) and waits for the result. */
+    bool deblur(int tile)
+    {
+        m_window->controls()->setTileSize(tile);
+        QSignalSpy done(m_window.get(), &MainWindow::deblurDone);
+        m_window->deblur();
+        return done.wait(120000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        AppSettings::useFile(m_dir.filePath(QStringLiteral("settings.ini")));
+        qputenv("UNBLUR_MODEL_DIR", UNBLUR_TEST_DATA "/hidiff-tiny");
+        UserPrompt::setAutomaticAnswer(QMessageBox::Discard);
+    }
+
+    void init()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->resize(1000, 700);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get())); // window shortcuts need it
+    }
+
+    void cleanup()
+    {
+        UserPrompt::setAutomaticAnswer(QMessageBox::Discard);
+        m_window.reset();
+    }
+
+    void cleanupTestCase() { AppSettings::useFile(QString()); }
+
+    void opensPhotoWithTitle()
+    {
+        QVERIFY(open(kSmall));
+        QVERIFY(window().viewer()->hasPhoto());
+        QVERIFY(window().windowTitle().contains(QStringLiteral("FurnaceCreekInn.jpg")));
+        QVERIFY(!window().isWindowModified());
+        QVERIFY(window().controls()->deblurButton()->isEnabled());
+        QCOMPARE(AppSettings::value(AppSettings::RecentFiles).toStringList().value(0),
+                 QFileInfo(kSmall).absoluteFilePath());
+    }
+
+    void droppingAFileOpensIt()
+    {
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(kSmall)});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
+        QApplication::sendEvent(&window(), &enter);
+        QVERIFY(enter.isAccepted());
+        QSignalSpy shown(&window(), &MainWindow::photoShown);
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window(), &drop);
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(shown.first().at(0).toString(), QFileInfo(kSmall).absoluteFilePath());
+    }
+
+    void settingsAreRestored()
+    {
+        AppSettings::setValue(AppSettings::Precision, QStringLiteral("bf16"));
+        AppSettings::setValue(AppSettings::TileSize, 256);
+        MainWindow again;
+        QCOMPARE(again.controls()->precision(), QStringLiteral("bf16"));
+        QCOMPARE(again.controls()->tileSize(), 256);
+        AppSettings::setValue(AppSettings::Precision, QStringLiteral("fp32"));
+        AppSettings::setValue(AppSettings::TileSize, 0);
+    }
+
+    void deblurReportsProgressAndShowsSplit()
+    {
+        QVERIFY(open(kSmall));
+        QSignalSpy progress(window().controller(), &DeblurController::progress);
+        QVERIFY(deblur(128));
+        QVERIFY(progress.count() > 1);
+        int last = 0;
+        int total = 0;
+        for (const QList<QVariant>& args : progress) {
+            const auto p = args.at(0).value<DeblurProgress>();
+            QVERIFY2(p.tilesDone >= last, "tiles done went backwards");
+            last = p.tilesDone;
+            total = p.tilesTotal;
+        }
+        QVERIFY(total > 1);
+        QCOMPARE(last, total);
+        QVERIFY(window().viewer()->hasRestored());
+        QCOMPARE(window().viewer()->mode(), ImageViewer::Mode::Split);
+        QVERIFY(window().isWindowModified());
+        QVERIFY(window().hasResult());
+    }
+
+    void draggingTheDividerMovesTheSplit()
+    {
+        QVERIFY(open(kSmall));
+        QVERIFY(deblur(128));
+        ImageViewer* viewer = window().viewer();
+        const int y = viewer->height() / 2;
+        const QPoint start(qRound(viewer->dividerX()), y);
+        const QPoint end(viewer->width() / 4, y);
+        QSignalSpy moved(viewer, &ImageViewer::splitPositionChanged);
+        QTest::mousePress(viewer, Qt::LeftButton, Qt::NoModifier, start);
+        QTest::mouseMove(viewer, QPoint((start.x() + end.x()) / 2, y));
+        QTest::mouseMove(viewer, end);
+        QTest::mouseRelease(viewer, Qt::LeftButton, Qt::NoModifier, end);
+        QVERIFY(moved.count() >= 1);
+        QVERIFY(qAbs(viewer->splitPosition() - 0.25) < 0.01);
+        // The pixels follow: left of the divider is the original, right the restored.
+        const QImage shot = viewer->grab().toImage();
+        QVERIFY(!shot.isNull());
+    }
+
+    void cancelStopsAndLeavesThePhoto()
+    {
+        QVERIFY(open(kLarge));
+        window().controls()->setTileSize(128);
+        QSignalSpy progress(window().controller(), &DeblurController::progress);
+        QSignalSpy cancelled(window().controller(), &DeblurController::cancelled);
+        int doneAtCancel = -1;
+        connect(window().controller(), &DeblurController::progress, this,
+                [&](const DeblurProgress& p) {
+                    if (doneAtCancel < 0 && p.tilesDone >= 1) {
+                        doneAtCancel = p.tilesDone;
+                        window().cancelDeblur();
+                    }
+                });
+        window().deblur();
+        QVERIFY(cancelled.wait(120000));
+        int lastDone = 0;
+        int total = 0;
+        for (const QList<QVariant>& args : progress) {
+            lastDone = args.at(0).value<DeblurProgress>().tilesDone;
+            total = args.at(0).value<DeblurProgress>().tilesTotal;
+        }
+        qInfo("cancelled at %d of %d tiles; last report %d", doneAtCancel, total, lastDone);
+        QVERIFY(total > 10);
+        QVERIFY2(lastDone <= doneAtCancel + 1, "more than one tile ran after the cancel");
+        QVERIFY(!window().viewer()->hasRestored());
+        QVERIFY(!window().hasResult());
+        QVERIFY(!window().isWindowModified());
+        QVERIFY(!window().controller()->isBusy());
+        QVERIFY(window().controls()->deblurButton()->isEnabled());
+    }
+
+    void saveKeepsMetadata()
+    {
+        QVERIFY(open(kSmall));
+        QVERIFY(deblur(0));
+        const QString out = m_dir.filePath(QStringLiteral("out.jpg"));
+        QSignalSpy saved(window().photoIo(), &PhotoIo::saved);
+        QVERIFY(window().saveTo(out));
+        QVERIFY(saved.wait(30000));
+        QVERIFY(!window().isWindowModified());
+        const auto source = unblur::io::readPhoto(kSmall.toStdString());
+        const auto back = unblur::io::readPhoto(out.toStdString());
+        QCOMPARE(back.image.width, source.image.width);
+        QVERIFY(!source.metadata.value("Exif.Image.Model").empty());
+        QCOMPARE(back.metadata.value("Exif.Image.Model"),
+                 source.metadata.value("Exif.Image.Model"));
+        QCOMPARE(back.metadata.value("Exif.Photo.DateTimeOriginal"),
+                 source.metadata.value("Exif.Photo.DateTimeOriginal"));
+        QCOMPARE(back.metadata.hasGps(), source.metadata.hasGps());
+        QVERIFY(QString::fromStdString(back.metadata.value("Exif.Image.Software"))
+                    .startsWith(QStringLiteral("Unblur")));
+
+        // Export without the location: the rest stays.
+        QVERIFY(source.metadata.hasGps());
+        unblur::io::PhotoWriteOptions options;
+        options.metadata = unblur::io::MetadataPolicy::StripGps;
+        const QString noGps = m_dir.filePath(QStringLiteral("nogps.png"));
+        QVERIFY(window().saveTo(noGps, options));
+        QVERIFY(saved.wait(30000));
+        const auto stripped = unblur::io::readPhoto(noGps.toStdString());
+        QVERIFY(!stripped.metadata.hasGps());
+        QCOMPARE(stripped.format, unblur::io::ImageFormat::Png);
+        QCOMPARE(stripped.metadata.value("Exif.Image.Model"),
+                 source.metadata.value("Exif.Image.Model"));
+    }
+
+    void originalNeedsConfirmation()
+    {
+        const QString copy = m_dir.filePath(QStringLiteral("original.jpg"));
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(kSmall, copy));
+        QVERIFY(open(copy));
+        QVERIFY(deblur(0));
+        const int asked = UserPrompt::askedCount();
+        UserPrompt::setAutomaticAnswer(QMessageBox::Cancel);
+        QVERIFY(!window().saveTo(copy));
+        QCOMPARE(UserPrompt::askedCount(), asked + 1);
+        QCOMPARE(QFileInfo(copy).size(), QFileInfo(kSmall).size());
+
+        UserPrompt::setAutomaticAnswer(QMessageBox::Yes);
+        QSignalSpy saved(window().photoIo(), &PhotoIo::saved);
+        QVERIFY(window().saveTo(copy));
+        QVERIFY(saved.wait(30000));
+        QVERIFY(QFileInfo(copy).size() != QFileInfo(kSmall).size());
+    }
+
+    void unsavedChangesAreAskedAbout()
+    {
+        QVERIFY(open(kSmall));
+        QVERIFY(deblur(0));
+        UserPrompt::setAutomaticAnswer(QMessageBox::Cancel);
+        const int asked = UserPrompt::askedCount();
+        window().openPhoto(kLarge);
+        QCOMPARE(UserPrompt::askedCount(), asked + 1);
+        QTest::qWait(200);
+        QCOMPARE(QString::fromStdString(window().photo()->path),
+                 QFileInfo(kSmall).absoluteFilePath());
+        QVERIFY(window().hasResult());
+
+        UserPrompt::setAutomaticAnswer(QMessageBox::Discard);
+        QVERIFY(open(kLarge));
+        QVERIFY(!window().hasResult());
+    }
+
+    void corruptFileShowsBannerAndAppStillWorks()
+    {
+        const QString bad = m_dir.filePath(QStringLiteral("broken.jpg"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("\xFF\xD8\xFF\xE0 this is not really a JPEG", 30));
+        file.close();
+        QSignalSpy failed(window().photoIo(), &PhotoIo::loadFailed);
+        window().openPhoto(bad);
+        QVERIFY(failed.wait(30000));
+        QVERIFY(window().banner()->isVisible());
+        QVERIFY(window().banner()->text().contains(QStringLiteral("broken.jpg")));
+        QCOMPARE(window().banner()->kind(), MessageBanner::Kind::Error);
+        QVERIFY(!window().photo());
+
+        QVERIFY(open(kSmall));
+        QVERIFY(!window().banner()->isVisible());
+        QVERIFY(deblur(0));
+        QVERIFY(window().viewer()->hasRestored());
+    }
+
+    void strengthBlendsLive()
+    {
+        QVERIFY(open(kSmall));
+        QVERIFY(deblur(0));
+        const QImage full = window().viewer()->restoredImage();
+        window().controls()->setStrength(0);
+        const auto photo = window().photo();
+        const QImage original = toDisplayImage(photo->image, photo->metadata.iccProfile());
+        QTRY_COMPARE(window().viewer()->restoredImage(), original);
+        QVERIFY(window().isWindowModified());
+        QVERIFY(window().viewer()->restoredImage() != full);
+        window().controls()->setStrength(100);
+        QTRY_COMPARE(window().viewer()->restoredImage(), full);
+    }
+
+    void modelFoldersAreValidatedWhenAdded()
+    {
+        // Not a model folder at all.
+        const QString empty = m_dir.filePath(QStringLiteral("empty-model"));
+        QVERIFY(QDir().mkpath(empty));
+        window().addModel(empty);
+        QVERIFY(window().banner()->isVisible());
+        QVERIFY(window().banner()->text().contains(QStringLiteral("net_g.pth")));
+        QVERIFY(!window().controls()->modelFolders().contains(empty));
+
+        // The files are there but are not checkpoints: refused when loading, entry removed.
+        const QString broken = m_dir.filePath(QStringLiteral("broken-model"));
+        QVERIFY(QDir().mkpath(broken));
+        for (const char* name : {"net_g.pth", "net_le_dm.pth", "net_d.pth"}) {
+            QFile file(QDir(broken).filePath(QLatin1String(name)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("not a checkpoint");
+        }
+        QSignalSpy failed(window().controller(), &DeblurController::modelFailed);
+        window().addModel(broken);
+        QVERIFY(failed.wait(30000));
+        QTRY_VERIFY(window().banner()->text().contains(QStringLiteral("broken-model")));
+        QVERIFY(!window().controls()->modelFolders().contains(broken));
+
+        // A real one is added, loaded and remembered.
+        const QString good = m_dir.filePath(QStringLiteral("good-model"));
+        QVERIFY(QDir().mkpath(good));
+        for (const char* name : {"net_g.pth", "net_le_dm.pth", "net_d.pth"}) {
+            QVERIFY(
+                QFile::copy(QStringLiteral(UNBLUR_TEST_DATA "/hidiff-tiny/") + QLatin1String(name),
+                            QDir(good).filePath(QLatin1String(name))));
+        }
+        QSignalSpy loaded(window().controller(), &DeblurController::modelLoaded);
+        window().addModel(good);
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(window().controls()->modelFolder(), good);
+        QCOMPARE(window().controller()->modelFolder(), good);
+        QVERIFY(AppSettings::value(AppSettings::ExtraModels).toStringList().contains(good));
+        AppSettings::setValue(AppSettings::ExtraModels, QStringList());
+        AppSettings::setValue(AppSettings::ModelFolder, QString());
+    }
+
+    void cudaIsGreyedOutWithAReason()
+    {
+        QStringList gpus;
+        const QString reason = DeblurWorker::cudaStatus(&gpus);
+        if (reason.isEmpty()) {
+            QSKIP("this machine has CUDA");
+        }
+        QComboBox* device = nullptr;
+        for (QComboBox* combo : window().controls()->findChildren<QComboBox*>()) {
+            if (combo->accessibleName() == QLatin1String("Device")) {
+                device = combo;
+            }
+        }
+        QVERIFY(device);
+        const int cuda = device->findData(QStringLiteral("cuda"));
+        QVERIFY(cuda >= 0);
+        auto* items = qobject_cast<QStandardItemModel*>(device->model());
+        QVERIFY(!items->item(cuda)->isEnabled());
+        QCOMPARE(items->item(cuda)->toolTip(), reason);
+    }
+
+    void arrowKeysStepThroughTheFolder()
+    {
+        QVERIFY(open(kSmall));
+        QSignalSpy shown(&window(), &MainWindow::photoShown);
+        QTest::keyClick(window().viewer(), Qt::Key_Right);
+        QVERIFY(shown.wait(30000));
+        const QString next = shown.takeFirst().at(0).toString();
+        QVERIFY(next != QFileInfo(kSmall).absoluteFilePath());
+        QCOMPARE(QFileInfo(next).absolutePath(), QFileInfo(kSmall).absolutePath());
+        QTest::keyClick(window().viewer(), Qt::Key_Left);
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(shown.takeFirst().at(0).toString(), QFileInfo(kSmall).absoluteFilePath());
+    }
+
+    void compareModeIsRemembered()
+    {
+        QVERIFY(open(kSmall));
+        QVERIFY(deblur(0));
+        window().viewer()->setFocus();
+        QTest::keyClick(window().viewer(), Qt::Key_B);
+        QCOMPARE(window().viewer()->mode(), ImageViewer::Mode::SideBySide);
+        m_window.reset();
+        MainWindow again;
+        QCOMPARE(again.viewer()->mode(), ImageViewer::Mode::SideBySide);
+        AppSettings::setValue(AppSettings::CompareMode, QStringLiteral("split"));
+    }
+
+    void eventLoopStaysResponsive()
+    {
+        QVERIFY(open(kLarge));
+        window().controls()->setTileSize(256);
+        QSignalSpy done(window().controller(), &DeblurController::busyChanged);
+        QElapsedTimer clock;
+        qint64 last = 0;
+        qint64 worst = 0;
+        int ticks = 0;
+        std::vector<qint64> gaps;
+        QTimer timer;
+        timer.setInterval(10);
+        connect(&timer, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            worst = std::max(worst, now - last);
+            gaps.push_back(now - last);
+            last = now;
+            ++ticks;
+        });
+        window().deblur();
+        QVERIFY(window().controller()->isBusy());
+        clock.start();
+        timer.start();
+        // Measure for the whole run, at most 10 s.
+        while (window().controller()->isBusy() && clock.elapsed() < 10000) {
+            QTest::qWait(50);
+        }
+        timer.stop();
+        window().cancelDeblur();
+        QTRY_VERIFY_WITH_TIMEOUT(!window().controller()->isBusy(), 60000);
+        std::sort(gaps.begin(), gaps.end());
+        qInfo("event loop: %d ticks in %lld ms; gaps: median %lld, 99th %lld, longest %lld ms",
+              ticks, (long long)clock.elapsed(), (long long)gaps.at(gaps.size() / 2),
+              (long long)gaps.at(gaps.size() * 99 / 100), (long long)worst);
+        QVERIFY(ticks > 10);
+        QVERIFY2(worst < 100, qPrintable(QStringLiteral("longest gap %1 ms").arg(worst)));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+namespace unblur::ui {
+
+/**
+ * The deblur settings beside the photo: model (bundled ones plus "Add model…"), device,
+ * tile size, strength (live blend of restored and original), Deblur and "another variation".
+ */
+class ControlsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ControlsPanel(QWidget* parent = nullptr);
+
+    /** Adds (or selects, when present) a model entry; returns its index. */
+    int addModel(const QString& name, const QString& folder);
+    void removeModel(const QString& folder);
+    void selectModel(const QString& folder);
+    QString modelFolder() const;
+    QStringList modelFolders() const;
+
+    /** GPUs found; an empty list greys CUDA out with `reason` as its tooltip. */
+    void setCudaDevices(const QStringList& names, const QString& reason);
+    QString device() const; ///< "auto", "cpu" or "cuda:N"
+    void setDevice(const QString& device);
+
+    QString precision() const; ///< "fp32", "fp16" or "bf16"
+    void setPrecision(const QString& precision);
+
+    int tileSize() const; ///< 0 for Auto
+    void setTileSize(int pixels);
+    /** What "Auto" picked in the last run, shown beside it. */
+    void setAutomaticTileSize(int pixels);
+
+    int strength() const; ///< 0..100
+    void setStrength(int percent);
+
+    /** Enables what makes sense: photo present, a result present, a run going. */
+    void setState(bool hasPhoto, bool hasResult, bool busy);
+    QPushButton* deblurButton() const { return m_deblur; }
+
+Q_SIGNALS:
+    void modelChosen(const QString& folder);
+    void addModelRequested();
+    void strengthChanged(int percent);
+    void deblurRequested();
+    void variationRequested();
+    void optionsChanged();
+
+private:
+    QComboBox* m_model;
+    QPushButton* m_addModel;
+    QComboBox* m_device;
+    QComboBox* m_precision;
+    QComboBox* m_tile;
+    QSlider* m_strength;
+    QSpinBox* m_strengthBox;
+    QPushButton* m_deblur;
+    QPushButton* m_variation;
+    QLabel* m_deviceNote;
+};
+
+} // namespace unblur::ui

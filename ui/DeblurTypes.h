@@ -1,0 +1,57 @@
+#pragma once
+
+#include "ImagePyramid.h"
+#include "io/Photo.h"
+
+#include <QImage>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+namespace unblur::ui {
+
+using PhotoPtr = std::shared_ptr<const io::Photo>;
+using PixelsPtr = std::shared_ptr<const io::FloatImage>;
+
+/** What the worker is asked to do with one photo. */
+struct DeblurRequest
+{
+    PhotoPtr photo;
+    QString device = QStringLiteral("auto");    ///< "auto", "cpu", "cuda:N"
+    QString precision = QStringLiteral("fp32"); ///< "fp32", "fp16" or "bf16"
+    int tileSize = 0;                           ///< 0: automatic
+    quint64 seed = 1234;
+};
+
+/** Progress of a running deblur, as the engine reports it. */
+struct DeblurProgress
+{
+    int tilesDone = 0;
+    int tilesTotal = 0;
+    int tileSize = 0;
+    double elapsedSeconds = 0;
+    double etaSeconds = -1; ///< -1 until known
+    QString stage;
+};
+
+/** A finished deblur: the restored pixels (shaped like the source) and their display form. */
+struct DeblurOutcome
+{
+    PhotoPtr photo;
+    PixelsPtr restored;
+    QImage display;
+    ImagePyramid displayLevels; ///< `display` and its halvings, made on the worker
+    int tileSize = 0;
+    int tiles = 0;
+    QString device;
+    double seconds = 0;
+    quint64 seed = 0;
+    QStringList notes;
+};
+
+} // namespace unblur::ui
+
+Q_DECLARE_METATYPE(unblur::ui::DeblurProgress)
+Q_DECLARE_METATYPE(unblur::ui::DeblurOutcome)
+Q_DECLARE_METATYPE(unblur::ui::PhotoPtr)

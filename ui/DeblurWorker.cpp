@@ -1,0 +1,158 @@
+#include "DeblurWorker.h"
+
+#include "DisplayImage.h"
+#include "engine/Engine.h"
+#include "model/CpuRuntime.h"
+#include "model/ModelError.h"
+#include "model/ModelFolder.h"
+
+#include <QFileInfo>
+#include <c10/core/InferenceMode.h>
+#include <cstring>
+#include <torch/torch.h>
+
+namespace unblur::ui {
+
+namespace {
+
+/** Colour as (1,3,H,W) float; grey repeated, alpha left out. Always a copy. */
+torch::Tensor colourTensor(const io::FloatImage& image)
+{
+    const int64_t h = image.height, w = image.width, c = image.channels;
+    const torch::Tensor hwc =
+        torch::from_blob(const_cast<float*>(image.pixels.data()), {h, w, c}, torch::kFloat32);
+    const torch::Tensor rgb = c == 1 ? hwc.expand({h, w, 3}) : hwc.narrow(2, 0, 3);
+    torch::Tensor out = torch::empty({1, 3, h, w}, torch::kFloat32);
+    out[0].copy_(rgb.permute({2, 0, 1}));
+    return out;
+}
+
+/** The restored colour back in the source's layout: grey as the mean, alpha re-attached. */
+io::FloatImage shapedLike(const torch::Tensor& restored, const io::FloatImage& source)
+{
+    torch::Tensor hwc = restored.detach().to(torch::kCPU).clamp(0.0, 1.0)[0].permute({1, 2, 0});
+    if (source.channels == 1) {
+        hwc = hwc.mean(2, true);
+    }
+    hwc = hwc.contiguous();
+    io::FloatImage out;
+    out.width = source.width;
+    out.height = source.height;
+    out.channels = source.channels;
+    out.bitDepth = source.bitDepth;
+    out.pixels.resize(out.sampleCount());
+    const float* colour = hwc.data_ptr<float>();
+    if (source.channels != 4) {
+        std::memcpy(out.pixels.data(), colour, out.pixels.size() * sizeof(float));
+        return out;
+    }
+    const size_t count = size_t(source.width) * size_t(source.height);
+    for (size_t i = 0; i < count; ++i) {
+        std::memcpy(&out.pixels[i * 4], &colour[i * 3], 3 * sizeof(float));
+        out.pixels[i * 4 + 3] = source.pixels[i * 4 + 3];
+    }
+    return out;
+}
+
+} // namespace
+
+DeblurWorker::DeblurWorker(const std::atomic<bool>* cancel) : m_cancel(cancel) {}
+
+DeblurWorker::~DeblurWorker() = default;
+
+QString DeblurWorker::cudaStatus(QStringList* names)
+{
+    if (!at::hasCUDA()) {
+        return tr("This build of LibTorch has no CUDA support.");
+    }
+    const int count = int(torch::cuda::device_count());
+    if (count == 0) {
+        return tr("No CUDA GPU was found.");
+    }
+    for (int i = 0; names != nullptr && i < count; ++i) {
+        names->append(QString::fromStdString(
+            engine::Engine::describeDevice(torch::Device(torch::kCUDA, int8_t(i)))));
+    }
+    return {};
+}
+
+void DeblurWorker::loadModel(const QString& folder)
+{
+    if (m_engine && folder == m_folder) {
+        Q_EMIT modelLoaded(folder, m_name); // already loaded; the caller still hears of it
+        return;
+    }
+    try {
+        model::configureCpuThreads(0);
+        model::LoadedModel loaded = model::loadModelFolder(folder.toStdString());
+        const QString name = loaded.info.name.empty() ? QFileInfo(folder).fileName()
+                                                      : QString::fromStdString(loaded.info.name);
+        m_engine = std::make_unique<engine::Engine>(std::move(loaded.model));
+        m_folder = folder;
+        m_name = name;
+        Q_EMIT modelLoaded(folder, name);
+    } catch (const std::exception& e) {
+        Q_EMIT modelFailed(folder, QString::fromStdString(e.what()));
+    }
+}
+
+void DeblurWorker::deblur(const DeblurRequest& request)
+{
+    if (!m_engine) {
+        Q_EMIT failed(tr("No model is loaded."));
+        return;
+    }
+    if (!request.photo) {
+        Q_EMIT failed(tr("No photo to deblur."));
+        return;
+    }
+    engine::EngineOptions options;
+    options.device = request.device.toStdString();
+    options.tileSize = request.tileSize;
+    options.seed = request.seed;
+    const io::FloatImage& source = request.photo->image;
+    try {
+        options.precision = engine::parsePrecision(request.precision.toStdString());
+        engine::Engine::checkOptions(options);
+        engine::EngineResult result;
+        {
+            c10::InferenceMode inference;
+            const auto onProgress = [this](const engine::EngineProgress& p) {
+                DeblurProgress progress;
+                progress.tilesDone = p.tilesDone;
+                progress.tilesTotal = p.tilesTotal;
+                progress.tileSize = p.tileSize;
+                progress.elapsedSeconds = p.elapsedSeconds;
+                progress.etaSeconds = p.etaSeconds;
+                progress.stage = QString::fromStdString(p.stage);
+                Q_EMIT this->progress(progress);
+            };
+            result = m_engine->process(colourTensor(source), options, onProgress, m_cancel);
+        }
+        if (result.status == engine::EngineStatus::Cancelled) {
+            Q_EMIT cancelled();
+            return;
+        }
+        auto restored = std::make_shared<io::FloatImage>(shapedLike(result.image, source));
+        DeblurOutcome outcome;
+        outcome.photo = request.photo;
+        outcome.display = toDisplayImage(*restored, request.photo->metadata.iccProfile());
+        outcome.displayLevels = ImagePyramid(outcome.display);
+        outcome.restored = std::move(restored);
+        outcome.tileSize = result.tileSize;
+        outcome.tiles = result.tiles;
+        outcome.device = QString::fromStdString(result.device);
+        outcome.seconds = result.seconds;
+        outcome.seed = request.seed;
+        for (const std::string& note : result.notes) {
+            outcome.notes << QString::fromStdString(note);
+        }
+        Q_EMIT finished(outcome);
+    } catch (const c10::Error& e) {
+        Q_EMIT failed(QString::fromStdString(e.what_without_backtrace()));
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QString::fromStdString(e.what()));
+    }
+}
+
+} // namespace unblur::ui

@@ -1,0 +1,408 @@
+#include "MainWindow.h"
+
+#include "AppSettings.h"
+#include "ControlsPanel.h"
+#include "DeblurController.h"
+#include "DeblurWorker.h"
+#include "DisplayImage.h"
+#include "ImageViewer.h"
+#include "MessageBanner.h"
+#include "ModelFolders.h"
+#include "PhotoIo.h"
+#include "ProgressPanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QRandomGenerator>
+#include <QSignalBlocker>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace unblur::ui {
+
+namespace {
+
+/** The photo layer's messages start with the path; the banner names the file already. */
+QString reasonOnly(const QString& message, const QString& path)
+{
+    const QString prefix = path + QStringLiteral(": ");
+    return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    resize(1400, 900);
+
+    m_viewer = new ImageViewer(this);
+    m_banner = new MessageBanner(this);
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_viewer, 1);
+    setCentralWidget(central);
+
+    m_controls = new ControlsPanel(this);
+    auto* dock = new QDockWidget(tr("Deblur"), this);
+    dock->setObjectName(QStringLiteral("ControlsDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(m_controls);
+    dock->setMinimumWidth(280);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+
+    m_progress = new ProgressPanel(this);
+    statusBar()->addPermanentWidget(m_progress);
+
+    m_controller = new DeblurController(this);
+    m_io = new PhotoIo(this);
+
+    createActions();
+    createMenusAndToolbar();
+    connectWorker();
+    loadModels();
+    restoreSettings();
+    updateTitle();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::connectWorker()
+{
+    connect(m_io, &PhotoIo::loaded, this, &MainWindow::onPhotoLoaded);
+    connect(m_io, &PhotoIo::loadFailed, this, [this](const QString& path, const QString& reason) {
+        m_loadingPath.clear();
+        showError(
+            tr("Could not open %1: %2").arg(QFileInfo(path).fileName(), reasonOnly(reason, path)));
+        updateActions();
+        maybeScreenshot();
+    });
+    connect(m_io, &PhotoIo::saved, this, &MainWindow::onSaved);
+    connect(m_io, &PhotoIo::saveFailed, this, [this](const QString& path, const QString& reason) {
+        m_afterSave = nullptr;
+        showError(
+            tr("Could not save %1: %2").arg(QFileInfo(path).fileName(), reasonOnly(reason, path)));
+        updateActions();
+    });
+
+    connect(m_controller, &DeblurController::modelLoaded, this,
+            [this](const QString& folder, const QString& name) {
+                if (folder == m_addingModel) {
+                    QStringList extra = AppSettings::value(AppSettings::ExtraModels).toStringList();
+                    extra.removeAll(folder);
+                    extra << folder;
+                    AppSettings::setValue(AppSettings::ExtraModels, extra);
+                    m_addingModel.clear();
+                }
+                AppSettings::setValue(AppSettings::ModelFolder, folder);
+                statusBar()->showMessage(tr("Model: %1").arg(name), 5000);
+            });
+    connect(m_controller, &DeblurController::modelFailed, this,
+            [this](const QString& folder, const QString& reason) {
+                showError(tr("Could not load the model %1: %2")
+                              .arg(QDir::toNativeSeparators(folder), reason));
+                if (folder == m_addingModel) {
+                    m_controls->removeModel(folder);
+                    m_addingModel.clear();
+                }
+                m_controls->selectModel(m_controller->modelFolder());
+            });
+    connect(m_controller, &DeblurController::progress, m_progress, &ProgressPanel::update);
+    connect(m_controller, &DeblurController::progress, this, [this](const DeblurProgress& p) {
+        if (m_controls->tileSize() == 0 && p.tileSize > 0) {
+            m_controls->setAutomaticTileSize(p.tileSize);
+        }
+        if (!m_progressShotFile.isEmpty() && p.tilesDone >= 1) {
+            grab().save(m_progressShotFile);
+            m_progressShotFile.clear();
+        }
+    });
+    connect(m_controller, &DeblurController::finished, this, &MainWindow::onDeblurFinished);
+    connect(m_controller, &DeblurController::cancelled, this, [this] {
+        m_progress->stop();
+        statusBar()->showMessage(tr("Cancelled; the photo is unchanged."), 5000);
+        updateActions();
+        maybeScreenshot();
+    });
+    connect(m_controller, &DeblurController::failed, this, [this](const QString& reason) {
+        m_progress->stop();
+        const QString name =
+            m_photo ? QFileInfo(QString::fromStdString(m_photo->path)).fileName() : QString();
+        showError(tr("Could not deblur %1: %2").arg(name, reason));
+        updateActions();
+        maybeScreenshot();
+    });
+    connect(m_controller, &DeblurController::busyChanged, this, [this] { updateActions(); });
+    connect(m_progress, &ProgressPanel::cancelRequested, this, &MainWindow::cancelDeblur);
+
+    connect(m_controls, &ControlsPanel::deblurRequested, this, &MainWindow::deblur);
+    connect(m_controls, &ControlsPanel::variationRequested, this, &MainWindow::anotherVariation);
+    connect(m_controls, &ControlsPanel::strengthChanged, this, &MainWindow::scheduleStrength);
+    connect(m_controls, &ControlsPanel::modelChosen, this, &MainWindow::chooseModel);
+    connect(m_controls, &ControlsPanel::addModelRequested, this, &MainWindow::addModelFolder);
+    connect(m_controls, &ControlsPanel::optionsChanged, this, [this] {
+        AppSettings::setValue(AppSettings::Device, m_controls->device());
+        AppSettings::setValue(AppSettings::Precision, m_controls->precision());
+        AppSettings::setValue(AppSettings::TileSize, m_controls->tileSize());
+    });
+    connect(m_viewer, &ImageViewer::stepRequested, this, &MainWindow::stepPhoto);
+    connect(m_viewer, &ImageViewer::zoomChanged, this, [this](double zoom, bool fit) {
+        statusBar()->showMessage(fit ? tr("Fit to window (%1 %)").arg(qRound(zoom * 100))
+                                     : tr("Zoom %1 %").arg(qRound(zoom * 100)),
+                                 2000);
+    });
+}
+
+void MainWindow::loadModels()
+{
+    QStringList names;
+    const QString reason = DeblurWorker::cudaStatus(&names);
+    m_controls->setCudaDevices(names, reason);
+
+    const QString bundled = ModelFolders::bundled();
+    if (!bundled.isEmpty()) {
+        m_controls->addModel(tr("%1 (bundled)").arg(ModelFolders::displayName(bundled)), bundled);
+    }
+    for (const QString& folder : AppSettings::value(AppSettings::ExtraModels).toStringList()) {
+        if (ModelFolders::problem(folder).isEmpty()) {
+            m_controls->addModel(ModelFolders::displayName(folder), folder);
+        }
+    }
+    QString chosen = AppSettings::value(AppSettings::ModelFolder).toString();
+    if (chosen.isEmpty() || !m_controls->modelFolders().contains(chosen)) {
+        chosen = bundled;
+    }
+    if (!chosen.isEmpty()) {
+        m_controls->selectModel(chosen);
+        m_controller->loadModel(chosen);
+    }
+}
+
+void MainWindow::restoreSettings()
+{
+    restoreGeometry(AppSettings::value(AppSettings::WindowGeometry).toByteArray());
+    restoreState(AppSettings::value(AppSettings::WindowState).toByteArray());
+    const QSignalBlocker quiet(m_controls); // restoring must not store half-restored values
+    m_controls->setDevice(AppSettings::value(AppSettings::Device).toString());
+    m_controls->setPrecision(AppSettings::value(AppSettings::Precision).toString());
+    m_controls->setTileSize(AppSettings::value(AppSettings::TileSize).toInt());
+    const QString mode = AppSettings::value(AppSettings::CompareMode).toString();
+    setCompareMode(mode == QLatin1String("after")  ? ImageViewer::Mode::After
+                   : mode == QLatin1String("side") ? ImageViewer::Mode::SideBySide
+                                                   : ImageViewer::Mode::Split);
+}
+
+void MainWindow::setCompareMode(ImageViewer::Mode mode)
+{
+    m_viewer->setMode(mode);
+    QAction* action = mode == ImageViewer::Mode::After   ? m_afterOnly
+                      : mode == ImageViewer::Mode::Split ? m_compare
+                                                         : m_sideBySide;
+    action->setChecked(true);
+    AppSettings::setValue(AppSettings::CompareMode,
+                          mode == ImageViewer::Mode::After   ? QStringLiteral("after")
+                          : mode == ImageViewer::Mode::Split ? QStringLiteral("split")
+                                                             : QStringLiteral("side"));
+}
+
+void MainWindow::deblur()
+{
+    if (!m_photo || m_controller->isBusy()) {
+        return;
+    }
+    const QString folder = m_controls->modelFolder();
+    if (folder.isEmpty()) {
+        showError(tr("No model is available: add a folder of HI-Diff checkpoints with "
+                     "\"Add model…\"."));
+        return;
+    }
+    m_controller->loadModel(folder);
+    DeblurRequest request;
+    request.photo = m_photo;
+    request.device = m_controls->device();
+    request.precision = m_controls->precision();
+    request.tileSize = m_controls->tileSize();
+    request.seed = m_seed;
+    m_banner->dismiss();
+    m_progress->start();
+    m_controller->start(request);
+}
+
+void MainWindow::anotherVariation()
+{
+    m_seed = QRandomGenerator::global()->bounded(1u << 30);
+    deblur();
+}
+
+void MainWindow::cancelDeblur()
+{
+    m_controller->cancel();
+}
+
+void MainWindow::onDeblurFinished(const DeblurOutcome& outcome)
+{
+    m_progress->stop();
+    if (outcome.photo != m_photo) {
+        return; // another photo was opened meanwhile
+    }
+    m_outcome = outcome;
+    applyStrength(); // shown in the compare mode chosen (split unless changed)
+    setModified(true);
+    statusBar()->showMessage(tr("Deblurred in %1 s on %2 (tiles: %3 of %4 px, seed %5)")
+                                 .arg(outcome.seconds, 0, 'f', 1)
+                                 .arg(outcome.device)
+                                 .arg(outcome.tiles)
+                                 .arg(outcome.tileSize)
+                                 .arg(outcome.seed));
+    updateActions();
+    Q_EMIT deblurDone();
+    maybeScreenshot();
+}
+
+void MainWindow::scheduleStrength()
+{
+    if (!m_strengthPending) {
+        m_strengthPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_strengthPending = false;
+            applyStrength();
+        });
+    }
+}
+
+void MainWindow::applyStrength()
+{
+    if (!m_outcome.restored) {
+        return;
+    }
+    const int strength = m_controls->strength();
+    if (strength == 100) {
+        m_viewer->setRestored(m_outcome.displayLevels);
+    } else {
+        m_viewer->setRestored(blendDisplay(m_originalDisplay, m_outcome.display, strength / 100.0));
+    }
+    setModified(true);
+}
+
+void MainWindow::addModelFolder()
+{
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Add a HI-Diff model folder"),
+                                          AppSettings::value(AppSettings::LastFolder).toString());
+    if (!folder.isEmpty()) {
+        addModel(folder);
+    }
+}
+
+void MainWindow::addModel(const QString& folder)
+{
+    const QString problem = ModelFolders::problem(folder);
+    if (!problem.isEmpty()) {
+        showError(tr("Cannot add the model: %1").arg(problem));
+        return;
+    }
+    m_addingModel = folder;
+    m_controls->addModel(ModelFolders::displayName(folder), folder);
+    m_controls->selectModel(folder);
+    m_controller->loadModel(folder); // validated by loading; a failure removes the entry
+}
+
+void MainWindow::chooseModel(const QString& folder)
+{
+    if (!folder.isEmpty()) {
+        m_controller->loadModel(folder);
+    }
+}
+
+void MainWindow::setModified(bool modified)
+{
+    setWindowModified(modified);
+    updateActions();
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_photo) {
+        setWindowTitle(tr("Unblur"));
+        return;
+    }
+    const QFileInfo info(QString::fromStdString(m_photo->path));
+    setWindowFilePath(info.absoluteFilePath());
+    setWindowTitle(tr("%1[*] — Unblur").arg(info.fileName()));
+}
+
+void MainWindow::updateActions()
+{
+    const bool busy = m_controller->isBusy();
+    const bool result = hasResult();
+    m_deblur->setEnabled(m_photo && !busy);
+    m_variation->setEnabled(result && !busy);
+    m_cancel->setEnabled(busy);
+    m_save->setEnabled(result && !m_io->isSaving());
+    m_saveAs->setEnabled(result && !m_io->isSaving());
+    m_export->setEnabled(result && !m_io->isSaving());
+    m_compare->setEnabled(result);
+    m_sideBySide->setEnabled(result);
+    m_afterOnly->setEnabled(result);
+    m_original->setEnabled(result);
+    m_fit->setEnabled(bool(m_photo));
+    m_actual->setEnabled(bool(m_photo));
+    m_controls->setState(bool(m_photo), result, busy);
+}
+
+void MainWindow::showError(const QString& text)
+{
+    m_banner->showMessage(text, MessageBanner::Kind::Error);
+}
+
+void MainWindow::deblurWhenReady()
+{
+    m_autoDeblur = true;
+    if (m_photo) {
+        deblur();
+    }
+}
+
+void MainWindow::screenshotWhenIdle(const QString& file)
+{
+    m_screenshotFile = file;
+    if (m_photo && !m_autoDeblur) {
+        maybeScreenshot();
+    }
+}
+
+void MainWindow::screenshotDuringProgress(const QString& file)
+{
+    m_progressShotFile = file;
+}
+
+void MainWindow::maybeScreenshot()
+{
+    if (m_screenshotFile.isEmpty()) {
+        return;
+    }
+    const QString file = m_screenshotFile;
+    m_screenshotFile.clear();
+    QTimer::singleShot(500, this, [this, file] {
+        if (!grab().save(file)) {
+            qWarning("Could not write the screenshot %s", qPrintable(file));
+        }
+        QApplication::exit(0);
+    });
+}
+
+} // namespace unblur::ui

@@ -1,0 +1,153 @@
+#pragma once
+
+#include "DeblurTypes.h"
+#include "ImageViewer.h"
+#include "io/PhotoWriter.h"
+
+#include <QMainWindow>
+#include <functional>
+
+class QAction;
+class QMenu;
+
+namespace unblur::ui {
+
+class ControlsPanel;
+class DeblurController;
+class MessageBanner;
+class PhotoIo;
+class ProgressPanel;
+
+/**
+ * The application window: opens photos (menu, toolbar, drag and drop, command line, recent
+ * files), deblurs them on the worker thread with progress and cancel, compares before and
+ * after, and saves the result with the photo's metadata.
+ */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /** Opens `path` in the background, after asking about unsaved changes. */
+    void openPhoto(const QString& path);
+    /** Deblurs the shown photo with the panel's settings and the current seed. */
+    void deblur();
+    /** Deblurs again with a new seed. */
+    void anotherVariation();
+    void cancelDeblur();
+    /**
+     * Saves the result (at the chosen strength) to `path` in the background; replacing the
+     * original photo needs the user's confirmation. Returns false when nothing was started.
+     */
+    bool saveTo(const QString& path, io::PhotoWriteOptions options = {});
+
+    /**
+     * Adds a model folder to the list and loads it, which validates it; a folder that is not
+     * a model, or does not load, is refused with the reason in the banner.
+     */
+    void addModel(const QString& folder);
+
+    /** Debug and screenshots: deblur as soon as a photo is shown. */
+    void deblurWhenReady();
+    /** Debug and screenshots: grab the window to `file` once idle, then quit. */
+    void screenshotWhenIdle(const QString& file);
+    /** Debug and screenshots: grab the window to `file` once the first tile is done. */
+    void screenshotDuringProgress(const QString& file);
+
+    ImageViewer* viewer() const { return m_viewer; }
+    ControlsPanel* controls() const { return m_controls; }
+    MessageBanner* banner() const { return m_banner; }
+    ProgressPanel* progressPanel() const { return m_progress; }
+    DeblurController* controller() const { return m_controller; }
+    PhotoIo* photoIo() const { return m_io; }
+    PhotoPtr photo() const { return m_photo; }
+    bool hasResult() const { return bool(m_outcome.restored); }
+    QString savedPath() const { return m_savedPath; }
+
+Q_SIGNALS:
+    void photoShown(const QString& path);
+    void deblurDone();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenusAndToolbar();
+    void connectWorker();
+    void setCompareMode(ImageViewer::Mode mode);
+    void restoreSettings();
+    void loadModels();
+
+    // MainWindowFiles.cpp
+    void openDialog();
+    void save();
+    void saveAs();
+    void exportDialog();
+    /** True when the caller may go on: nothing unsaved, discarded, or saving (then `next`). */
+    bool confirmDiscard(const std::function<void()>& next);
+    QString suggestedOutputPath() const;
+    void onPhotoLoaded(const PhotoPtr& photo, const ImagePyramid& levels);
+    void onSaved(const QString& path, const QStringList& notes);
+    void updateRecentMenu();
+    void stepPhoto(int delta);
+
+    void onDeblurFinished(const DeblurOutcome& outcome);
+    void addModelFolder();
+    void chooseModel(const QString& folder);
+    /** Shows the result at the panel's strength; coalesced so a dragged slider keeps up. */
+    void applyStrength();
+
+    void scheduleStrength();
+    void setModified(bool modified);
+    void updateTitle();
+    void updateActions();
+    void showError(const QString& text);
+    void maybeScreenshot();
+
+    ImageViewer* m_viewer = nullptr;
+    ControlsPanel* m_controls = nullptr;
+    MessageBanner* m_banner = nullptr;
+    ProgressPanel* m_progress = nullptr;
+    DeblurController* m_controller = nullptr;
+    PhotoIo* m_io = nullptr;
+
+    QAction* m_open = nullptr;
+    QAction* m_save = nullptr;
+    QAction* m_saveAs = nullptr;
+    QAction* m_export = nullptr;
+    QAction* m_deblur = nullptr;
+    QAction* m_variation = nullptr;
+    QAction* m_cancel = nullptr;
+    QAction* m_fit = nullptr;
+    QAction* m_actual = nullptr;
+    QAction* m_zoomIn = nullptr;
+    QAction* m_zoomOut = nullptr;
+    QAction* m_compare = nullptr;
+    QAction* m_sideBySide = nullptr;
+    QAction* m_afterOnly = nullptr;
+    QAction* m_original = nullptr;
+    QAction* m_previous = nullptr;
+    QAction* m_next = nullptr;
+    QMenu* m_recent = nullptr;
+
+    PhotoPtr m_photo;
+    QImage m_originalDisplay;
+    DeblurOutcome m_outcome;
+    QString m_loadingPath;
+    QString m_savedPath;
+    QString m_addingModel;
+    QString m_previousModel;
+    quint64 m_seed = 1234;
+    std::function<void()> m_afterSave;
+    bool m_autoDeblur = false;
+    bool m_strengthPending = false;
+    QString m_screenshotFile;
+    QString m_progressShotFile;
+};
+
+} // namespace unblur::ui

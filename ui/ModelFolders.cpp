@@ -1,0 +1,63 @@
+#include "ModelFolders.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace unblur::ui {
+
+QString ModelFolders::bundled()
+{
+    const QByteArray fromEnv = qgetenv("UNBLUR_MODEL_DIR");
+    if (!fromEnv.isEmpty()) {
+        return QString::fromLocal8Bit(fromEnv);
+    }
+    const QString exeDir = QCoreApplication::applicationDirPath();
+    for (const char* relative :
+         {"/../share/unblur/models/default", "/../../resources/models/default"}) {
+        const QString candidate = QDir::cleanPath(exeDir + QLatin1String(relative));
+        if (QFileInfo(candidate).isDir()) {
+            return candidate;
+        }
+    }
+    return {};
+}
+
+QString ModelFolders::problem(const QString& folder)
+{
+    if (!QFileInfo(folder).isDir()) {
+        return QCoreApplication::translate("ModelFolders", "%1: not a folder").arg(folder);
+    }
+    QStringList missing;
+    for (const char* file : {"net_g.pth", "net_le_dm.pth", "net_d.pth"}) {
+        if (!QFileInfo(QDir(folder).filePath(QLatin1String(file))).isFile()) {
+            missing << QLatin1String(file);
+        }
+    }
+    if (!missing.isEmpty()) {
+        return QCoreApplication::translate("ModelFolders",
+                                           "%1: not a HI-Diff model folder (missing %2)")
+            .arg(folder, missing.join(QStringLiteral(", ")));
+    }
+    return {};
+}
+
+QString ModelFolders::displayName(const QString& folder)
+{
+    QFile json(QDir(folder).filePath(QStringLiteral("model.json")));
+    if (json.size() < (1 << 20) && json.open(QIODevice::ReadOnly)) {
+        const QString name = QJsonDocument::fromJson(json.readAll())
+                                 .object()
+                                 .value(QStringLiteral("name"))
+                                 .toString();
+        if (!name.isEmpty()) {
+            return name;
+        }
+    }
+    return QFileInfo(folder).fileName();
+}
+
+} // namespace unblur::ui

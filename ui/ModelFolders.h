@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+
+namespace unblur::ui {
+
+/** Where the application finds models, and a quick check of a folder a user adds. */
+class ModelFolders
+{
+public:
+    /**
+     * $UNBLUR_MODEL_DIR if set, else `<exe>/../share/unblur/models/default` (installed),
+     * else `<exe>/../../resources/models/default` (build tree). Empty when none exists.
+     */
+    static QString bundled();
+
+    /** Why `folder` cannot be a model (missing checkpoint files), or empty when it may be. */
+    static QString problem(const QString& folder);
+
+    /** A short name for the menu: model.json's "name" if readable, else the folder's. */
+    static QString displayName(const QString& folder);
+};
+
+} // namespace unblur::ui

@@ -1,0 +1,74 @@
+#include "ProgressPanel.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <cmath>
+
+namespace unblur::ui {
+
+namespace {
+
+QString duration(double seconds)
+{
+    const int s = int(std::lround(seconds));
+    return s >= 60 ? QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
+                   : QObject::tr("%1 s").arg(s);
+}
+
+} // namespace
+
+ProgressPanel::ProgressPanel(QWidget* parent) : QWidget(parent)
+{
+    m_bar = new QProgressBar(this);
+    m_bar->setAccessibleName(tr("Deblur progress"));
+    m_bar->setMinimumWidth(200);
+    m_bar->setMaximumWidth(320);
+    m_label = new QLabel(this);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setToolTip(tr("Stop the deblur (Esc); the photo stays as it was"));
+    m_cancel->setAccessibleName(tr("Cancel deblur"));
+    connect(m_cancel, &QPushButton::clicked, this, &ProgressPanel::cancelRequested);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_label);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_cancel);
+    hide();
+}
+
+void ProgressPanel::start()
+{
+    m_bar->setRange(0, 0); // busy until the tile count is known
+    m_label->setText(tr("Preparing…"));
+    m_cancel->setEnabled(true);
+    show();
+}
+
+void ProgressPanel::update(const DeblurProgress& p)
+{
+    if (p.tilesTotal > 0) {
+        m_bar->setRange(0, p.tilesTotal);
+        m_bar->setValue(p.tilesDone);
+        m_bar->setFormat(tr("%1/%2 tiles").arg(p.tilesDone).arg(p.tilesTotal));
+    }
+    QString text = p.stage;
+    if (p.etaSeconds >= 0) {
+        text += QStringLiteral(" · ") + tr("ETA %1").arg(duration(p.etaSeconds));
+    }
+    m_label->setText(text);
+}
+
+void ProgressPanel::stop()
+{
+    hide();
+}
+
+QString ProgressPanel::text() const
+{
+    return m_label->text();
+}
+
+} // namespace unblur::ui

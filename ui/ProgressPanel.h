@@ -1,0 +1,34 @@
+#pragma once
+
+#include "DeblurTypes.h"
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace unblur::ui {
+
+/** The running deblur: a bar of tiles done, the stage and ETA, and a Cancel button. */
+class ProgressPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ProgressPanel(QWidget* parent = nullptr);
+
+    void start();
+    void update(const DeblurProgress& progress);
+    void stop();
+    QString text() const;
+
+Q_SIGNALS:
+    void cancelRequested();
+
+private:
+    QProgressBar* m_bar;
+    QLabel* m_label;
+    QPushButton* m_cancel;
+};
+
+} // namespace unblur::ui
