@@ -1,12 +1,16 @@
 // ImageViewer: fit, 100 %, zoom around the cursor, panning, the split divider, flashing the
 // original.
+#include "ImagePyramid.h"
 #include "ImageViewer.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWheelEvent>
+#include <algorithm>
+#include <cstdlib>
 
+using unblur::ui::ImagePyramid;
 using unblur::ui::ImageViewer;
 
 namespace {
@@ -104,6 +108,96 @@ private Q_SLOTS:
         QCOMPARE(QColor(shot.pixel(int(350 * dpr), int(250 * dpr))), QColor(Qt::red));
         QTest::keyRelease(&viewer, Qt::Key_Space);
         QVERIFY(!viewer.showsOriginal());
+    }
+
+    void horizontalDividerSplitsAboveAndBelow()
+    {
+        ImageViewer viewer;
+        viewer.resize(400, 300);
+        viewer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+        viewer.setPhoto(solid(400, 300, Qt::red));
+        viewer.setRestored(solid(400, 300, Qt::blue));
+        viewer.setMode(ImageViewer::Mode::Split);
+        viewer.setSplitDirection(ImageViewer::SplitDirection::TopBottom);
+        viewer.setSplitPosition(0.5);
+        QImage shot = viewer.grab().toImage();
+        const qreal dpr = shot.devicePixelRatio();
+        QCOMPARE(QColor(shot.pixel(int(300 * dpr), int(60 * dpr))), QColor(Qt::red));
+        QCOMPARE(QColor(shot.pixel(int(300 * dpr), int(240 * dpr))), QColor(Qt::blue));
+        // The divider is grabbed where it is drawn, across the middle, and moves vertically.
+        QTest::mousePress(&viewer, Qt::LeftButton, Qt::NoModifier, QPoint(300, 150));
+        QTest::mouseMove(&viewer, QPoint(300, 110));
+        QTest::mouseMove(&viewer, QPoint(300, 75));
+        QTest::mouseRelease(&viewer, Qt::LeftButton, Qt::NoModifier, QPoint(300, 75));
+        QVERIFY(qAbs(viewer.splitPosition() - 0.25) < 0.01);
+        shot = viewer.grab().toImage();
+        QCOMPARE(QColor(shot.pixel(int(300 * dpr), int(110 * dpr))), QColor(Qt::blue));
+    }
+
+    void rightButtonFlashesTheOriginal()
+    {
+        ImageViewer viewer;
+        viewer.resize(400, 300);
+        viewer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+        viewer.setPhoto(solid(400, 300, Qt::red));
+        viewer.setRestored(solid(400, 300, Qt::blue));
+        viewer.setMode(ImageViewer::Mode::After);
+        QTest::mousePress(&viewer, Qt::RightButton, Qt::NoModifier, QPoint(100, 100));
+        QVERIFY(viewer.showsOriginal());
+        const QImage shot = viewer.grab().toImage();
+        const qreal dpr = shot.devicePixelRatio();
+        QCOMPARE(QColor(shot.pixel(int(200 * dpr), int(150 * dpr))), QColor(Qt::red));
+        QTest::mouseRelease(&viewer, Qt::RightButton, Qt::NoModifier, QPoint(100, 100));
+        QVERIFY(!viewer.showsOriginal());
+    }
+
+    void pastingIntoThePyramidMatchesARebuild()
+    {
+        QImage image(1300, 900, QImage::Format_RGB32);
+        QImage patch(310, 205, QImage::Format_RGB32);
+        for (QImage* target : {&image, &patch}) {
+            for (int y = 0; y < target->height(); ++y) {
+                for (int x = 0; x < target->width(); ++x) {
+                    const int v = (x * 7 + y * 13 + (target == &patch ? 100 : 0)) & 255;
+                    target->setPixel(x, y, qRgb(v, 255 - v, (x ^ y) & 255));
+                }
+            }
+        }
+        ImagePyramid pasted(image);
+        const ImagePyramid untouched = pasted; // a copy keeps its pixels
+        pasted.paste(QPoint(101, 53), patch);
+        QImage expected = image;
+        for (int y = 0; y < patch.height(); ++y) {
+            for (int x = 0; x < patch.width(); ++x) {
+                expected.setPixel(101 + x, 53 + y, patch.pixel(x, y));
+            }
+        }
+        const ImagePyramid rebuilt(expected);
+        QCOMPARE(pasted.base(), expected);
+        QCOMPARE(untouched.base(), image);
+        for (double scale : {0.5, 0.25}) {
+            double a = 0;
+            double b = 0;
+            const QImage& mine = pasted.levelFor(scale, &a);
+            const QImage& reference = rebuilt.levelFor(scale, &b);
+            QCOMPARE(a, b);
+            QCOMPARE(mine.size(), reference.size());
+            int worst = 0;
+            for (int y = 0; y < mine.height(); ++y) {
+                for (int x = 0; x < mine.width(); ++x) {
+                    const QRgb p = mine.pixel(x, y);
+                    const QRgb q = reference.pixel(x, y);
+                    worst = std::max({worst, std::abs(qRed(p) - qRed(q)),
+                                      std::abs(qGreen(p) - qGreen(q)),
+                                      std::abs(qBlue(p) - qBlue(q))});
+                }
+            }
+            QVERIFY2(worst <= 2, qPrintable(QStringLiteral("level %1 differs by %2")
+                                                .arg(scale)
+                                                .arg(worst)));
+        }
     }
 
     void sideBySideZoomsAndPansTogether()

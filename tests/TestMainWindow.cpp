@@ -150,6 +150,57 @@ private Q_SLOTS:
         QVERIFY(window().hasResult());
     }
 
+    void previewRestoresTheViewAndFollowsThePan()
+    {
+        QVERIFY(open(kLarge));
+        window().setPreviewSide(96);
+        window().controls()->setTileSize(0);
+        ImageViewer* viewer = window().viewer();
+        viewer->setZoom(1.0);
+        const QRect visible = viewer->visibleImageRect();
+        QVERIFY(visible.width() > 200 && visible.height() > 200);
+        QSignalSpy updated(&window(), &MainWindow::previewUpdated);
+        window().preview();
+        QVERIFY(updated.wait(60000));
+        const QRect first = updated.at(0).at(0).toRect();
+        QCOMPARE(first.size(), QSize(96, 96));
+        QVERIFY(visible.contains(first));
+        QVERIFY(window().isPreviewing());
+        QVERIFY(viewer->hasRestored());
+        QVERIFY(!window().hasResult()); // nothing to save until the whole photo is done
+        QVERIFY(!window().isWindowModified());
+        QVERIFY(window().controls()->deblurButton()->text().contains(QStringLiteral("Apply")));
+        QCOMPARE(viewer->previewRegions(), QList<QRect>{first});
+        // Restored inside the region, the original outside it.
+        const QImage after = viewer->restoredImage();
+        const QImage original = viewer->originalImage();
+        QCOMPARE(after.size(), original.size());
+        int changedInside = 0;
+        for (int y = first.top(); y <= first.bottom(); ++y) {
+            for (int x = first.left(); x <= first.right(); ++x) {
+                changedInside += after.pixel(x, y) != original.pixel(x, y);
+            }
+        }
+        QVERIFY2(changedInside > first.width() * first.height() / 2, "the region was restored");
+        QCOMPARE(after.copy(0, 0, after.width(), first.top()),
+                 original.copy(0, 0, original.width(), first.top()));
+        // Pan: the view moves to an unrestored part and the preview follows by itself.
+        const QPoint from(viewer->width() * 3 / 4, viewer->height() / 2); // not on the divider
+        QTest::mousePress(viewer, Qt::LeftButton, Qt::NoModifier, from);
+        QTest::mouseMove(viewer, from - QPoint(150, 0));
+        QTest::mouseMove(viewer, from - QPoint(300, 0));
+        QTest::mouseRelease(viewer, Qt::LeftButton, Qt::NoModifier, from - QPoint(300, 0));
+        QVERIFY(updated.wait(60000));
+        const QRect second = updated.at(1).at(0).toRect();
+        QVERIFY(second.x() > first.x() + 200);
+        QCOMPARE(viewer->previewRegions().size(), 2);
+        // Applying to the whole photo replaces the preview with a full result.
+        QVERIFY(deblur(0));
+        QVERIFY(window().hasResult());
+        QVERIFY(viewer->previewRegions().isEmpty());
+        QVERIFY(!window().isPreviewing());
+    }
+
     void draggingTheDividerMovesTheSplit()
     {
         QVERIFY(open(kSmall));

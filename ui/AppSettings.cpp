@@ -26,6 +26,7 @@ const Entry& entry(AppSettings::Key key)
         {"engine/precision", QStringLiteral("fp32")},
         {"engine/tileSize", 0},
         {"view/compareMode", QStringLiteral("split")},
+        {"view/splitDirection", QStringLiteral("leftRight")},
         {"window/geometry", QByteArray()},
         {"window/state", QByteArray()},
         {"export/format", QString()},

@@ -22,6 +22,7 @@ public:
         Precision,
         TileSize,
         CompareMode,
+        SplitDirection,
         WindowGeometry,
         WindowState,
         ExportFormat,

@@ -62,10 +62,14 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
     strengthRow->addWidget(m_strength, 1);
     strengthRow->addWidget(m_strengthBox);
 
-    m_deblur = new QPushButton(tr("&Deblur"), this);
-    m_deblur->setDefault(true);
-    m_deblur->setToolTip(tr("Deblur the photo with the chosen model (Ctrl+R)"));
-    m_deblur->setAccessibleName(tr("Deblur"));
+    m_preview = new QPushButton(tr("P&review"), this);
+    m_preview->setDefault(true);
+    m_preview->setToolTip(tr("Deblur the part of the photo on screen in a few seconds; the "
+                             "preview follows as you pan or zoom (P)"));
+    m_preview->setAccessibleName(tr("Preview"));
+    m_deblur = new QPushButton(tr("&Deblur whole photo"), this);
+    m_deblur->setToolTip(tr("Deblur the whole photo with the chosen model (Ctrl+R)"));
+    m_deblur->setAccessibleName(tr("Deblur whole photo"));
     m_variation = new QPushButton(tr("Another &variation"), this);
     m_variation->setToolTip(tr("Deblur again with new diffusion noise (a new seed)"));
     m_variation->setAccessibleName(tr("Another variation"));
@@ -92,6 +96,7 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addSpacing(8);
+    layout->addWidget(m_preview);
     layout->addWidget(m_deblur);
     layout->addWidget(m_variation);
     layout->addStretch(1);
@@ -105,9 +110,10 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
     connect(m_strength, &QSlider::valueChanged, m_strengthBox, &QSpinBox::setValue);
     connect(m_strengthBox, &QSpinBox::valueChanged, m_strength, &QSlider::setValue);
     connect(m_strength, &QSlider::valueChanged, this, &ControlsPanel::strengthChanged);
+    connect(m_preview, &QPushButton::clicked, this, &ControlsPanel::previewRequested);
     connect(m_deblur, &QPushButton::clicked, this, &ControlsPanel::deblurRequested);
     connect(m_variation, &QPushButton::clicked, this, &ControlsPanel::variationRequested);
-    setState(false, false, false);
+    setState(false, false, false, false);
 }
 
 int ControlsPanel::addModel(const QString& name, const QString& folder)
@@ -230,12 +236,15 @@ void ControlsPanel::setStrength(int percent)
     m_strength->setValue(percent);
 }
 
-void ControlsPanel::setState(bool hasPhoto, bool hasResult, bool busy)
+void ControlsPanel::setState(bool hasPhoto, bool hasResult, bool busy, bool hasPreview)
 {
+    m_preview->setEnabled(hasPhoto && !busy && !hasResult);
     m_deblur->setEnabled(hasPhoto && !busy);
+    m_deblur->setText(hasPreview && !hasResult ? tr("&Apply to whole photo")
+                                               : tr("&Deblur whole photo"));
     m_variation->setEnabled(hasResult && !busy);
-    m_strength->setEnabled(hasResult);
-    m_strengthBox->setEnabled(hasResult);
+    m_strength->setEnabled(hasResult || hasPreview);
+    m_strengthBox->setEnabled(hasResult || hasPreview);
     m_model->setEnabled(!busy);
     m_addModel->setEnabled(!busy);
     m_device->setEnabled(!busy);

@@ -12,7 +12,8 @@ namespace unblur::ui {
 
 /**
  * The deblur settings beside the photo: model (bundled ones plus "Add model…"), device,
- * tile size, strength (live blend of restored and original), Deblur and "another variation".
+ * tile size, strength (live blend of restored and original), Preview, Deblur whole photo and
+ * "another variation".
  */
 class ControlsPanel : public QWidget
 {
@@ -43,15 +44,20 @@ public:
     int strength() const; ///< 0..100
     void setStrength(int percent);
 
-    /** Enables what makes sense: photo present, a result present, a run going. */
-    void setState(bool hasPhoto, bool hasResult, bool busy);
+    /**
+     * Enables what makes sense: photo present, a whole-photo result present, a run going, a
+     * preview of some parts shown (then Deblur reads "Apply to whole photo").
+     */
+    void setState(bool hasPhoto, bool hasResult, bool busy, bool hasPreview);
     QPushButton* deblurButton() const { return m_deblur; }
+    QPushButton* previewButton() const { return m_preview; }
 
 Q_SIGNALS:
     void modelChosen(const QString& folder);
     void addModelRequested();
     void strengthChanged(int percent);
     void deblurRequested();
+    void previewRequested();
     void variationRequested();
     void optionsChanged();
 
@@ -63,6 +69,7 @@ private:
     QComboBox* m_tile;
     QSlider* m_strength;
     QSpinBox* m_strengthBox;
+    QPushButton* m_preview;
     QPushButton* m_deblur;
     QPushButton* m_variation;
     QLabel* m_deviceNote;

@@ -5,6 +5,7 @@
 
 #include <QImage>
 #include <QMetaType>
+#include <QRect>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -22,6 +23,7 @@ struct DeblurRequest
     QString precision = QStringLiteral("fp32"); ///< "fp32", "fp16" or "bf16"
     int tileSize = 0;                           ///< 0: automatic
     quint64 seed = 1234;
+    QRect region; ///< a quick preview of this part (image pixels); null: the whole photo
 };
 
 /** Progress of a running deblur, as the engine reports it. */
@@ -35,10 +37,14 @@ struct DeblurProgress
     QString stage;
 };
 
-/** A finished deblur: the restored pixels (shaped like the source) and their display form. */
+/**
+ * A finished deblur: the restored pixels (shaped like the source, or like `region` for a
+ * preview) and their display form.
+ */
 struct DeblurOutcome
 {
     PhotoPtr photo;
+    QRect region; ///< a preview's part of the photo; null for the whole photo
     PixelsPtr restored;
     QImage display;
     ImagePyramid displayLevels; ///< `display` and its halvings, made on the worker

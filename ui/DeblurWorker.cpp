@@ -54,6 +54,27 @@ io::FloatImage shapedLike(const torch::Tensor& restored, const io::FloatImage& s
     return out;
 }
 
+/** Context kept around a preview region so its edges are restored as in the whole photo. */
+constexpr int kPreviewContext = 32;
+
+/** `source` cut to `rect` (all channels). */
+io::FloatImage cropped(const io::FloatImage& source, const QRect& rect)
+{
+    io::FloatImage out;
+    out.width = rect.width();
+    out.height = rect.height();
+    out.channels = source.channels;
+    out.bitDepth = source.bitDepth;
+    out.pixels.resize(out.sampleCount());
+    const size_t row = size_t(rect.width()) * size_t(source.channels);
+    for (int y = 0; y < rect.height(); ++y) {
+        const size_t from = (size_t(rect.y() + y) * size_t(source.width) + size_t(rect.x())) *
+                            size_t(source.channels);
+        std::memcpy(&out.pixels[size_t(y) * row], &source.pixels[from], row * sizeof(float));
+    }
+    return out;
+}
+
 } // namespace
 
 DeblurWorker::DeblurWorker(const std::atomic<bool>* cancel) : m_cancel(cancel) {}
@@ -110,7 +131,17 @@ void DeblurWorker::deblur(const DeblurRequest& request)
     options.device = request.device.toStdString();
     options.tileSize = request.tileSize;
     options.seed = request.seed;
-    const io::FloatImage& source = request.photo->image;
+    const io::FloatImage& whole = request.photo->image;
+    const QRect bounds(0, 0, whole.width, whole.height);
+    const QRect region = request.region.intersected(bounds);
+    // A preview runs on the region plus some context, then keeps the region only.
+    const QRect context = region.isNull()
+                              ? bounds
+                              : region.adjusted(-kPreviewContext, -kPreviewContext,
+                                                kPreviewContext, kPreviewContext)
+                                    .intersected(bounds);
+    const io::FloatImage part = region.isNull() ? io::FloatImage() : cropped(whole, context);
+    const io::FloatImage& source = region.isNull() ? whole : part;
     try {
         options.precision = engine::parsePrecision(request.precision.toStdString());
         engine::Engine::checkOptions(options);
@@ -134,10 +165,16 @@ void DeblurWorker::deblur(const DeblurRequest& request)
             return;
         }
         auto restored = std::make_shared<io::FloatImage>(shapedLike(result.image, source));
+        if (!region.isNull()) {
+            *restored = cropped(*restored, region.translated(-context.topLeft()));
+        }
         DeblurOutcome outcome;
         outcome.photo = request.photo;
+        outcome.region = region;
         outcome.display = toDisplayImage(*restored, request.photo->metadata.iccProfile());
-        outcome.displayLevels = ImagePyramid(outcome.display);
+        if (region.isNull()) {
+            outcome.displayLevels = ImagePyramid(outcome.display);
+        }
         outcome.restored = std::move(restored);
         outcome.tileSize = result.tileSize;
         outcome.tiles = result.tiles;

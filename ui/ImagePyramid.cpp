@@ -1,5 +1,7 @@
 #include "ImagePyramid.h"
 
+#include <QPainter>
+
 namespace unblur::ui {
 
 ImagePyramid::ImagePyramid(const QImage& image)
@@ -12,6 +14,42 @@ ImagePyramid::ImagePyramid(const QImage& image)
         const QImage& last = m_levels.back();
         m_levels.push_back(last.scaled(last.width() / 2, last.height() / 2, Qt::IgnoreAspectRatio,
                                        Qt::SmoothTransformation));
+    }
+}
+
+void ImagePyramid::paste(const QPoint& topLeft, const QImage& patch)
+{
+    if (isNull() || patch.isNull()) {
+        return;
+    }
+    QRect area(topLeft, patch.size());
+    area = area.intersected(m_levels.front().rect());
+    if (area.isEmpty()) {
+        return;
+    }
+    {
+        QPainter painter(&m_levels.front());
+        painter.setCompositionMode(QPainter::CompositionMode_Source);
+        painter.drawImage(area.topLeft(), patch, area.translated(-topLeft));
+    }
+    // Each halving is remade from the level above over the pixels the patch touches (aligned
+    // to even coordinates, so the area averages match a full rebuild).
+    for (size_t i = 1; i < m_levels.size(); ++i) {
+        const QImage& above = m_levels[i - 1];
+        const QRect even(QPoint(area.left() & ~1, area.top() & ~1),
+                         QPoint(area.right() | 1, area.bottom() | 1));
+        const QRect source = even.intersected(QRect(0, 0, m_levels[i].width() * 2,
+                                                    m_levels[i].height() * 2));
+        if (source.isEmpty()) {
+            break;
+        }
+        const QImage halved = above.copy(source).scaled(source.width() / 2, source.height() / 2,
+                                                        Qt::IgnoreAspectRatio,
+                                                        Qt::SmoothTransformation);
+        area = QRect(source.topLeft() / 2, halved.size());
+        QPainter painter(&m_levels[i]);
+        painter.setCompositionMode(QPainter::CompositionMode_Source);
+        painter.drawImage(area.topLeft(), halved);
     }
 }
 

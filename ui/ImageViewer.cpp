@@ -41,6 +41,7 @@ void ImageViewer::setPhoto(const ImagePyramid& original)
 {
     m_before = original;
     m_after = ImagePyramid();
+    m_previewRegions.clear();
     m_showOriginal = false;
     fitToWindow();
 }
@@ -64,6 +65,7 @@ void ImageViewer::clear()
 {
     m_before = ImagePyramid();
     m_after = ImagePyramid();
+    m_previewRegions.clear();
     update();
 }
 
@@ -86,6 +88,36 @@ void ImageViewer::setSplitPosition(double fraction)
         update();
         Q_EMIT splitPositionChanged(fraction);
     }
+}
+
+void ImageViewer::setSplitDirection(SplitDirection direction)
+{
+    if (direction != m_direction) {
+        m_direction = direction;
+        update();
+    }
+}
+
+QRect ImageViewer::visibleImageRect() const
+{
+    if (m_before.isNull()) {
+        return {};
+    }
+    const QSizeF view = viewportSize();
+    const QRectF shown((QPointF(0, 0) - m_offset) / scale(), view / scale());
+    return shown.toAlignedRect().intersected(QRect(QPoint(0, 0), m_before.size()));
+}
+
+void ImageViewer::setPreviewRegions(const QList<QRect>& regions)
+{
+    m_previewRegions = regions;
+    update();
+}
+
+void ImageViewer::viewMoved()
+{
+    update();
+    Q_EMIT viewChanged();
 }
 
 void ImageViewer::setShowOriginal(bool show)
@@ -119,7 +151,7 @@ void ImageViewer::fitToWindow()
     m_fit = true;
     m_zoom = fitZoom();
     clampOffset();
-    update();
+    viewMoved();
     Q_EMIT zoomChanged(m_zoom, true);
 }
 
@@ -133,7 +165,7 @@ void ImageViewer::setZoom(double zoom, const QPointF& anchor)
     m_fit = false;
     m_offset = toViewport(anchor) - imagePoint * scale();
     clampOffset();
-    update();
+    viewMoved();
     Q_EMIT zoomChanged(m_zoom, false);
 }
 
@@ -205,7 +237,17 @@ bool ImageViewer::sideBySideActive() const
 
 bool ImageViewer::nearDivider(const QPointF& p) const
 {
-    return splitActive() && std::abs(p.x() - dividerX()) <= kDividerGrab;
+    if (!splitActive()) {
+        return false;
+    }
+    const double distance = m_direction == SplitDirection::LeftRight ? p.x() - dividerX()
+                                                                      : p.y() - dividerY();
+    return std::abs(distance) <= kDividerGrab;
+}
+
+Qt::CursorShape ImageViewer::dividerCursor() const
+{
+    return m_direction == SplitDirection::LeftRight ? Qt::SplitHCursor : Qt::SplitVCursor;
 }
 
 void ImageViewer::drawImage(QPainter& painter, const ImagePyramid& image, const QRectF& clip,
@@ -265,27 +307,24 @@ void ImageViewer::paintEvent(QPaintEvent*)
         drawImage(painter, m_before, all);
     } else if (m_mode == Mode::After) {
         drawImage(painter, m_after, all);
-    } else {
+    } else if (m_direction == SplitDirection::LeftRight) {
         const double x = dividerX();
         drawImage(painter, m_before, QRectF(0, 0, x, height()));
         drawImage(painter, m_after, QRectF(x, 0, width() - x, height()));
+    } else {
+        const double y = dividerY();
+        drawImage(painter, m_before, QRectF(0, 0, width(), y));
+        drawImage(painter, m_after, QRectF(0, y, width(), height() - y));
     }
     painter.setRenderHint(QPainter::Antialiasing);
+    if (!m_showOriginal && m_mode != Mode::SideBySide) {
+        drawPreviewRegions(painter, afterClip(), 0);
+    } else if (sideBySideActive() && !m_showOriginal) {
+        drawPreviewRegions(painter, QRectF(width() / 2.0, 0, width() / 2.0, height()),
+                           width() / 2.0);
+    }
     if (splitActive()) {
-        const double x = dividerX();
-        painter.setPen(QPen(QColor(255, 255, 255, 220), 2));
-        painter.drawLine(QPointF(x, 0), QPointF(x, height()));
-        painter.setBrush(QColor(255, 255, 255, 230));
-        painter.setPen(QPen(QColor(0, 0, 0, 120), 1));
-        painter.drawEllipse(QPointF(x, height() / 2.0), 11, 11);
-        painter.setPen(QPen(QColor(40, 40, 40), 1.5));
-        const double cy = height() / 2.0;
-        painter.drawLine(QPointF(x - 5, cy), QPointF(x - 2, cy - 3));
-        painter.drawLine(QPointF(x - 5, cy), QPointF(x - 2, cy + 3));
-        painter.drawLine(QPointF(x + 5, cy), QPointF(x + 2, cy - 3));
-        painter.drawLine(QPointF(x + 5, cy), QPointF(x + 2, cy + 3));
-        drawLabel(painter, tr("Before"), QPointF(x - 10, 10), true);
-        drawLabel(painter, tr("After"), QPointF(x + 10, 10), false);
+        drawDivider(painter);
     } else if (sideBySideActive()) {
         const double half = width() / 2.0;
         painter.setPen(QPen(palette().color(QPalette::Window), 2));
@@ -298,12 +337,77 @@ void ImageViewer::paintEvent(QPaintEvent*)
     }
 }
 
+QRectF ImageViewer::afterClip() const
+{
+    if (m_mode != Mode::Split) {
+        return rect();
+    }
+    if (m_direction == SplitDirection::LeftRight) {
+        return QRectF(dividerX(), 0, width() - dividerX(), height());
+    }
+    return QRectF(0, dividerY(), width(), height() - dividerY());
+}
+
+void ImageViewer::drawPreviewRegions(QPainter& painter, const QRectF& clip, double shift) const
+{
+    if (m_after.isNull() || m_previewRegions.isEmpty()) {
+        return;
+    }
+    painter.save();
+    painter.setClipRect(clip);
+    painter.setBrush(Qt::NoBrush);
+    QPen pen(QColor(255, 200, 60, 220), 1.5, Qt::DashLine);
+    painter.setPen(pen);
+    for (const QRect& region : m_previewRegions) {
+        const QRectF r(imageToWidget(region.topLeft()) + QPointF(shift, 0),
+                       QSizeF(region.size()) * scale());
+        painter.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
+    }
+    painter.restore();
+}
+
+void ImageViewer::drawDivider(QPainter& painter) const
+{
+    const bool vertical = m_direction == SplitDirection::LeftRight;
+    const QPointF centre = vertical ? QPointF(dividerX(), height() / 2.0)
+                                    : QPointF(width() / 2.0, dividerY());
+    painter.setPen(QPen(QColor(255, 255, 255, 220), 2));
+    if (vertical) {
+        painter.drawLine(QPointF(centre.x(), 0), QPointF(centre.x(), height()));
+    } else {
+        painter.drawLine(QPointF(0, centre.y()), QPointF(width(), centre.y()));
+    }
+    painter.setBrush(QColor(255, 255, 255, 230));
+    painter.setPen(QPen(QColor(0, 0, 0, 120), 1));
+    painter.drawEllipse(centre, 11, 11);
+    // Two small arrowheads pointing along the direction the divider moves.
+    painter.setPen(QPen(QColor(40, 40, 40), 1.5));
+    const QPointF along = vertical ? QPointF(1, 0) : QPointF(0, 1);
+    const QPointF across = vertical ? QPointF(0, 1) : QPointF(1, 0);
+    for (const double sign : {-1.0, 1.0}) {
+        const QPointF tip = centre + along * (5 * sign);
+        const QPointF back = centre + along * (2 * sign);
+        painter.drawLine(tip, back - across * 3);
+        painter.drawLine(tip, back + across * 3);
+    }
+    if (vertical) {
+        drawLabel(painter, tr("Before"), QPointF(centre.x() - 10, 10), true);
+        drawLabel(painter, tr("After"), QPointF(centre.x() + 10, 10), false);
+    } else {
+        const QFontMetricsF metrics(painter.font());
+        const double labelHeight = metrics.height() + 8;
+        drawLabel(painter, tr("Before"), QPointF(10, centre.y() - 10 - labelHeight), false);
+        drawLabel(painter, tr("After"), QPointF(10, centre.y() + 10), false);
+    }
+}
+
 void ImageViewer::resizeEvent(QResizeEvent*)
 {
     if (m_fit) {
         m_zoom = fitZoom();
     }
     clampOffset();
+    Q_EMIT viewChanged();
 }
 
 void ImageViewer::wheelEvent(QWheelEvent* event)
@@ -317,6 +421,11 @@ void ImageViewer::wheelEvent(QWheelEvent* event)
 
 void ImageViewer::mousePressEvent(QMouseEvent* event)
 {
+    if (event->button() == Qt::RightButton && m_drag == Drag::None && hasRestored()) {
+        m_drag = Drag::Flash;
+        setShowOriginal(true);
+        return;
+    }
     if (event->button() != Qt::LeftButton) {
         QWidget::mousePressEvent(event);
         return;
@@ -334,21 +443,29 @@ void ImageViewer::mouseMoveEvent(QMouseEvent* event)
 {
     const QPointF p = event->position();
     if (m_drag == Drag::Divider) {
-        setSplitPosition(p.x() / std::max(1, width()));
+        setSplitPosition(m_direction == SplitDirection::LeftRight ? p.x() / std::max(1, width())
+                                                                  : p.y() / std::max(1, height()));
     } else if (m_drag == Drag::Pan) {
         m_offset += p - m_lastMouse;
         clampOffset();
-        update();
+        viewMoved();
     } else {
-        setCursor(nearDivider(p) ? Qt::SplitHCursor : Qt::ArrowCursor);
+        setCursor(nearDivider(p) ? dividerCursor() : Qt::ArrowCursor);
     }
     m_lastMouse = p;
 }
 
 void ImageViewer::mouseReleaseEvent(QMouseEvent* event)
 {
+    if (m_drag == Drag::Flash) {
+        if (event->button() == Qt::RightButton) {
+            m_drag = Drag::None;
+            setShowOriginal(false);
+        }
+        return;
+    }
     m_drag = Drag::None;
-    setCursor(nearDivider(event->position()) ? Qt::SplitHCursor : Qt::ArrowCursor);
+    setCursor(nearDivider(event->position()) ? dividerCursor() : Qt::ArrowCursor);
 }
 
 void ImageViewer::mouseDoubleClickEvent(QMouseEvent* event)

@@ -2,15 +2,18 @@
 
 #include "ImagePyramid.h"
 
+#include <QList>
 #include <QPointF>
+#include <QRect>
 #include <QWidget>
 
 namespace unblur::ui {
 
 /**
  * Shows a photo and, once there is one, its restored version: alone, or split by a
- * draggable divider (Before left, After right) over the same region, or side by side in two
- * panes that zoom and pan together. Fit-to-window or a
+ * draggable divider (Before left and After right, or Before above and After below) over the
+ * same region, or side by side in two panes that zoom and pan together. Holding Space or the
+ * right mouse button flashes the original. Fit-to-window or a
  * zoom factor (1.0 = one image pixel per device pixel, so 100 % is crisp on high-DPI
  * screens); wheel and pinch zoom around the cursor; dragging pans.
  */
@@ -38,10 +41,20 @@ public:
     bool hasPhoto() const { return !m_before.isNull(); }
     bool hasRestored() const { return !m_after.isNull(); }
     QImage restoredImage() const { return m_after.isNull() ? QImage() : m_after.base(); }
+    QImage originalImage() const { return m_before.isNull() ? QImage() : m_before.base(); }
 
     Mode mode() const { return m_mode; }
     void setMode(Mode mode);
-    /** The divider's place as a fraction of the widget's width, 0..1. */
+    /** Where Before and After lie either side of the divider. */
+    enum class SplitDirection
+    {
+        LeftRight, ///< a vertical divider: Before left, After right
+        TopBottom, ///< a horizontal divider: Before above, After below
+    };
+    SplitDirection splitDirection() const { return m_direction; }
+    void setSplitDirection(SplitDirection direction);
+
+    /** The divider's place as a fraction of the widget's width (or height), 0..1. */
     double splitPosition() const { return m_split; }
     void setSplitPosition(double fraction);
     /** While true the original is shown whole (the "flash the original" key). */
@@ -60,8 +73,15 @@ public:
     /** Where image pixel `p` lands in widget coordinates (the left pane), and back. */
     QPointF imageToWidget(const QPointF& p) const;
     QPointF widgetToImage(const QPointF& p) const;
-    /** The divider's x in widget coordinates. */
+    /** The divider's x (LeftRight) or y (TopBottom) in widget coordinates. */
     double dividerX() const { return m_split * width(); }
+    double dividerY() const { return m_split * height(); }
+
+    /** The part of the photo on screen, in image pixels (of the left pane side by side). */
+    QRect visibleImageRect() const;
+    /** Restored parts of the photo (a quick preview), outlined on the After side. */
+    void setPreviewRegions(const QList<QRect>& regions);
+    QList<QRect> previewRegions() const { return m_previewRegions; }
 
 Q_SIGNALS:
     void zoomChanged(double zoom, bool fit);
@@ -69,6 +89,8 @@ Q_SIGNALS:
     void showOriginalChanged(bool shown);
     /** Left/Right arrow on the viewer: the previous (-1) or next (+1) photo. */
     void stepRequested(int delta);
+    /** The visible part of the photo changed (pan, zoom, resize). */
+    void viewChanged();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -88,6 +110,12 @@ private:
     double scale() const;
     void clampOffset();
     bool nearDivider(const QPointF& p) const;
+    Qt::CursorShape dividerCursor() const;
+    /** Where the After image is drawn (all of it outside split view). */
+    QRectF afterClip() const;
+    void drawDivider(QPainter& painter) const;
+    void drawPreviewRegions(QPainter& painter, const QRectF& clip, double shift) const;
+    void viewMoved();
     bool splitActive() const;
     bool sideBySideActive() const;
     /** The area one image is laid out in: the widget, or one pane of it. */
@@ -102,7 +130,9 @@ private:
     ImagePyramid m_before;
     ImagePyramid m_after;
     Mode m_mode = Mode::Split;
+    SplitDirection m_direction = SplitDirection::LeftRight;
     double m_split = 0.5;
+    QList<QRect> m_previewRegions;
     bool m_showOriginal = false;
     double m_zoom = 1.0;
     bool m_fit = true;
@@ -111,7 +141,8 @@ private:
     {
         None,
         Pan,
-        Divider
+        Divider,
+        Flash ///< right button held: the original is shown
     } m_drag = Drag::None;
     QPointF m_lastMouse;
 };

@@ -69,6 +69,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     m_controller = new DeblurController(this);
     m_io = new PhotoIo(this);
+    m_followTimer = new QTimer(this);
+    m_followTimer->setSingleShot(true);
+    m_followTimer->setInterval(350); // once the user pauses panning
+    connect(m_followTimer, &QTimer::timeout, this, [this] {
+        if (m_previewing && !m_outcome.restored && !m_controller->isBusy()) {
+            previewNextRegion();
+            updateActions();
+        }
+    });
+    connect(m_viewer, &ImageViewer::viewChanged, this, &MainWindow::followView);
 
     createActions();
     createMenusAndToolbar();
@@ -133,12 +143,14 @@ void MainWindow::connectWorker()
     });
     connect(m_controller, &DeblurController::finished, this, &MainWindow::onDeblurFinished);
     connect(m_controller, &DeblurController::cancelled, this, [this] {
+        stopPreview();
         m_progress->stop();
         statusBar()->showMessage(tr("Cancelled; the photo is unchanged."), 5000);
         updateActions();
         maybeScreenshot();
     });
     connect(m_controller, &DeblurController::failed, this, [this](const QString& reason) {
+        stopPreview();
         m_progress->stop();
         const QString name =
             m_photo ? QFileInfo(QString::fromStdString(m_photo->path)).fileName() : QString();
@@ -150,6 +162,7 @@ void MainWindow::connectWorker()
     connect(m_progress, &ProgressPanel::cancelRequested, this, &MainWindow::cancelDeblur);
 
     connect(m_controls, &ControlsPanel::deblurRequested, this, &MainWindow::deblur);
+    connect(m_controls, &ControlsPanel::previewRequested, this, &MainWindow::preview);
     connect(m_controls, &ControlsPanel::variationRequested, this, &MainWindow::anotherVariation);
     connect(m_controls, &ControlsPanel::strengthChanged, this, &MainWindow::scheduleStrength);
     connect(m_controls, &ControlsPanel::modelChosen, this, &MainWindow::chooseModel);
@@ -200,6 +213,10 @@ void MainWindow::restoreSettings()
     m_controls->setDevice(AppSettings::value(AppSettings::Device).toString());
     m_controls->setPrecision(AppSettings::value(AppSettings::Precision).toString());
     m_controls->setTileSize(AppSettings::value(AppSettings::TileSize).toInt());
+    setSplitDirection(
+        AppSettings::value(AppSettings::SplitDirection).toString() == QLatin1String("topBottom")
+            ? ImageViewer::SplitDirection::TopBottom
+            : ImageViewer::SplitDirection::LeftRight);
     const QString mode = AppSettings::value(AppSettings::CompareMode).toString();
     setCompareMode(mode == QLatin1String("after")  ? ImageViewer::Mode::After
                    : mode == QLatin1String("side") ? ImageViewer::Mode::SideBySide
@@ -219,6 +236,15 @@ void MainWindow::setCompareMode(ImageViewer::Mode mode)
                                                              : QStringLiteral("side"));
 }
 
+void MainWindow::setSplitDirection(ImageViewer::SplitDirection direction)
+{
+    m_viewer->setSplitDirection(direction);
+    const bool topBottom = direction == ImageViewer::SplitDirection::TopBottom;
+    m_splitHorizontal->setChecked(topBottom);
+    AppSettings::setValue(AppSettings::SplitDirection, topBottom ? QStringLiteral("topBottom")
+                                                                 : QStringLiteral("leftRight"));
+}
+
 void MainWindow::deblur()
 {
     if (!m_photo || m_controller->isBusy()) {
@@ -231,12 +257,8 @@ void MainWindow::deblur()
         return;
     }
     m_controller->loadModel(folder);
-    DeblurRequest request;
-    request.photo = m_photo;
-    request.device = m_controls->device();
-    request.precision = m_controls->precision();
-    request.tileSize = m_controls->tileSize();
-    request.seed = m_seed;
+    const DeblurRequest request = makeRequest();
+    m_followTimer->stop();
     m_banner->dismiss();
     m_progress->start();
     m_controller->start(request);
@@ -259,6 +281,12 @@ void MainWindow::onDeblurFinished(const DeblurOutcome& outcome)
     if (outcome.photo != m_photo) {
         return; // another photo was opened meanwhile
     }
+    if (!outcome.region.isNull()) {
+        onPreviewFinished(outcome);
+        return;
+    }
+    stopPreview();
+    m_viewer->setPreviewRegions({});
     m_outcome = outcome;
     applyStrength(); // shown in the compare mode chosen (split unless changed)
     setModified(true);
@@ -286,16 +314,20 @@ void MainWindow::scheduleStrength()
 
 void MainWindow::applyStrength()
 {
-    if (!m_outcome.restored) {
+    const bool whole = bool(m_outcome.restored);
+    if (!whole && m_quickPreview.isEmpty()) {
         return;
     }
+    const ImagePyramid& after = whole ? m_outcome.displayLevels : m_quickPreview.composite();
     const int strength = m_controls->strength();
     if (strength == 100) {
-        m_viewer->setRestored(m_outcome.displayLevels);
+        m_viewer->setRestored(after);
     } else {
-        m_viewer->setRestored(blendDisplay(m_originalDisplay, m_outcome.display, strength / 100.0));
+        m_viewer->setRestored(blendDisplay(m_originalDisplay, after.base(), strength / 100.0));
     }
-    setModified(true);
+    if (whole) {
+        setModified(true);
+    }
 }
 
 void MainWindow::addModelFolder()
@@ -349,19 +381,23 @@ void MainWindow::updateActions()
 {
     const bool busy = m_controller->isBusy();
     const bool result = hasResult();
+    const bool shown = result || !m_quickPreview.isEmpty(); // something restored on screen
     m_deblur->setEnabled(m_photo && !busy);
+    m_deblur->setText(!result && !m_quickPreview.isEmpty() ? tr("&Apply to Whole Photo")
+                                                           : tr("&Deblur Whole Photo"));
+    m_preview->setEnabled(m_photo && !busy && !result);
     m_variation->setEnabled(result && !busy);
     m_cancel->setEnabled(busy);
     m_save->setEnabled(result && !m_io->isSaving());
     m_saveAs->setEnabled(result && !m_io->isSaving());
     m_export->setEnabled(result && !m_io->isSaving());
-    m_compare->setEnabled(result);
-    m_sideBySide->setEnabled(result);
-    m_afterOnly->setEnabled(result);
-    m_original->setEnabled(result);
+    m_compare->setEnabled(shown);
+    m_sideBySide->setEnabled(shown);
+    m_afterOnly->setEnabled(shown);
+    m_original->setEnabled(shown);
     m_fit->setEnabled(bool(m_photo));
     m_actual->setEnabled(bool(m_photo));
-    m_controls->setState(bool(m_photo), result, busy);
+    m_controls->setState(bool(m_photo), result, busy, !m_quickPreview.isEmpty());
 }
 
 void MainWindow::showError(const QString& text)

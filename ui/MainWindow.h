@@ -2,12 +2,14 @@
 
 #include "DeblurTypes.h"
 #include "ImageViewer.h"
+#include "QuickPreview.h"
 #include "io/PhotoWriter.h"
 
 #include <QMainWindow>
 #include <functional>
 
 class QAction;
+class QTimer;
 class QMenu;
 
 namespace unblur::ui {
@@ -32,8 +34,19 @@ public:
 
     /** Opens `path` in the background, after asking about unsaved changes. */
     void openPhoto(const QString& path);
-    /** Deblurs the shown photo with the panel's settings and the current seed. */
+    /** Deblurs the whole photo with the panel's settings and the current seed. */
     void deblur();
+    /**
+     * Quick preview: deblurs the part of the photo on screen (at most
+     * QuickPreview::maximumSide() pixels a side), then follows the view as the user pans or
+     * zooms to parts not yet restored, until the whole photo is deblurred or another opens.
+     * A photo about as small as one region is deblurred whole.
+     */
+    void preview();
+    /** The longest side of a preview region (tests use small photos). */
+    void setPreviewSide(int pixels) { m_quickPreview.setMaximumSide(pixels); }
+    const QuickPreview& quickPreview() const { return m_quickPreview; }
+    bool isPreviewing() const { return m_previewing; }
     /** Deblurs again with a new seed. */
     void anotherVariation();
     void cancelDeblur();
@@ -69,6 +82,8 @@ public:
 Q_SIGNALS:
     void photoShown(const QString& path);
     void deblurDone();
+    /** A preview region was restored and is shown. */
+    void previewUpdated(const QRect& region);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -80,6 +95,7 @@ private:
     void createMenusAndToolbar();
     void connectWorker();
     void setCompareMode(ImageViewer::Mode mode);
+    void setSplitDirection(ImageViewer::SplitDirection direction);
     void restoreSettings();
     void loadModels();
 
@@ -97,6 +113,16 @@ private:
     void stepPhoto(int delta);
 
     void onDeblurFinished(const DeblurOutcome& outcome);
+
+    // MainWindowPreview.cpp
+    /** Starts a preview of the next unrestored part of the view; false when none is left. */
+    bool previewNextRegion();
+    void onPreviewFinished(const DeblurOutcome& outcome);
+    /** The view moved: preview what came into view once the user pauses. */
+    void followView();
+    void stopPreview();
+    /** The request the panel's settings describe, for the whole photo. */
+    DeblurRequest makeRequest() const;
     void addModelFolder();
     void chooseModel(const QString& folder);
     /** Shows the result at the panel's strength; coalesced so a dragged slider keeps up. */
@@ -121,6 +147,8 @@ private:
     QAction* m_saveAs = nullptr;
     QAction* m_export = nullptr;
     QAction* m_deblur = nullptr;
+    QAction* m_preview = nullptr;
+    QAction* m_splitHorizontal = nullptr;
     QAction* m_variation = nullptr;
     QAction* m_cancel = nullptr;
     QAction* m_fit = nullptr;
@@ -138,6 +166,9 @@ private:
     PhotoPtr m_photo;
     QImage m_originalDisplay;
     DeblurOutcome m_outcome;
+    QuickPreview m_quickPreview;
+    bool m_previewing = false;
+    QTimer* m_followTimer = nullptr;
     QString m_loadingPath;
     QString m_savedPath;
     QString m_addingModel;

@@ -37,8 +37,13 @@ void MainWindow::createActions()
     m_export = make(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                     tr("Save with a choice of format, quality, bit depth and metadata"),
                     [this] { exportDialog(); });
-    m_deblur = make(tr("&Deblur"), QKeySequence(Qt::CTRL | Qt::Key_R), tr("Deblur the photo"),
-                    [this] { deblur(); });
+    m_preview = make(tr("&Preview"), QKeySequence(Qt::Key_P),
+                     tr("Deblur the part of the photo on screen in a few seconds; the preview "
+                        "follows as you pan"),
+                     [this] { preview(); });
+    m_preview->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    m_deblur = make(tr("&Deblur Whole Photo"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                    tr("Deblur the whole photo"), [this] { deblur(); });
     m_deblur->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_variation = make(tr("Another &Variation"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                        tr("Deblur again with new diffusion noise"), [this] { anotherVariation(); });
@@ -63,6 +68,14 @@ void MainWindow::createActions()
     m_sideBySide = make(tr("Side &by Side"), QKeySequence(Qt::Key_B),
                         tr("Original and deblurred side by side, zoomed and panned together"),
                         [this] { setCompareMode(Mode::SideBySide); });
+    m_splitHorizontal = make(tr("Split &Horizontally"), QKeySequence(Qt::Key_H),
+                             tr("Put the divider across the photo: original above, deblurred "
+                                "below"),
+                             [this](bool on) {
+                                 setSplitDirection(on ? ImageViewer::SplitDirection::TopBottom
+                                                      : ImageViewer::SplitDirection::LeftRight);
+                             });
+    m_splitHorizontal->setCheckable(true);
     auto* modes = new QActionGroup(this);
     for (QAction* action : {m_afterOnly, m_compare, m_sideBySide}) {
         action->setCheckable(true);
@@ -94,6 +107,7 @@ void MainWindow::createMenusAndToolbar()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* photo = menuBar()->addMenu(tr("&Photo"));
+    photo->addAction(m_preview);
     photo->addAction(m_deblur);
     photo->addAction(m_variation);
     photo->addAction(m_cancel);
@@ -107,6 +121,7 @@ void MainWindow::createMenusAndToolbar()
     view->addAction(m_afterOnly);
     view->addAction(m_compare);
     view->addAction(m_sideBySide);
+    view->addAction(m_splitHorizontal);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Unblur"), this, [this] {
@@ -123,6 +138,7 @@ void MainWindow::createMenusAndToolbar()
     bar->addAction(m_open);
     bar->addAction(m_saveAs);
     bar->addSeparator();
+    bar->addAction(m_preview);
     bar->addAction(m_deblur);
     bar->addAction(m_cancel);
     bar->addSeparator();

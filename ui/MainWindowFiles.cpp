@@ -65,6 +65,8 @@ void MainWindow::onPhotoLoaded(const PhotoPtr& photo, const ImagePyramid& levels
     m_photo = photo;
     m_originalDisplay = levels.base();
     m_outcome = DeblurOutcome();
+    stopPreview();
+    m_quickPreview.reset(levels);
     m_savedPath.clear();
     m_seed = 1234;
     m_banner->dismiss();
