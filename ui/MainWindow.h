@@ -64,6 +64,8 @@ public:
 
     /** Debug and screenshots: deblur as soon as a photo is shown. */
     void deblurWhenReady();
+    /** Debug and screenshots: show the photo at 100 % and preview it as soon as it is shown. */
+    void previewWhenReady();
     /** Debug and screenshots: grab the window to `file` once idle, then quit. */
     void screenshotWhenIdle(const QString& file);
     /** Debug and screenshots: grab the window to `file` once the first tile is done. */
@@ -176,6 +178,7 @@ private:
     quint64 m_seed = 1234;
     std::function<void()> m_afterSave;
     bool m_autoDeblur = false;
+    bool m_autoPreview = false;
     bool m_strengthPending = false;
     QString m_screenshotFile;
     QString m_progressShotFile;

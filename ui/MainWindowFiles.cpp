@@ -90,7 +90,10 @@ void MainWindow::onPhotoLoaded(const PhotoPtr& photo, const ImagePyramid& levels
         m_banner->showMessage(QString::fromStdString(note), MessageBanner::Kind::Information);
     }
     Q_EMIT photoShown(path);
-    if (m_autoDeblur) {
+    if (m_autoPreview) {
+        m_viewer->setZoom(1.0);
+        preview();
+    } else if (m_autoDeblur) {
         deblur();
     } else {
         maybeScreenshot();

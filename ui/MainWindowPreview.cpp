@@ -72,6 +72,7 @@ void MainWindow::onPreviewFinished(const DeblurOutcome& outcome)
     updateActions();
     Q_EMIT previewUpdated(outcome.region);
     followView(); // the view may have moved while this region was being restored
+    maybeScreenshot();
 }
 
 void MainWindow::followView()

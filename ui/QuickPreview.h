@@ -47,7 +47,7 @@ private:
 
     ImagePyramid m_composite;
     QList<QRect> m_regions;
-    int m_maximumSide = 640;
+    int m_maximumSide = 512;
 };
 
 } // namespace unblur::ui

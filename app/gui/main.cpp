@@ -28,6 +28,9 @@ int main(int argc, char* argv[])
         QStringLiteral("file"));
     const QCommandLineOption deblur(QStringLiteral("deblur"),
                                     QApplication::translate("main", "Deblur the photo at once."));
+    const QCommandLineOption preview(
+        QStringLiteral("preview"),
+        QApplication::translate("main", "Show the photo at 100 % and preview that part at once."));
     const QCommandLineOption progressShot(
         QStringLiteral("screenshot-progress"),
         QApplication::translate("main", "Debug: save a picture of the window to FILE once the "
@@ -36,7 +39,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption size(QStringLiteral("window-size"),
                                   QApplication::translate("main", "Debug: window size, WxH."),
                                   QStringLiteral("size"));
-    parser.addOptions({screenshot, progressShot, deblur, size});
+    parser.addOptions({screenshot, progressShot, deblur, preview, size});
     parser.addPositionalArgument(QStringLiteral("photo"),
                                  QApplication::translate("main", "A photo to open."),
                                  QStringLiteral("[photo]"));
@@ -52,7 +55,9 @@ int main(int argc, char* argv[])
     if (!photos.isEmpty()) {
         window.openPhoto(photos.first());
     }
-    if (parser.isSet(deblur)) {
+    if (parser.isSet(preview)) {
+        window.previewWhenReady();
+    } else if (parser.isSet(deblur)) {
         window.deblurWhenReady();
     }
     if (parser.isSet(progressShot)) {
