@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 
 int main(int argc, char* argv[])
@@ -15,6 +16,14 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Unblur"));
     QApplication::setApplicationVersion(QStringLiteral(UNBLUR_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.unblur.Unblur"));
+    QIcon icon = QIcon::fromTheme(QStringLiteral("org.unblur.Unblur"));
+    if (icon.isNull()) {
+        for (const char* size : {"48x48", "256x256"}) {
+            icon.addFile(QStringLiteral(":/icons/%1/apps/org.unblur.Unblur.png")
+                             .arg(QLatin1String(size)));
+        }
+    }
+    QApplication::setWindowIcon(icon);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
