@@ -17,6 +17,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRandomGenerator>
@@ -292,12 +293,12 @@ void MainWindow::onDeblurFinished(const DeblurOutcome& outcome)
     m_outcome = outcome;
     applyStrength(); // shown in the compare mode chosen (split unless changed)
     setModified(true);
-    statusBar()->showMessage(tr("Deblurred in %1 s on %2 (tiles: %3 of %4 px, seed %5)")
-                                 .arg(outcome.seconds, 0, 'f', 1)
-                                 .arg(outcome.device)
-                                 .arg(outcome.tiles)
-                                 .arg(outcome.tileSize)
-                                 .arg(outcome.seed));
+    statusBar()->showMessage(
+        tr("Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)", nullptr, outcome.tiles)
+            .arg(QLocale().toString(outcome.seconds, 'f', 1))
+            .arg(outcome.device)
+            .arg(outcome.tileSize)
+            .arg(outcome.seed));
     updateActions();
     Q_EMIT deblurDone();
     maybeScreenshot();

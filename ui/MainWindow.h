@@ -79,6 +79,8 @@ public:
     PhotoIo* photoIo() const { return m_io; }
     PhotoPtr photo() const { return m_photo; }
     bool hasResult() const { return bool(m_outcome.restored); }
+    /** View > Language: the system's, then each catalogue; the action's data is its code. */
+    QMenu* languageMenu() const { return m_languageMenu; }
     QString savedPath() const { return m_savedPath; }
 
 Q_SIGNALS:
@@ -98,6 +100,8 @@ private:
     void connectWorker();
     void setCompareMode(ImageViewer::Mode mode);
     void setSplitDirection(ImageViewer::SplitDirection direction);
+    /** Stores the interface language (used from the next start) and says so. */
+    void chooseLanguage(const QString& code);
     void restoreSettings();
     void loadModels();
 
@@ -164,6 +168,7 @@ private:
     QAction* m_previous = nullptr;
     QAction* m_next = nullptr;
     QMenu* m_recent = nullptr;
+    QMenu* m_languageMenu = nullptr;
 
     PhotoPtr m_photo;
     QImage m_originalDisplay;

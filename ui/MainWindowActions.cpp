@@ -1,6 +1,8 @@
 #include "AppSettings.h"
 #include "ImageViewer.h"
 #include "MainWindow.h"
+#include "MessageBanner.h"
+#include "Translations.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -122,6 +124,21 @@ void MainWindow::createMenusAndToolbar()
     view->addAction(m_compare);
     view->addAction(m_sideBySide);
     view->addAction(m_splitHorizontal);
+    view->addSeparator();
+    m_languageMenu = view->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(this);
+    const QString chosen = AppSettings::value(AppSettings::Language).toString();
+    for (const Translations::Language& language : Translations::languages()) {
+        // Each language by its own name, so that it can be found in any interface language.
+        QAction* action = m_languageMenu->addAction(language.code.isEmpty() ? tr("&System Language")
+                                                                            : language.name);
+        action->setData(language.code);
+        action->setCheckable(true);
+        action->setChecked(language.code == chosen);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this,
+                [this, code = language.code] { chooseLanguage(code); });
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Unblur"), this, [this] {
@@ -154,6 +171,16 @@ void MainWindow::createMenusAndToolbar()
         connect(button, &QToolButton::released, this, [this] { m_viewer->setShowOriginal(false); });
     }
     updateRecentMenu();
+}
+
+void MainWindow::chooseLanguage(const QString& code)
+{
+    if (code == AppSettings::value(AppSettings::Language).toString()) {
+        return;
+    }
+    AppSettings::setValue(AppSettings::Language, code);
+    m_banner->showMessage(tr("The new language takes effect when Unblur is started again."),
+                          MessageBanner::Kind::Information);
 }
 
 } // namespace unblur::ui

@@ -1,5 +1,6 @@
 // unblur: the desktop application; everything but startup lives in ui/.
 #include "MainWindow.h"
+#include "Translations.h"
 #include "model/CpuRuntime.h"
 
 #include <QApplication>
@@ -15,6 +16,8 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Unblur"));
     QApplication::setApplicationVersion(QStringLiteral(UNBLUR_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.unblur.Unblur"));
+    // Before the first translated string: the settings' language, else the system's.
+    unblur::ui::Translations::install();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
