@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -169,6 +170,13 @@ private Q_SLOTS:
         QCOMPARE(window->controls()->deblurButton()->text(), expected.deblurButton);
         QVERIFY(widgetTexts(*window).contains(expected.openAction));
         QVERIFY(widgetTexts(*window).contains(expected.dockTitle));
+        // Toolbar buttons show no accelerator: "打开", not "打开(O)…".
+        const QRegularExpression accelerator(QStringLiteral("\\([A-Z]\\)|&|…$"));
+        for (const QToolBar* bar : window->findChildren<QToolBar*>()) {
+            for (const QAction* action : bar->actions()) {
+                QVERIFY2(!action->iconText().contains(accelerator), qPrintable(action->iconText()));
+            }
+        }
     }
 
     void qtsOwnDialogButtonsAreTranslated()

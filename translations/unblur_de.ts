@@ -469,63 +469,71 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61"/>
+        <location filename="../ui/MainWindow.cpp" line="62"/>
         <source>Deblur</source>
         <translation>Schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
         <source>Could not open %1: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>Could not load the model %1: %2</source>
         <translation>Das Modell %1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
         <source>Cancelled; the photo is unchanged.</source>
         <translation>Abgebrochen; das Foto ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
         <source>Could not deblur %1: %2</source>
         <translation>%1 konnte nicht geschärft werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Fit to window (%1 %)</source>
         <translation>An Fenster angepasst (%1 %)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Zoom %1 %</source>
         <translation>Zoom %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="195"/>
         <source>%1 (bundled)</source>
         <translation>%1 (mitgeliefert)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="259"/>
         <location filename="../ui/MainWindowPreview.cpp" line="48"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>Kein Modell verfügbar: Fügen Sie mit „Modell hinzufügen…“ einen Ordner mit HI-Diff-Checkpoints hinzu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="297"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <source>the CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>der CPU (%n Thread)</numerusform>
+            <numerusform>der CPU (%n Threads)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>In %1 s auf %2 geschärft (%n Kachel mit %3 px, Seed %4)</numerusform>
@@ -533,290 +541,290 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="339"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>Add a HI-Diff model folder</source>
         <translation>HI-Diff-Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="350"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Cannot add the model: %1</source>
         <translation>Das Modell kann nicht hinzugefügt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="375"/>
+        <location filename="../ui/MainWindow.cpp" line="382"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="380"/>
+        <location filename="../ui/MainWindow.cpp" line="387"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="389"/>
+        <location filename="../ui/MainWindow.cpp" line="396"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>Auf ganzes Foto &amp;anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
-        <location filename="../ui/MainWindowActions.cpp" line="47"/>
+        <location filename="../ui/MainWindow.cpp" line="397"/>
+        <location filename="../ui/MainWindowActions.cpp" line="69"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="31"/>
+        <location filename="../ui/MainWindowActions.cpp" line="53"/>
         <source>&amp;Open…</source>
         <translation>&amp;Öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="31"/>
+        <location filename="../ui/MainWindowActions.cpp" line="53"/>
         <location filename="../ui/MainWindowFiles.cpp" line="45"/>
         <source>Open a photo</source>
         <translation>Foto öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="34"/>
+        <location filename="../ui/MainWindowActions.cpp" line="56"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="34"/>
+        <location filename="../ui/MainWindowActions.cpp" line="56"/>
         <location filename="../ui/MainWindowFiles.cpp" line="137"/>
         <source>Save the deblurred photo</source>
         <translation>Das geschärfte Foto speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="35"/>
+        <location filename="../ui/MainWindowActions.cpp" line="57"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="36"/>
+        <location filename="../ui/MainWindowActions.cpp" line="58"/>
         <source>Save the deblurred photo under a new name, with its metadata</source>
         <translation>Das geschärfte Foto mit seinen Metadaten unter neuem Namen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="39"/>
+        <location filename="../ui/MainWindowActions.cpp" line="61"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="40"/>
+        <location filename="../ui/MainWindowActions.cpp" line="62"/>
         <source>Save with a choice of format, quality, bit depth and metadata</source>
         <translation>Mit Wahl von Format, Qualität, Bittiefe und Metadaten speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="42"/>
+        <location filename="../ui/MainWindowActions.cpp" line="64"/>
         <source>&amp;Preview</source>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="43"/>
+        <location filename="../ui/MainWindowActions.cpp" line="65"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan</source>
         <translation>Den sichtbaren Teil des Fotos in wenigen Sekunden schärfen; die Vorschau folgt beim Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="48"/>
+        <location filename="../ui/MainWindowActions.cpp" line="70"/>
         <source>Deblur the whole photo</source>
         <translation>Das ganze Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="50"/>
+        <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>Another &amp;Variation</source>
         <translation>Andere Va&amp;riante</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="51"/>
+        <location filename="../ui/MainWindowActions.cpp" line="73"/>
         <source>Deblur again with new diffusion noise</source>
         <translation>Mit neuem Diffusionsrauschen erneut schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="52"/>
+        <location filename="../ui/MainWindowActions.cpp" line="74"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="52"/>
+        <location filename="../ui/MainWindowActions.cpp" line="74"/>
         <source>Stop the deblur</source>
         <translation>Das Schärfen abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="55"/>
+        <location filename="../ui/MainWindowActions.cpp" line="77"/>
         <source>&amp;Fit to Window</source>
         <translation>An Fenster &amp;anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="56"/>
+        <location filename="../ui/MainWindowActions.cpp" line="78"/>
         <source>Show the whole photo</source>
         <translation>Das ganze Foto zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="57"/>
+        <location filename="../ui/MainWindowActions.cpp" line="79"/>
         <source>&amp;Actual Pixels (100 %)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="58"/>
+        <location filename="../ui/MainWindowActions.cpp" line="80"/>
         <source>One photo pixel per screen pixel</source>
         <translation>Ein Fotopixel pro Bildschirmpixel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="60"/>
+        <location filename="../ui/MainWindowActions.cpp" line="82"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="60"/>
+        <location filename="../ui/MainWindowActions.cpp" line="82"/>
         <source>Zoom in</source>
         <translation>Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="61"/>
+        <location filename="../ui/MainWindowActions.cpp" line="83"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="61"/>
+        <location filename="../ui/MainWindowActions.cpp" line="83"/>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="65"/>
+        <location filename="../ui/MainWindowActions.cpp" line="87"/>
         <source>&amp;Restored Only</source>
         <translation>Nur &amp;Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="65"/>
+        <location filename="../ui/MainWindowActions.cpp" line="87"/>
         <source>Show only the deblurred photo</source>
         <translation>Nur das geschärfte Foto zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="67"/>
+        <location filename="../ui/MainWindowActions.cpp" line="89"/>
         <source>&amp;Split Before/After</source>
         <translation>Vorher/Nachher ge&amp;teilt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="68"/>
+        <location filename="../ui/MainWindowActions.cpp" line="90"/>
         <source>Split the view: original left of the divider, deblurred right</source>
         <translation>Geteilte Ansicht: links vom Teiler das Original, rechts das geschärfte Foto</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="70"/>
+        <location filename="../ui/MainWindowActions.cpp" line="92"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="71"/>
+        <location filename="../ui/MainWindowActions.cpp" line="93"/>
         <source>Original and deblurred side by side, zoomed and panned together</source>
         <translation>Original und geschärftes Foto nebeneinander, gemeinsam gezoomt und verschoben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="73"/>
+        <location filename="../ui/MainWindowActions.cpp" line="95"/>
         <source>Split &amp;Horizontally</source>
         <translation>&amp;Horizontal teilen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="74"/>
+        <location filename="../ui/MainWindowActions.cpp" line="96"/>
         <source>Put the divider across the photo: original above, deblurred below</source>
         <translation>Teiler quer über das Foto: oben das Original, unten das geschärfte Foto</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="86"/>
+        <location filename="../ui/MainWindowActions.cpp" line="109"/>
         <source>Show &amp;Original</source>
         <translation>&amp;Original zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="87"/>
+        <location filename="../ui/MainWindowActions.cpp" line="110"/>
         <source>Hold to show the original photo (or hold Space on the photo)</source>
         <translation>Gedrückt halten, um das Original zu zeigen (oder auf dem Foto die Leertaste halten)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="88"/>
+        <location filename="../ui/MainWindowActions.cpp" line="111"/>
         <source>&amp;Previous Photo</source>
         <translation>&amp;Vorheriges Foto</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="89"/>
+        <location filename="../ui/MainWindowActions.cpp" line="112"/>
         <source>Open the previous photo in the folder (or Left arrow on the photo)</source>
         <translation>Das vorherige Foto im Ordner öffnen (oder Pfeil nach links auf dem Foto)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="91"/>
+        <location filename="../ui/MainWindowActions.cpp" line="114"/>
         <source>&amp;Next Photo</source>
         <translation>&amp;Nächstes Foto</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="92"/>
+        <location filename="../ui/MainWindowActions.cpp" line="115"/>
         <source>Open the next photo in the folder (or Right arrow on the photo)</source>
         <translation>Das nächste Foto im Ordner öffnen (oder Pfeil nach rechts auf dem Foto)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="98"/>
+        <location filename="../ui/MainWindowActions.cpp" line="121"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="100"/>
+        <location filename="../ui/MainWindowActions.cpp" line="123"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="108"/>
+        <location filename="../ui/MainWindowActions.cpp" line="131"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="111"/>
+        <location filename="../ui/MainWindowActions.cpp" line="134"/>
         <source>&amp;Photo</source>
         <translation>&amp;Foto</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="117"/>
+        <location filename="../ui/MainWindowActions.cpp" line="140"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="128"/>
+        <location filename="../ui/MainWindowActions.cpp" line="151"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="133"/>
+        <location filename="../ui/MainWindowActions.cpp" line="156"/>
         <source>&amp;System Language</source>
         <translation>&amp;Systemsprache</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="143"/>
+        <location filename="../ui/MainWindowActions.cpp" line="166"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="144"/>
+        <location filename="../ui/MainWindowActions.cpp" line="167"/>
         <source>&amp;About Unblur</source>
         <translation>Über &amp;Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="145"/>
+        <location filename="../ui/MainWindowActions.cpp" line="168"/>
         <source>About Unblur</source>
         <translation>Über Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="146"/>
+        <location filename="../ui/MainWindowActions.cpp" line="169"/>
         <source>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;Removes motion and focus blur from photos with HI-Diff, run natively through LibTorch.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;Entfernt Bewegungs- und Fokusunschärfe aus Fotos mit HI-Diff, nativ ausgeführt über LibTorch.&lt;/p&gt;&lt;p&gt;Freie Software unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="152"/>
+        <location filename="../ui/MainWindowActions.cpp" line="175"/>
         <source>Main</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="169"/>
+        <location filename="../ui/MainWindowActions.cpp" line="192"/>
         <source>Show original while pressed</source>
         <translation>Original zeigen, solange gedrückt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="182"/>
+        <location filename="../ui/MainWindowActions.cpp" line="205"/>
         <source>The new language takes effect when Unblur is started again.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Unblur.</translation>
     </message>

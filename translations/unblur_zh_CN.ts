@@ -468,353 +468,360 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61"/>
+        <location filename="../ui/MainWindow.cpp" line="62"/>
         <source>Deblur</source>
         <translation>去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>Could not load the model %1: %2</source>
         <translation>无法加载模型 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
         <source>Cancelled; the photo is unchanged.</source>
         <translation>已取消；照片未更改。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
         <source>Could not deblur %1: %2</source>
         <translation>无法对 %1 去模糊：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Fit to window (%1 %)</source>
         <translation>适合窗口（%1 %）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="195"/>
         <source>%1 (bundled)</source>
         <translation>%1（内置）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="259"/>
         <location filename="../ui/MainWindowPreview.cpp" line="48"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>没有可用的模型：请通过“添加模型…”添加一个包含 HI-Diff 检查点的文件夹。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="297"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <source>the CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>CPU（%n 个线程）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>已在 %2 上用 %1 秒完成去模糊（%n 个 %3 像素的分块，种子 %4）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="339"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>Add a HI-Diff model folder</source>
         <translation>添加 HI-Diff 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="350"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Cannot add the model: %1</source>
         <translation>无法添加模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="375"/>
+        <location filename="../ui/MainWindow.cpp" line="382"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="380"/>
+        <location filename="../ui/MainWindow.cpp" line="387"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="389"/>
+        <location filename="../ui/MainWindow.cpp" line="396"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>应用到整张照片(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
-        <location filename="../ui/MainWindowActions.cpp" line="47"/>
+        <location filename="../ui/MainWindow.cpp" line="397"/>
+        <location filename="../ui/MainWindowActions.cpp" line="69"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="31"/>
+        <location filename="../ui/MainWindowActions.cpp" line="53"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="31"/>
+        <location filename="../ui/MainWindowActions.cpp" line="53"/>
         <location filename="../ui/MainWindowFiles.cpp" line="45"/>
         <source>Open a photo</source>
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="34"/>
+        <location filename="../ui/MainWindowActions.cpp" line="56"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="34"/>
+        <location filename="../ui/MainWindowActions.cpp" line="56"/>
         <location filename="../ui/MainWindowFiles.cpp" line="137"/>
         <source>Save the deblurred photo</source>
         <translation>保存去模糊后的照片</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="35"/>
+        <location filename="../ui/MainWindowActions.cpp" line="57"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="36"/>
+        <location filename="../ui/MainWindowActions.cpp" line="58"/>
         <source>Save the deblurred photo under a new name, with its metadata</source>
         <translation>以新文件名保存去模糊后的照片，并保留元数据</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="39"/>
+        <location filename="../ui/MainWindowActions.cpp" line="61"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="40"/>
+        <location filename="../ui/MainWindowActions.cpp" line="62"/>
         <source>Save with a choice of format, quality, bit depth and metadata</source>
         <translation>保存时可选择格式、质量、位深度和元数据</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="42"/>
+        <location filename="../ui/MainWindowActions.cpp" line="64"/>
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="43"/>
+        <location filename="../ui/MainWindowActions.cpp" line="65"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan</source>
         <translation>几秒内对屏幕上可见的照片部分去模糊；平移时预览随之更新</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="48"/>
+        <location filename="../ui/MainWindowActions.cpp" line="70"/>
         <source>Deblur the whole photo</source>
         <translation>对整张照片去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="50"/>
+        <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>Another &amp;Variation</source>
         <translation>另一种结果(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="51"/>
+        <location filename="../ui/MainWindowActions.cpp" line="73"/>
         <source>Deblur again with new diffusion noise</source>
         <translation>使用新的扩散噪声再次去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="52"/>
+        <location filename="../ui/MainWindowActions.cpp" line="74"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="52"/>
+        <location filename="../ui/MainWindowActions.cpp" line="74"/>
         <source>Stop the deblur</source>
         <translation>停止去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="55"/>
+        <location filename="../ui/MainWindowActions.cpp" line="77"/>
         <source>&amp;Fit to Window</source>
         <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="56"/>
+        <location filename="../ui/MainWindowActions.cpp" line="78"/>
         <source>Show the whole photo</source>
         <translation>显示整张照片</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="57"/>
+        <location filename="../ui/MainWindowActions.cpp" line="79"/>
         <source>&amp;Actual Pixels (100 %)</source>
         <translation>实际像素（100 %）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="58"/>
+        <location filename="../ui/MainWindowActions.cpp" line="80"/>
         <source>One photo pixel per screen pixel</source>
         <translation>一个照片像素对应一个屏幕像素</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="60"/>
+        <location filename="../ui/MainWindowActions.cpp" line="82"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="60"/>
+        <location filename="../ui/MainWindowActions.cpp" line="82"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="61"/>
+        <location filename="../ui/MainWindowActions.cpp" line="83"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="61"/>
+        <location filename="../ui/MainWindowActions.cpp" line="83"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="65"/>
+        <location filename="../ui/MainWindowActions.cpp" line="87"/>
         <source>&amp;Restored Only</source>
         <translation>仅显示结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="65"/>
+        <location filename="../ui/MainWindowActions.cpp" line="87"/>
         <source>Show only the deblurred photo</source>
         <translation>只显示去模糊后的照片</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="67"/>
+        <location filename="../ui/MainWindowActions.cpp" line="89"/>
         <source>&amp;Split Before/After</source>
         <translation>之前/之后分屏对比(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="68"/>
+        <location filename="../ui/MainWindowActions.cpp" line="90"/>
         <source>Split the view: original left of the divider, deblurred right</source>
         <translation>分屏对比：分隔线左侧为原图，右侧为去模糊结果</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="70"/>
+        <location filename="../ui/MainWindowActions.cpp" line="92"/>
         <source>Side &amp;by Side</source>
         <translation>并排对比(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="71"/>
+        <location filename="../ui/MainWindowActions.cpp" line="93"/>
         <source>Original and deblurred side by side, zoomed and panned together</source>
         <translation>原图与去模糊结果并排显示，同步缩放和平移</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="73"/>
+        <location filename="../ui/MainWindowActions.cpp" line="95"/>
         <source>Split &amp;Horizontally</source>
         <translation>水平分屏(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="74"/>
+        <location filename="../ui/MainWindowActions.cpp" line="96"/>
         <source>Put the divider across the photo: original above, deblurred below</source>
         <translation>分隔线横贯照片：上方为原图，下方为去模糊结果</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="86"/>
+        <location filename="../ui/MainWindowActions.cpp" line="109"/>
         <source>Show &amp;Original</source>
         <translation>显示原图(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="87"/>
+        <location filename="../ui/MainWindowActions.cpp" line="110"/>
         <source>Hold to show the original photo (or hold Space on the photo)</source>
         <translation>按住以显示原图（或在照片上按住空格键）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="88"/>
+        <location filename="../ui/MainWindowActions.cpp" line="111"/>
         <source>&amp;Previous Photo</source>
         <translation>上一张照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="89"/>
+        <location filename="../ui/MainWindowActions.cpp" line="112"/>
         <source>Open the previous photo in the folder (or Left arrow on the photo)</source>
         <translation>打开文件夹中的上一张照片（或在照片上按左方向键）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="91"/>
+        <location filename="../ui/MainWindowActions.cpp" line="114"/>
         <source>&amp;Next Photo</source>
         <translation>下一张照片(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="92"/>
+        <location filename="../ui/MainWindowActions.cpp" line="115"/>
         <source>Open the next photo in the folder (or Right arrow on the photo)</source>
         <translation>打开文件夹中的下一张照片（或在照片上按右方向键）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="98"/>
+        <location filename="../ui/MainWindowActions.cpp" line="121"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="100"/>
+        <location filename="../ui/MainWindowActions.cpp" line="123"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="108"/>
+        <location filename="../ui/MainWindowActions.cpp" line="131"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="111"/>
+        <location filename="../ui/MainWindowActions.cpp" line="134"/>
         <source>&amp;Photo</source>
         <translation>照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="117"/>
+        <location filename="../ui/MainWindowActions.cpp" line="140"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="128"/>
+        <location filename="../ui/MainWindowActions.cpp" line="151"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="133"/>
+        <location filename="../ui/MainWindowActions.cpp" line="156"/>
         <source>&amp;System Language</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="143"/>
+        <location filename="../ui/MainWindowActions.cpp" line="166"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="144"/>
+        <location filename="../ui/MainWindowActions.cpp" line="167"/>
         <source>&amp;About Unblur</source>
         <translation>关于 Unblur(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="145"/>
+        <location filename="../ui/MainWindowActions.cpp" line="168"/>
         <source>About Unblur</source>
         <translation>关于 Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="146"/>
+        <location filename="../ui/MainWindowActions.cpp" line="169"/>
         <source>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;Removes motion and focus blur from photos with HI-Diff, run natively through LibTorch.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;使用 HI-Diff 去除照片中的运动模糊和失焦模糊，通过 LibTorch 本地运行。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更高版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="152"/>
+        <location filename="../ui/MainWindowActions.cpp" line="175"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="169"/>
+        <location filename="../ui/MainWindowActions.cpp" line="192"/>
         <source>Show original while pressed</source>
         <translation>按住时显示原图</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="182"/>
+        <location filename="../ui/MainWindowActions.cpp" line="205"/>
         <source>The new language takes effect when Unblur is started again.</source>
         <translation>新语言将在下次启动 Unblur 时生效。</translation>
     </message>

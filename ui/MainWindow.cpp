@@ -21,6 +21,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTimer>
@@ -293,10 +294,16 @@ void MainWindow::onDeblurFinished(const DeblurOutcome& outcome)
     m_outcome = outcome;
     applyStrength(); // shown in the compare mode chosen (split unless changed)
     setModified(true);
+    // The engine describes the CPU as "cpu (N threads)"; GPUs by their names.
+    static const QRegularExpression cpu(QStringLiteral("^cpu \\((\\d+) threads?\\)$"));
+    const QRegularExpressionMatch threads = cpu.match(outcome.device);
+    const QString device = threads.hasMatch()
+                               ? tr("the CPU (%n thread(s))", nullptr, threads.captured(1).toInt())
+                               : outcome.device;
     statusBar()->showMessage(
         tr("Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)", nullptr, outcome.tiles)
             .arg(QLocale().toString(outcome.seconds, 'f', 1))
-            .arg(outcome.device)
+            .arg(device)
             .arg(outcome.tileSize)
             .arg(outcome.seed));
     updateActions();
@@ -386,8 +393,8 @@ void MainWindow::updateActions()
     const bool result = hasResult();
     const bool shown = result || !m_quickPreview.isEmpty(); // something restored on screen
     m_deblur->setEnabled(m_photo && !busy);
-    m_deblur->setText(!result && !m_quickPreview.isEmpty() ? tr("&Apply to Whole Photo")
-                                                           : tr("&Deblur Whole Photo"));
+    setActionText(m_deblur, !result && !m_quickPreview.isEmpty() ? tr("&Apply to Whole Photo")
+                                                                 : tr("&Deblur Whole Photo"));
     m_preview->setEnabled(m_photo && !busy && !result);
     m_variation->setEnabled(result && !busy);
     m_cancel->setEnabled(busy);

@@ -95,6 +95,13 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    /**
+     * The text of an action on a toolbar button: without the accelerator, also in the
+     * "打开(&O)" form, and without a trailing ellipsis.
+     */
+    static QString buttonText(const QString& text);
+    /** Sets the action's menu text and its toolbar text. */
+    static void setActionText(QAction* action, const QString& text);
     void createActions();
     void createMenusAndToolbar();
     void connectWorker();

@@ -8,6 +8,7 @@
 #include <QActionGroup>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
@@ -15,11 +16,32 @@
 // The window's actions, menus and toolbar.
 namespace unblur::ui {
 
+QString MainWindow::buttonText(const QString& text)
+{
+    static const QRegularExpression accelerator(QStringLiteral("\\(&[^)]\\)"));
+    QString plain = text;
+    plain.remove(accelerator);
+    plain.remove(QLatin1Char('&'));
+    for (const QString& ellipsis : {QStringLiteral("…"), QStringLiteral("...")}) {
+        if (plain.endsWith(ellipsis)) {
+            plain.chop(ellipsis.size());
+        }
+    }
+    return plain.trimmed();
+}
+
+void MainWindow::setActionText(QAction* action, const QString& text)
+{
+    action->setText(text);
+    action->setIconText(buttonText(text));
+}
+
 void MainWindow::createActions()
 {
     const auto make = [this](const QString& text, const QKeySequence& key, const QString& tip,
                              auto slot) {
-        auto* action = new QAction(text, this);
+        auto* action = new QAction(this);
+        setActionText(action, text);
         action->setShortcut(key);
         action->setToolTip(tip + QStringLiteral(" (") + key.toString(QKeySequence::NativeText) +
                            QLatin1Char(')'));
@@ -83,7 +105,8 @@ void MainWindow::createActions()
         action->setCheckable(true);
         modes->addAction(action);
     }
-    m_original = new QAction(tr("Show &Original"), this);
+    m_original = new QAction(this);
+    setActionText(m_original, tr("Show &Original"));
     m_original->setToolTip(tr("Hold to show the original photo (or hold Space on the photo)"));
     m_previous = make(tr("&Previous Photo"), QKeySequence(Qt::Key_PageUp),
                       tr("Open the previous photo in the folder (or Left arrow on the photo)"),
