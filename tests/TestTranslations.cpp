@@ -3,6 +3,7 @@
 // the real main window's menus, toolbar and buttons come out translated, Qt's own included.
 #include "AppSettings.h"
 #include "ControlsPanel.h"
+#include "ExportDialog.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "ProgressPanel.h"
@@ -11,6 +12,7 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLibraryInfo>
 #include <QMenu>
 #include <QMenuBar>
@@ -83,6 +85,18 @@ QStringList menuTexts(const MainWindow& window)
         texts << action->text() << menuTexts(action->menu());
     }
     return texts;
+}
+
+/** The accelerator key of a text ("&Datei" → D, "文件(&F)" → F), or a null QChar. */
+QChar accelerator(const QString& text)
+{
+    for (qsizetype i = text.indexOf(QLatin1Char('&')); i >= 0 && i + 1 < text.size();
+         i = text.indexOf(QLatin1Char('&'), i + 2)) {
+        if (text.at(i + 1) != QLatin1Char('&')) {
+            return text.at(i + 1).toUpper();
+        }
+    }
+    return {};
 }
 
 /** The texts of the toolbar, the dock's title and the control panel's buttons. */
@@ -203,6 +217,46 @@ private Q_SLOTS:
             QVERIFY2(translated.at(i) != english.at(i),
                      qPrintable(QStringLiteral("untranslated: %1").arg(english.at(i))));
         }
+    }
+
+    void acceleratorsAreUniqueWithinEachMenu()
+    {
+        const auto window = start();
+        for (const QMenu* menu : window->findChildren<QMenu*>()) {
+            QMap<QChar, QString> seen;
+            for (const QAction* action : menu->actions()) {
+                const QChar key = accelerator(action->text());
+                if (key.isNull()) {
+                    continue;
+                }
+                QVERIFY2(!seen.contains(key), qPrintable(QStringLiteral("%1 and %2 share &%3")
+                                                             .arg(seen.value(key), action->text())
+                                                             .arg(key)));
+                seen.insert(key, action->text());
+            }
+        }
+        QMap<QChar, QString> titles;
+        for (const QAction* action : window->menuBar()->actions()) {
+            const QChar key = accelerator(action->text());
+            QVERIFY2(!key.isNull() && !titles.contains(key), qPrintable(action->text()));
+            titles.insert(key, action->text());
+        }
+    }
+
+    void labelMnemonicsReachTheirFields()
+    {
+        const auto window = start();
+        ExportDialog dialog(m_dir.filePath(QStringLiteral("photo.jpg")), window.get());
+        QList<QLabel*> labels = window->controls()->findChildren<QLabel*>();
+        labels << dialog.findChildren<QLabel*>();
+        int withMnemonic = 0;
+        for (const QLabel* label : labels) {
+            if (!accelerator(label->text()).isNull()) {
+                ++withMnemonic;
+                QVERIFY2(label->buddy(), qPrintable(label->text()));
+            }
+        }
+        QCOMPARE(withMnemonic, 10); // five rows in the panel, five in the dialog
     }
 
     void settingsOverrideBeatsTheSystem_data()

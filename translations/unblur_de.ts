@@ -283,147 +283,147 @@
 <context>
     <name>unblur::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="21"/>
+        <location filename="../ui/ExportDialog.cpp" line="22"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="23"/>
+        <location filename="../ui/ExportDialog.cpp" line="24"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="25"/>
+        <location filename="../ui/ExportDialog.cpp" line="26"/>
         <source>&amp;Browse…</source>
         <translation>Du&amp;rchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="26"/>
+        <location filename="../ui/ExportDialog.cpp" line="27"/>
         <source>Choose the folder and file name</source>
         <translation>Ordner und Dateinamen wählen</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="32"/>
+        <location filename="../ui/ExportDialog.cpp" line="33"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="33"/>
+        <location filename="../ui/ExportDialog.cpp" line="34"/>
         <source>JPEG</source>
         <translation>JPEG</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="34"/>
+        <location filename="../ui/ExportDialog.cpp" line="35"/>
         <source>PNG</source>
         <translation>PNG</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="35"/>
+        <location filename="../ui/ExportDialog.cpp" line="36"/>
         <source>TIFF</source>
         <translation>TIFF</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="36"/>
+        <location filename="../ui/ExportDialog.cpp" line="37"/>
         <source>WebP</source>
         <translation>WebP</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="40"/>
+        <location filename="../ui/ExportDialog.cpp" line="41"/>
         <source>Quality</source>
         <translation>Qualität</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="41"/>
+        <location filename="../ui/ExportDialog.cpp" line="42"/>
         <source>JPEG and WebP quality; 95 keeps fine detail</source>
         <translation>Qualität für JPEG und WebP; 95 erhält feine Details</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="44"/>
+        <location filename="../ui/ExportDialog.cpp" line="45"/>
         <source>Bit depth</source>
         <translation>Bittiefe</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="45"/>
+        <location filename="../ui/ExportDialog.cpp" line="46"/>
         <source>16 bits per channel for PNG and TIFF; Automatic keeps the photo&apos;s</source>
         <translation>16 Bit pro Kanal für PNG und TIFF; „Automatisch“ behält die des Fotos</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="46"/>
+        <location filename="../ui/ExportDialog.cpp" line="47"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="47"/>
+        <location filename="../ui/ExportDialog.cpp" line="48"/>
         <source>8 bits</source>
         <translation>8 Bit</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="48"/>
+        <location filename="../ui/ExportDialog.cpp" line="49"/>
         <source>16 bits</source>
         <translation>16 Bit</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="51"/>
+        <location filename="../ui/ExportDialog.cpp" line="52"/>
         <source>Metadata</source>
         <translation>Metadaten</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="52"/>
+        <location filename="../ui/ExportDialog.cpp" line="53"/>
         <source>EXIF, IPTC and XMP of the original; the colour profile is always kept</source>
         <translation>EXIF, IPTC und XMP des Originals; das Farbprofil bleibt immer erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="54"/>
+        <location filename="../ui/ExportDialog.cpp" line="55"/>
         <source>Keep all</source>
         <translation>Alle behalten</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="55"/>
+        <location filename="../ui/ExportDialog.cpp" line="56"/>
         <source>Remove location</source>
         <translation>Standort entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="56"/>
+        <location filename="../ui/ExportDialog.cpp" line="57"/>
         <source>Remove all</source>
         <translation>Alle entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="59"/>
+        <location filename="../ui/ExportDialog.cpp" line="61"/>
         <source>&amp;File:</source>
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="60"/>
+        <location filename="../ui/ExportDialog.cpp" line="64"/>
         <source>F&amp;ormat:</source>
         <translation>F&amp;ormat:</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="61"/>
+        <location filename="../ui/ExportDialog.cpp" line="65"/>
         <source>&amp;Quality:</source>
         <translation>&amp;Qualität:</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="62"/>
+        <location filename="../ui/ExportDialog.cpp" line="66"/>
         <source>&amp;Bit depth:</source>
         <translation>&amp;Bittiefe:</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="63"/>
+        <location filename="../ui/ExportDialog.cpp" line="67"/>
         <source>&amp;Metadata:</source>
         <translation>&amp;Metadaten:</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="65"/>
+        <location filename="../ui/ExportDialog.cpp" line="69"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="120"/>
+        <location filename="../ui/ExportDialog.cpp" line="124"/>
         <source>Export to</source>
         <translation>Exportieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="120"/>
+        <location filename="../ui/ExportDialog.cpp" line="124"/>
         <source>%1 (*.%2)</source>
         <translation>%1 (*.%2)</translation>
     </message>

@@ -282,147 +282,147 @@
 <context>
     <name>unblur::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="21"/>
+        <location filename="../ui/ExportDialog.cpp" line="22"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="23"/>
+        <location filename="../ui/ExportDialog.cpp" line="24"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="25"/>
+        <location filename="../ui/ExportDialog.cpp" line="26"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="26"/>
+        <location filename="../ui/ExportDialog.cpp" line="27"/>
         <source>Choose the folder and file name</source>
         <translation>选择文件夹和文件名</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="32"/>
+        <location filename="../ui/ExportDialog.cpp" line="33"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="33"/>
+        <location filename="../ui/ExportDialog.cpp" line="34"/>
         <source>JPEG</source>
         <translation>JPEG</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="34"/>
+        <location filename="../ui/ExportDialog.cpp" line="35"/>
         <source>PNG</source>
         <translation>PNG</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="35"/>
+        <location filename="../ui/ExportDialog.cpp" line="36"/>
         <source>TIFF</source>
         <translation>TIFF</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="36"/>
+        <location filename="../ui/ExportDialog.cpp" line="37"/>
         <source>WebP</source>
         <translation>WebP</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="40"/>
+        <location filename="../ui/ExportDialog.cpp" line="41"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="41"/>
+        <location filename="../ui/ExportDialog.cpp" line="42"/>
         <source>JPEG and WebP quality; 95 keeps fine detail</source>
         <translation>JPEG 和 WebP 的质量；95 可保留细节</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="44"/>
+        <location filename="../ui/ExportDialog.cpp" line="45"/>
         <source>Bit depth</source>
         <translation>位深度</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="45"/>
+        <location filename="../ui/ExportDialog.cpp" line="46"/>
         <source>16 bits per channel for PNG and TIFF; Automatic keeps the photo&apos;s</source>
         <translation>PNG 和 TIFF 可用每通道 16 位；“自动”保持照片原有的位深度</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="46"/>
+        <location filename="../ui/ExportDialog.cpp" line="47"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="47"/>
+        <location filename="../ui/ExportDialog.cpp" line="48"/>
         <source>8 bits</source>
         <translation>8 位</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="48"/>
+        <location filename="../ui/ExportDialog.cpp" line="49"/>
         <source>16 bits</source>
         <translation>16 位</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="51"/>
+        <location filename="../ui/ExportDialog.cpp" line="52"/>
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="52"/>
+        <location filename="../ui/ExportDialog.cpp" line="53"/>
         <source>EXIF, IPTC and XMP of the original; the colour profile is always kept</source>
         <translation>原图的 EXIF、IPTC 和 XMP；色彩配置文件始终保留</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="54"/>
+        <location filename="../ui/ExportDialog.cpp" line="55"/>
         <source>Keep all</source>
         <translation>全部保留</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="55"/>
+        <location filename="../ui/ExportDialog.cpp" line="56"/>
         <source>Remove location</source>
         <translation>移除位置信息</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="56"/>
+        <location filename="../ui/ExportDialog.cpp" line="57"/>
         <source>Remove all</source>
         <translation>全部移除</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="59"/>
+        <location filename="../ui/ExportDialog.cpp" line="61"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="60"/>
+        <location filename="../ui/ExportDialog.cpp" line="64"/>
         <source>F&amp;ormat:</source>
         <translation>格式(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="61"/>
+        <location filename="../ui/ExportDialog.cpp" line="65"/>
         <source>&amp;Quality:</source>
         <translation>质量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="62"/>
+        <location filename="../ui/ExportDialog.cpp" line="66"/>
         <source>&amp;Bit depth:</source>
         <translation>位深度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="63"/>
+        <location filename="../ui/ExportDialog.cpp" line="67"/>
         <source>&amp;Metadata:</source>
         <translation>元数据(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="65"/>
+        <location filename="../ui/ExportDialog.cpp" line="69"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="120"/>
+        <location filename="../ui/ExportDialog.cpp" line="124"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="120"/>
+        <location filename="../ui/ExportDialog.cpp" line="124"/>
         <source>%1 (*.%2)</source>
         <translation>%1 (*.%2)</translation>
     </message>
