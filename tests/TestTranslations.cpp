@@ -193,6 +193,37 @@ private Q_SLOTS:
         }
     }
 
+    void localesFindTheirCatalogue_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("German, Austria") << "de_AT"
+                                         << "de";
+        QTest::newRow("German, Switzerland") << "de_CH"
+                                             << "de";
+        QTest::newRow("Chinese, China") << "zh_CN"
+                                        << "zh_CN";
+        QTest::newRow("Simplified Chinese, Singapore") << "zh_SG"
+                                                       << "zh_CN";
+        QTest::newRow("Traditional Chinese, Taiwan") << "zh_TW"
+                                                     << "en";
+        QTest::newRow("French") << "fr_FR"
+                                << "en";
+        QTest::newRow("British English") << "en_GB"
+                                         << "en";
+        QTest::newRow("C") << "C"
+                           << "en";
+    }
+
+    void localesFindTheirCatalogue()
+    {
+        QFETCH(QString, locale);
+        QFETCH(QString, code);
+        QCOMPARE(Translations::install(QLocale(locale)), code);
+        const QString file = QCoreApplication::translate("unblur::ui::MainWindow", "&File");
+        QCOMPARE(file, expectedFor(code).fileMenu);
+    }
+
     void qtsOwnDialogButtonsAreTranslated()
     {
         const QString folder = QLibraryInfo::path(QLibraryInfo::TranslationsPath);

@@ -47,24 +47,34 @@ QString Translations::install(const QLocale& locale)
     }
     installed().clear();
     QLocale::setDefault(locale); // numbers and dates in the interface language too
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C) {
-        return QStringLiteral("en");
+    // The user's languages in order of preference (LANGUAGE may list several): the first that
+    // is English, the source language, or has a catalogue wins.
+    for (const QString& name : locale.uiLanguages()) {
+        QLocale candidate(name);
+        if (candidate.language() == QLocale::Chinese &&
+            candidate.script() == QLocale::SimplifiedHanScript) {
+            // Simplified Chinese anywhere (zh_SG, zh_Hans) reads the zh_CN catalogue.
+            candidate = QLocale(QLocale::Chinese, QLocale::SimplifiedHanScript, QLocale::China);
+        }
+        if (candidate.language() == QLocale::English || candidate.language() == QLocale::C) {
+            break;
+        }
+        auto own = std::make_unique<QTranslator>();
+        if (!own->load(candidate, QStringLiteral("unblur"), QStringLiteral("_"),
+                       QStringLiteral(":/i18n"))) {
+            continue;
+        }
+        const QString code = own->language();
+        add(std::move(own));
+        // Qt's catalogue is optional (Debian: qt6-translations-l10n).
+        auto qt = std::make_unique<QTranslator>();
+        if (qt->load(candidate, QStringLiteral("qtbase"), QStringLiteral("_"),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            add(std::move(qt));
+        }
+        return code;
     }
-    // Tries the locale's UI languages in order (de_AT, then de...).
-    auto own = std::make_unique<QTranslator>();
-    if (!own->load(locale, QStringLiteral("unblur"), QStringLiteral("_"),
-                   QStringLiteral(":/i18n"))) {
-        return QStringLiteral("en"); // no catalogue: Qt's dialogs stay in English as well
-    }
-    const QString code = own->language();
-    add(std::move(own));
-    // Qt's catalogue is optional (Debian: qt6-translations-l10n).
-    auto qt = std::make_unique<QTranslator>();
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        add(std::move(qt));
-    }
-    return code;
+    return QStringLiteral("en"); // no catalogue: Qt's dialogs stay in English as well
 }
 
 QString Translations::install()
