@@ -33,6 +33,7 @@ const Entry& entry(AppSettings::Key key)
         {"export/quality", 95},
         {"export/bitDepth", 0},
         {"export/metadata", 0},
+        {"ui/language", QString()},
     };
     return table[key];
 }

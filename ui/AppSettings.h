@@ -29,6 +29,7 @@ public:
         ExportQuality,
         ExportBitDepth,
         ExportMetadata,
+        Language, ///< "" follows the system locale, else a catalogue code ("en", "de", "zh_CN")
         KeyCount
     };
 

@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QPushButton>
 #include <QSlider>
@@ -64,11 +65,17 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
 
     m_preview = new QPushButton(tr("P&review"), this);
     m_preview->setDefault(true);
+    // Shortcuts in the user's keyboard names ("Strg+R" in German).
+    const auto keys = [](const QKeySequence& key) {
+        return key.toString(QKeySequence::NativeText);
+    };
     m_preview->setToolTip(tr("Deblur the part of the photo on screen in a few seconds; the "
-                             "preview follows as you pan or zoom (P)"));
+                             "preview follows as you pan or zoom (%1)")
+                              .arg(keys(QKeySequence(Qt::Key_P))));
     m_preview->setAccessibleName(tr("Preview"));
     m_deblur = new QPushButton(tr("&Deblur whole photo"), this);
-    m_deblur->setToolTip(tr("Deblur the whole photo with the chosen model (Ctrl+R)"));
+    m_deblur->setToolTip(tr("Deblur the whole photo with the chosen model (%1)")
+                             .arg(keys(QKeySequence(Qt::CTRL | Qt::Key_R))));
     m_deblur->setAccessibleName(tr("Deblur whole photo"));
     m_variation = new QPushButton(tr("Another &variation"), this);
     m_variation->setToolTip(tr("Deblur again with new diffusion noise (a new seed)"));

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -56,7 +57,10 @@ ExportDialog::ExportDialog(const QString& suggestedPath, QWidget* parent) : QDia
     m_metadata->addItem(tr("Remove all"), int(io::MetadataPolicy::StripAll));
 
     auto* form = new QFormLayout;
-    form->addRow(tr("&File:"), pathRow);
+    // A row holding a layout needs its own label for the mnemonic to reach the field.
+    auto* pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     form->addRow(tr("F&ormat:"), m_format);
     form->addRow(tr("&Quality:"), m_quality);
     form->addRow(tr("&Bit depth:"), m_depth);

@@ -1,6 +1,7 @@
 #include "ImageViewer.h"
 
 #include <QKeyEvent>
+#include <QKeySequence>
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
 #include <QPainter>
@@ -294,7 +295,10 @@ void ImageViewer::paintEvent(QPaintEvent*)
     painter.fillRect(rect(), palette().color(QPalette::Dark).darker(160));
     if (m_before.isNull()) {
         painter.setPen(palette().color(QPalette::BrightText));
-        painter.drawText(rect(), Qt::AlignCenter, tr("Open a photo (Ctrl+O) or drop one here"));
+        painter.drawText(
+            rect(), Qt::AlignCenter,
+            tr("Open a photo (%1) or drop one here")
+                .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
         return;
     }
     const QRectF all = rect();
@@ -369,8 +373,8 @@ void ImageViewer::drawPreviewRegions(QPainter& painter, const QRectF& clip, doub
 void ImageViewer::drawDivider(QPainter& painter) const
 {
     const bool vertical = m_direction == SplitDirection::LeftRight;
-    const QPointF centre = vertical ? QPointF(dividerX(), height() / 2.0)
-                                    : QPointF(width() / 2.0, dividerY());
+    const QPointF centre =
+        vertical ? QPointF(dividerX(), height() / 2.0) : QPointF(width() / 2.0, dividerY());
     painter.setPen(QPen(QColor(255, 255, 255, 220), 2));
     if (vertical) {
         painter.drawLine(QPointF(centre.x(), 0), QPointF(centre.x(), height()));

@@ -17,9 +17,11 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTimer>
@@ -292,12 +294,18 @@ void MainWindow::onDeblurFinished(const DeblurOutcome& outcome)
     m_outcome = outcome;
     applyStrength(); // shown in the compare mode chosen (split unless changed)
     setModified(true);
-    statusBar()->showMessage(tr("Deblurred in %1 s on %2 (tiles: %3 of %4 px, seed %5)")
-                                 .arg(outcome.seconds, 0, 'f', 1)
-                                 .arg(outcome.device)
-                                 .arg(outcome.tiles)
-                                 .arg(outcome.tileSize)
-                                 .arg(outcome.seed));
+    // The engine describes the CPU as "cpu (N threads)"; GPUs by their names.
+    static const QRegularExpression cpu(QStringLiteral("^cpu \\((\\d+) threads?\\)$"));
+    const QRegularExpressionMatch threads = cpu.match(outcome.device);
+    const QString device = threads.hasMatch()
+                               ? tr("the CPU (%n thread(s))", nullptr, threads.captured(1).toInt())
+                               : outcome.device;
+    statusBar()->showMessage(
+        tr("Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)", nullptr, outcome.tiles)
+            .arg(QLocale().toString(outcome.seconds, 'f', 1))
+            .arg(device)
+            .arg(outcome.tileSize)
+            .arg(outcome.seed));
     updateActions();
     Q_EMIT deblurDone();
     maybeScreenshot();
@@ -385,8 +393,8 @@ void MainWindow::updateActions()
     const bool result = hasResult();
     const bool shown = result || !m_quickPreview.isEmpty(); // something restored on screen
     m_deblur->setEnabled(m_photo && !busy);
-    m_deblur->setText(!result && !m_quickPreview.isEmpty() ? tr("&Apply to Whole Photo")
-                                                           : tr("&Deblur Whole Photo"));
+    setActionText(m_deblur, !result && !m_quickPreview.isEmpty() ? tr("&Apply to Whole Photo")
+                                                                 : tr("&Deblur Whole Photo"));
     m_preview->setEnabled(m_photo && !busy && !result);
     m_variation->setEnabled(result && !busy);
     m_cancel->setEnabled(busy);

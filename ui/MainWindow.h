@@ -79,6 +79,8 @@ public:
     PhotoIo* photoIo() const { return m_io; }
     PhotoPtr photo() const { return m_photo; }
     bool hasResult() const { return bool(m_outcome.restored); }
+    /** View > Language: the system's, then each catalogue; the action's data is its code. */
+    QMenu* languageMenu() const { return m_languageMenu; }
     QString savedPath() const { return m_savedPath; }
 
 Q_SIGNALS:
@@ -93,11 +95,20 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    /**
+     * The text of an action on a toolbar button: without the accelerator, also in the
+     * "打开(&O)" form, and without a trailing ellipsis.
+     */
+    static QString buttonText(const QString& text);
+    /** Sets the action's menu text and its toolbar text. */
+    static void setActionText(QAction* action, const QString& text);
     void createActions();
     void createMenusAndToolbar();
     void connectWorker();
     void setCompareMode(ImageViewer::Mode mode);
     void setSplitDirection(ImageViewer::SplitDirection direction);
+    /** Stores the interface language (used from the next start) and says so. */
+    void chooseLanguage(const QString& code);
     void restoreSettings();
     void loadModels();
 
@@ -164,6 +175,7 @@ private:
     QAction* m_previous = nullptr;
     QAction* m_next = nullptr;
     QMenu* m_recent = nullptr;
+    QMenu* m_languageMenu = nullptr;
 
     PhotoPtr m_photo;
     QImage m_originalDisplay;

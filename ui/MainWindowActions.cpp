@@ -1,11 +1,14 @@
 #include "AppSettings.h"
 #include "ImageViewer.h"
 #include "MainWindow.h"
+#include "MessageBanner.h"
+#include "Translations.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
@@ -13,11 +16,32 @@
 // The window's actions, menus and toolbar.
 namespace unblur::ui {
 
+QString MainWindow::buttonText(const QString& text)
+{
+    static const QRegularExpression accelerator(QStringLiteral("\\(&[^)]\\)"));
+    QString plain = text;
+    plain.remove(accelerator);
+    plain.remove(QLatin1Char('&'));
+    for (const QString& ellipsis : {QStringLiteral("…"), QStringLiteral("...")}) {
+        if (plain.endsWith(ellipsis)) {
+            plain.chop(ellipsis.size());
+        }
+    }
+    return plain.trimmed();
+}
+
+void MainWindow::setActionText(QAction* action, const QString& text)
+{
+    action->setText(text);
+    action->setIconText(buttonText(text));
+}
+
 void MainWindow::createActions()
 {
     const auto make = [this](const QString& text, const QKeySequence& key, const QString& tip,
                              auto slot) {
-        auto* action = new QAction(text, this);
+        auto* action = new QAction(this);
+        setActionText(action, text);
         action->setShortcut(key);
         action->setToolTip(tip + QStringLiteral(" (") + key.toString(QKeySequence::NativeText) +
                            QLatin1Char(')'));
@@ -81,7 +105,8 @@ void MainWindow::createActions()
         action->setCheckable(true);
         modes->addAction(action);
     }
-    m_original = new QAction(tr("Show &Original"), this);
+    m_original = new QAction(this);
+    setActionText(m_original, tr("Show &Original"));
     m_original->setToolTip(tr("Hold to show the original photo (or hold Space on the photo)"));
     m_previous = make(tr("&Previous Photo"), QKeySequence(Qt::Key_PageUp),
                       tr("Open the previous photo in the folder (or Left arrow on the photo)"),
@@ -122,6 +147,21 @@ void MainWindow::createMenusAndToolbar()
     view->addAction(m_compare);
     view->addAction(m_sideBySide);
     view->addAction(m_splitHorizontal);
+    view->addSeparator();
+    m_languageMenu = view->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(this);
+    const QString chosen = AppSettings::value(AppSettings::Language).toString();
+    for (const Translations::Language& language : Translations::languages()) {
+        // Each language by its own name, so that it can be found in any interface language.
+        QAction* action = m_languageMenu->addAction(language.code.isEmpty() ? tr("&System Language")
+                                                                            : language.name);
+        action->setData(language.code);
+        action->setCheckable(true);
+        action->setChecked(language.code == chosen);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this,
+                [this, code = language.code] { chooseLanguage(code); });
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Unblur"), this, [this] {
@@ -154,6 +194,16 @@ void MainWindow::createMenusAndToolbar()
         connect(button, &QToolButton::released, this, [this] { m_viewer->setShowOriginal(false); });
     }
     updateRecentMenu();
+}
+
+void MainWindow::chooseLanguage(const QString& code)
+{
+    if (code == AppSettings::value(AppSettings::Language).toString()) {
+        return;
+    }
+    AppSettings::setValue(AppSettings::Language, code);
+    m_banner->showMessage(tr("The new language takes effect when Unblur is started again."),
+                          MessageBanner::Kind::Information);
 }
 
 } // namespace unblur::ui

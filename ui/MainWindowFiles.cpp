@@ -108,7 +108,8 @@ QString MainWindow::suggestedOutputPath() const
     const QFileInfo info(QString::fromStdString(m_photo->path));
     const QString ext =
         QString::fromStdString(io::extensionFor(io::defaultOutputFormat(m_photo->format)));
-    return info.dir().filePath(info.completeBaseName() + tr("_unblurred") + QLatin1Char('.') + ext);
+    // A file name, kept the same in every language.
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral("_unblurred.") + ext);
 }
 
 void MainWindow::save()

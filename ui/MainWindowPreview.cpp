@@ -4,6 +4,8 @@
 #include "MessageBanner.h"
 #include "ProgressPanel.h"
 
+#include <QAction>
+#include <QLocale>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -64,11 +66,13 @@ void MainWindow::onPreviewFinished(const DeblurOutcome& outcome)
     m_quickPreview.add(outcome.region, outcome.display);
     m_viewer->setPreviewRegions(m_quickPreview.regions());
     applyStrength();
-    statusBar()->showMessage(tr("Preview of %1 × %2 px in %3 s. Pan to preview more, or apply "
-                                "to the whole photo (Ctrl+R) to save it.")
-                                 .arg(outcome.region.width())
-                                 .arg(outcome.region.height())
-                                 .arg(outcome.seconds, 0, 'f', 1));
+    statusBar()->showMessage(
+        tr("Preview of %1 × %2 px in %3 s. Pan to preview more, or apply to the whole photo (%4) "
+           "to save it.")
+            .arg(outcome.region.width())
+            .arg(outcome.region.height())
+            .arg(QLocale().toString(outcome.seconds, 'f', 1))
+            .arg(m_deblur->shortcut().toString(QKeySequence::NativeText)));
     updateActions();
     Q_EMIT previewUpdated(outcome.region);
     followView(); // the view may have moved while this region was being restored

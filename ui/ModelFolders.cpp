@@ -38,8 +38,9 @@ QString ModelFolders::problem(const QString& folder)
         }
     }
     if (!missing.isEmpty()) {
-        return QCoreApplication::translate("ModelFolders",
-                                           "%1: not a HI-Diff model folder (missing %2)")
+        return QCoreApplication::translate(
+                   "ModelFolders", "%1: not a HI-Diff model folder (%n file(s) missing: %2)",
+                   nullptr, int(missing.size()))
             .arg(folder, missing.join(QStringLiteral(", ")));
     }
     return {};

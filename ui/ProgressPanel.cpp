@@ -1,23 +1,46 @@
 #include "ProgressPanel.h"
 
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <cmath>
 
 namespace unblur::ui {
 
-namespace {
-
-QString duration(double seconds)
+QString ProgressPanel::duration(double seconds)
 {
     const int s = int(std::lround(seconds));
     return s >= 60 ? QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
-                   : QObject::tr("%1 s").arg(s);
+                   : tr("%n s", "a duration in seconds", s);
 }
 
-} // namespace
+QString ProgressPanel::stageText(const QString& stage)
+{
+    static const QRegularExpression diffusion(QStringLiteral("^diffusion (\\d+)/(\\d+)$"));
+    const QRegularExpressionMatch step = diffusion.match(stage);
+    if (step.hasMatch()) {
+        return tr("diffusion step %1 of %2").arg(step.captured(1), step.captured(2));
+    }
+    if (stage == QLatin1String("encoding")) {
+        return tr("encoding");
+    }
+    if (stage == QLatin1String("restoring")) {
+        return tr("restoring");
+    }
+    if (stage == QLatin1String("blending")) {
+        return tr("blending tiles");
+    }
+    if (stage == QLatin1String("measuring memory")) {
+        return tr("measuring memory");
+    }
+    if (stage == QLatin1String("done")) {
+        return tr("done");
+    }
+    return stage; // a stage this panel does not know yet
+}
 
 ProgressPanel::ProgressPanel(QWidget* parent) : QWidget(parent)
 {
@@ -27,7 +50,8 @@ ProgressPanel::ProgressPanel(QWidget* parent) : QWidget(parent)
     m_bar->setMaximumWidth(320);
     m_label = new QLabel(this);
     m_cancel = new QPushButton(tr("Cancel"), this);
-    m_cancel->setToolTip(tr("Stop the deblur (Esc); the photo stays as it was"));
+    m_cancel->setToolTip(tr("Stop the deblur (%1); the photo stays as it was")
+                             .arg(QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText)));
     m_cancel->setAccessibleName(tr("Cancel deblur"));
     connect(m_cancel, &QPushButton::clicked, this, &ProgressPanel::cancelRequested);
 
@@ -52,9 +76,9 @@ void ProgressPanel::update(const DeblurProgress& p)
     if (p.tilesTotal > 0) {
         m_bar->setRange(0, p.tilesTotal);
         m_bar->setValue(p.tilesDone);
-        m_bar->setFormat(tr("%1/%2 tiles").arg(p.tilesDone).arg(p.tilesTotal));
+        m_bar->setFormat(tr("%1/%n tile(s)", nullptr, p.tilesTotal).arg(p.tilesDone));
     }
-    QString text = p.stage;
+    QString text = stageText(p.stage);
     if (p.etaSeconds >= 0) {
         text += QStringLiteral(" · ") + tr("ETA %1").arg(duration(p.etaSeconds));
     }

@@ -22,6 +22,11 @@ public:
     void stop();
     QString text() const;
 
+    /** The engine's stage ("encoding", "diffusion 3/8"...) in the interface language. */
+    static QString stageText(const QString& stage);
+    /** "45 s" under a minute, else "m:ss". */
+    static QString duration(double seconds);
+
 Q_SIGNALS:
     void cancelRequested();
 

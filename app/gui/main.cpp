@@ -1,5 +1,6 @@
 // unblur: the desktop application; everything but startup lives in ui/.
 #include "MainWindow.h"
+#include "Translations.h"
 #include "model/CpuRuntime.h"
 
 #include <QApplication>
@@ -24,6 +25,8 @@ int main(int argc, char* argv[])
         }
     }
     QApplication::setWindowIcon(icon);
+    // Before the first translated string: the settings' language, else the system's.
+    unblur::ui::Translations::install();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1,0 +1,1018 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>ModelFolders</name>
+    <message>
+        <location filename="../ui/ModelFolders.cpp" line="32"/>
+        <source>%1: not a folder</source>
+        <translation>%1: kein Ordner</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ModelFolders.cpp" line="41"/>
+        <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
+        <translation>
+            <numerusform>%1: kein HI-Diff-Modellordner (%n Datei fehlt: %2)</numerusform>
+            <numerusform>%1: kein HI-Diff-Modellordner (%n Dateien fehlen: %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="24"/>
+        <source>Deblurs photos with HI-Diff.</source>
+        <translation>Entfernt Unschärfe aus Fotos mit HI-Diff.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="29"/>
+        <source>Debug: save a picture of the window to FILE and quit (after the photo is shown, or deblurred with --deblur).</source>
+        <translation>Debug: ein Bild des Fensters in FILE speichern und beenden (sobald das Foto angezeigt wird, mit --deblur sobald es geschärft ist).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="33"/>
+        <source>Deblur the photo at once.</source>
+        <translation>Das Foto sofort schärfen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="36"/>
+        <source>Show the photo at 100 % and preview that part at once.</source>
+        <translation>Das Foto in 100 % zeigen und diesen Ausschnitt sofort als Vorschau schärfen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="39"/>
+        <source>Debug: save a picture of the window to FILE once the first tile of a deblur is done.</source>
+        <translation>Debug: ein Bild des Fensters in FILE speichern, sobald beim Schärfen die erste Kachel fertig ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="43"/>
+        <source>Debug: window size, WxH.</source>
+        <translation>Debug: Fenstergröße, Breite x Höhe (z. B. 1600x1000).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="47"/>
+        <source>A photo to open.</source>
+        <translation>Ein zu öffnendes Foto.</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::ControlsPanel</name>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="19"/>
+        <source>The HI-Diff model that restores the photo</source>
+        <translation>Das HI-Diff-Modell, das das Foto wiederherstellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="20"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="21"/>
+        <source>Add model…</source>
+        <translation>Modell hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="22"/>
+        <source>Add a folder holding net_g.pth, net_le_dm.pth and net_d.pth (published HI-Diff checkpoints)</source>
+        <translation>Einen Ordner mit net_g.pth, net_le_dm.pth und net_d.pth hinzufügen (veröffentlichte HI-Diff-Checkpoints)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="24"/>
+        <source>Add model folder</source>
+        <translation>Modellordner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="27"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="28"/>
+        <source>Where the model runs; Auto takes a CUDA GPU when there is one</source>
+        <translation>Wo das Modell läuft; „Automatisch“ nimmt eine CUDA-GPU, wenn eine vorhanden ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="29"/>
+        <location filename="../ui/ControlsPanel.cpp" line="46"/>
+        <location filename="../ui/ControlsPanel.cpp" line="233"/>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="30"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="36"/>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="37"/>
+        <source>Arithmetic precision; half precision is faster on GPUs</source>
+        <translation>Rechenpräzision; halbe Präzision ist auf GPUs schneller</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="38"/>
+        <source>Full (fp32)</source>
+        <translation>Voll (fp32)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="39"/>
+        <source>Half (fp16)</source>
+        <translation>Halb (fp16)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="40"/>
+        <source>bfloat16</source>
+        <translation>bfloat16</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="43"/>
+        <source>Tile size</source>
+        <translation>Kachelgröße</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="44"/>
+        <source>Large photos are restored in overlapping tiles; Auto picks the largest that fits the memory</source>
+        <translation>Große Fotos werden in überlappenden Kacheln wiederhergestellt; „Automatisch“ wählt die größte, die in den Speicher passt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="48"/>
+        <location filename="../ui/ControlsPanel.cpp" line="225"/>
+        <source>%1 px</source>
+        <translation>%1 px</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="54"/>
+        <source>Strength</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="55"/>
+        <source>Blend of the restored photo and the original: 100 % is fully restored</source>
+        <translation>Mischung aus wiederhergestelltem Foto und Original: 100 % ist ganz wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="61"/>
+        <source>Strength percent</source>
+        <translation>Stärke in Prozent</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="66"/>
+        <source>P&amp;review</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="72"/>
+        <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
+        <translation>Den sichtbaren Teil des Fotos in wenigen Sekunden schärfen; die Vorschau folgt beim Verschieben und Zoomen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="75"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="76"/>
+        <location filename="../ui/ControlsPanel.cpp" line="251"/>
+        <source>&amp;Deblur whole photo</source>
+        <translation>&amp;Ganzes Foto schärfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="77"/>
+        <source>Deblur the whole photo with the chosen model (%1)</source>
+        <translation>Das ganze Foto mit dem gewählten Modell schärfen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="79"/>
+        <source>Deblur whole photo</source>
+        <translation>Ganzes Foto schärfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="80"/>
+        <source>Another &amp;variation</source>
+        <translation>Andere Va&amp;riante</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="81"/>
+        <source>Deblur again with new diffusion noise (a new seed)</source>
+        <translation>Mit neuem Diffusionsrauschen (neuem Seed) erneut schärfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="82"/>
+        <source>Another variation</source>
+        <translation>Andere Variante</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="94"/>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="98"/>
+        <source>De&amp;vice:</source>
+        <translation>G&amp;erät:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="99"/>
+        <source>&amp;Precision:</source>
+        <translation>&amp;Präzision:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="100"/>
+        <source>&amp;Tile size:</source>
+        <translation>&amp;Kachelgröße:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="101"/>
+        <source>&amp;Strength:</source>
+        <translation>&amp;Stärke:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="171"/>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="175"/>
+        <source>CUDA unavailable: %1</source>
+        <translation>CUDA nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="179"/>
+        <source>Half precision needs a CUDA GPU: %1</source>
+        <translation>Halbe Präzision braucht eine CUDA-GPU: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="233"/>
+        <source>Auto (%1 px)</source>
+        <translation>Automatisch (%1 px)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="250"/>
+        <source>&amp;Apply to whole photo</source>
+        <translation>Auf ganzes Foto a&amp;nwenden</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::DeblurWorker</name>
+    <message>
+        <location filename="../ui/DeblurWorker.cpp" line="87"/>
+        <source>This build of LibTorch has no CUDA support.</source>
+        <translation>Diese LibTorch-Version wurde ohne CUDA-Unterstützung gebaut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DeblurWorker.cpp" line="91"/>
+        <source>No CUDA GPU was found.</source>
+        <translation>Es wurde keine CUDA-GPU gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DeblurWorker.cpp" line="123"/>
+        <source>No model is loaded.</source>
+        <translation>Es ist kein Modell geladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DeblurWorker.cpp" line="127"/>
+        <source>No photo to deblur.</source>
+        <translation>Kein Foto zum Schärfen.</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="22"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="24"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="26"/>
+        <source>&amp;Browse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="27"/>
+        <source>Choose the folder and file name</source>
+        <translation>Ordner und Dateinamen wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="33"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="34"/>
+        <source>JPEG</source>
+        <translation>JPEG</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="35"/>
+        <source>PNG</source>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="36"/>
+        <source>TIFF</source>
+        <translation>TIFF</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="37"/>
+        <source>WebP</source>
+        <translation>WebP</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="41"/>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="42"/>
+        <source>JPEG and WebP quality; 95 keeps fine detail</source>
+        <translation>Qualität für JPEG und WebP; 95 erhält feine Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="45"/>
+        <source>Bit depth</source>
+        <translation>Bittiefe</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="46"/>
+        <source>16 bits per channel for PNG and TIFF; Automatic keeps the photo&apos;s</source>
+        <translation>16 Bit pro Kanal für PNG und TIFF; „Automatisch“ behält die des Fotos</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="47"/>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="48"/>
+        <source>8 bits</source>
+        <translation>8 Bit</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="49"/>
+        <source>16 bits</source>
+        <translation>16 Bit</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="52"/>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="53"/>
+        <source>EXIF, IPTC and XMP of the original; the colour profile is always kept</source>
+        <translation>EXIF, IPTC und XMP des Originals; das Farbprofil bleibt immer erhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="55"/>
+        <source>Keep all</source>
+        <translation>Alle behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="56"/>
+        <source>Remove location</source>
+        <translation>Standort entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="57"/>
+        <source>Remove all</source>
+        <translation>Alle entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="61"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="64"/>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="65"/>
+        <source>&amp;Quality:</source>
+        <translation>&amp;Qualität:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="66"/>
+        <source>&amp;Bit depth:</source>
+        <translation>&amp;Bittiefe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="67"/>
+        <source>&amp;Metadata:</source>
+        <translation>&amp;Metadaten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="69"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="124"/>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="124"/>
+        <source>%1 (*.%2)</source>
+        <translation>%1 (*.%2)</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::ImageViewer</name>
+    <message>
+        <location filename="../ui/ImageViewer.cpp" line="31"/>
+        <source>Photo viewer</source>
+        <translation>Fotoansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImageViewer.cpp" line="32"/>
+        <source>Shows the photo; after a deblur, the original on the left of the divider and the restored photo on the right.</source>
+        <translation>Zeigt das Foto; nach dem Schärfen links vom Teiler das Original und rechts das wiederhergestellte Foto.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImageViewer.cpp" line="300"/>
+        <source>Open a photo (%1) or drop one here</source>
+        <translation>Foto öffnen (%1) oder hierher ziehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImageViewer.cpp" line="336"/>
+        <location filename="../ui/ImageViewer.cpp" line="398"/>
+        <location filename="../ui/ImageViewer.cpp" line="403"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImageViewer.cpp" line="337"/>
+        <location filename="../ui/ImageViewer.cpp" line="340"/>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImageViewer.cpp" line="337"/>
+        <location filename="../ui/ImageViewer.cpp" line="399"/>
+        <location filename="../ui/ImageViewer.cpp" line="404"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="62"/>
+        <source>Deblur</source>
+        <translation>Schärfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <source>Could not open %1: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <source>Could not load the model %1: %2</source>
+        <translation>Das Modell %1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <source>Cancelled; the photo is unchanged.</source>
+        <translation>Abgebrochen; das Foto ist unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <source>Could not deblur %1: %2</source>
+        <translation>%1 konnte nicht geschärft werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <source>Fit to window (%1 %)</source>
+        <translation>An Fenster angepasst (%1 %)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <source>Zoom %1 %</source>
+        <translation>Zoom %1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="195"/>
+        <source>%1 (bundled)</source>
+        <translation>%1 (mitgeliefert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="259"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="48"/>
+        <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
+        <translation>Kein Modell verfügbar: Fügen Sie mit „Modell hinzufügen…“ einen Ordner mit HI-Diff-Checkpoints hinzu.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <source>the CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>der CPU (%n Thread)</numerusform>
+            <numerusform>der CPU (%n Threads)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
+        <translation>
+            <numerusform>In %1 s auf %2 geschärft (%n Kachel mit %3 px, Seed %4)</numerusform>
+            <numerusform>In %1 s auf %2 geschärft (%n Kacheln mit %3 px, Seed %4)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
+        <source>Add a HI-Diff model folder</source>
+        <translation>HI-Diff-Modellordner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <source>Cannot add the model: %1</source>
+        <translation>Das Modell kann nicht hinzugefügt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="382"/>
+        <source>Unblur</source>
+        <translation>Unblur</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="387"/>
+        <source>%1[*] — Unblur</source>
+        <translation>%1[*] — Unblur</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="396"/>
+        <source>&amp;Apply to Whole Photo</source>
+        <translation>Auf ganzes Foto &amp;anwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="397"/>
+        <location filename="../ui/MainWindowActions.cpp" line="69"/>
+        <source>&amp;Deblur Whole Photo</source>
+        <translation>&amp;Ganzes Foto schärfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="53"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="53"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="45"/>
+        <source>Open a photo</source>
+        <translation>Foto öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="56"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="56"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="137"/>
+        <source>Save the deblurred photo</source>
+        <translation>Das geschärfte Foto speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="57"/>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="58"/>
+        <source>Save the deblurred photo under a new name, with its metadata</source>
+        <translation>Das geschärfte Foto mit seinen Metadaten unter neuem Namen speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="61"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="62"/>
+        <source>Save with a choice of format, quality, bit depth and metadata</source>
+        <translation>Mit Wahl von Format, Qualität, Bittiefe und Metadaten speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="64"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="65"/>
+        <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan</source>
+        <translation>Den sichtbaren Teil des Fotos in wenigen Sekunden schärfen; die Vorschau folgt beim Verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="70"/>
+        <source>Deblur the whole photo</source>
+        <translation>Das ganze Foto schärfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="72"/>
+        <source>Another &amp;Variation</source>
+        <translation>Andere Va&amp;riante</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="73"/>
+        <source>Deblur again with new diffusion noise</source>
+        <translation>Mit neuem Diffusionsrauschen erneut schärfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="74"/>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;bbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="74"/>
+        <source>Stop the deblur</source>
+        <translation>Das Schärfen abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="77"/>
+        <source>&amp;Fit to Window</source>
+        <translation>An Fenster &amp;anpassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="78"/>
+        <source>Show the whole photo</source>
+        <translation>Das ganze Foto zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="79"/>
+        <source>&amp;Actual Pixels (100 %)</source>
+        <translation>&amp;Originalgröße (100 %)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="80"/>
+        <source>One photo pixel per screen pixel</source>
+        <translation>Ein Fotopixel pro Bildschirmpixel</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="82"/>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="82"/>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="83"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="83"/>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="87"/>
+        <source>&amp;Restored Only</source>
+        <translation>Nur &amp;Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="87"/>
+        <source>Show only the deblurred photo</source>
+        <translation>Nur das geschärfte Foto zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="89"/>
+        <source>&amp;Split Before/After</source>
+        <translation>Vorher/Nachher ge&amp;teilt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="90"/>
+        <source>Split the view: original left of the divider, deblurred right</source>
+        <translation>Geteilte Ansicht: links vom Teiler das Original, rechts das geschärfte Foto</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="92"/>
+        <source>Side &amp;by Side</source>
+        <translation>&amp;Nebeneinander</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="93"/>
+        <source>Original and deblurred side by side, zoomed and panned together</source>
+        <translation>Original und geschärftes Foto nebeneinander, gemeinsam gezoomt und verschoben</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="95"/>
+        <source>Split &amp;Horizontally</source>
+        <translation>&amp;Horizontal teilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="96"/>
+        <source>Put the divider across the photo: original above, deblurred below</source>
+        <translation>Teiler quer über das Foto: oben das Original, unten das geschärfte Foto</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="109"/>
+        <source>Show &amp;Original</source>
+        <translation>&amp;Original zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="110"/>
+        <source>Hold to show the original photo (or hold Space on the photo)</source>
+        <translation>Gedrückt halten, um das Original zu zeigen (oder auf dem Foto die Leertaste halten)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="111"/>
+        <source>&amp;Previous Photo</source>
+        <translation>&amp;Vorheriges Foto</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="112"/>
+        <source>Open the previous photo in the folder (or Left arrow on the photo)</source>
+        <translation>Das vorherige Foto im Ordner öffnen (oder Pfeil nach links auf dem Foto)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="114"/>
+        <source>&amp;Next Photo</source>
+        <translation>&amp;Nächstes Foto</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="115"/>
+        <source>Open the next photo in the folder (or Right arrow on the photo)</source>
+        <translation>Das nächste Foto im Ordner öffnen (oder Pfeil nach rechts auf dem Foto)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="121"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="123"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="131"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="134"/>
+        <source>&amp;Photo</source>
+        <translation>&amp;Foto</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="140"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="151"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="156"/>
+        <source>&amp;System Language</source>
+        <translation>&amp;Systemsprache</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="166"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="167"/>
+        <source>&amp;About Unblur</source>
+        <translation>Über &amp;Unblur</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="168"/>
+        <source>About Unblur</source>
+        <translation>Über Unblur</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="169"/>
+        <source>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;Removes motion and focus blur from photos with HI-Diff, run natively through LibTorch.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;Entfernt Bewegungs- und Fokusunschärfe aus Fotos mit HI-Diff, nativ ausgeführt über LibTorch.&lt;/p&gt;&lt;p&gt;Freie Software unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="175"/>
+        <source>Main</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="192"/>
+        <source>Show original while pressed</source>
+        <translation>Original zeigen, solange gedrückt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="205"/>
+        <source>The new language takes effect when Unblur is started again.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Unblur.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="43"/>
+        <source>Photos (%1);;All files (*)</source>
+        <translation>Fotos (%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="58"/>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="83"/>
+        <source>%1: %2 × %3, %4-bit %5</source>
+        <translation>%1: %2 × %3, %4 Bit, %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
+        <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
+        <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="134"/>
+        <source>TIFF (*.tif *.tiff)</source>
+        <translation>TIFF (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="135"/>
+        <source>WebP (*.webp)</source>
+        <translation>WebP (*.webp)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="136"/>
+        <source>JPEG (*.jpg *.jpeg)</source>
+        <translation>JPEG (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="172"/>
+        <source>Replace the original?</source>
+        <translation>Original ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="173"/>
+        <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
+        <translation>%1 ist das Originalfoto. Durch die geschärfte Fassung ersetzen? Das Original lässt sich danach nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="186"/>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="198"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="216"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="217"/>
+        <source>The deblurred version of %1 has not been saved. Save it first?</source>
+        <translation>Die geschärfte Fassung von %1 wurde nicht gespeichert. Zuerst speichern?</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowPreview.cpp" line="38"/>
+        <source>The part on screen is already previewed; pan or zoom out to preview more, or apply to the whole photo.</source>
+        <translation>Der sichtbare Teil ist bereits in der Vorschau; verschieben oder herauszoomen, um mehr zu sehen, oder auf das ganze Foto anwenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowPreview.cpp" line="70"/>
+        <source>Preview of %1 × %2 px in %3 s. Pan to preview more, or apply to the whole photo (%4) to save it.</source>
+        <translation>Vorschau von %1 × %2 px in %3 s. Verschieben für mehr Vorschau, oder zum Speichern auf das ganze Foto anwenden (%4).</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::MessageBanner</name>
+    <message>
+        <location filename="../ui/MessageBanner.cpp" line="14"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageBanner.cpp" line="22"/>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageBanner.cpp" line="23"/>
+        <source>Close message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::PhotoIo</name>
+    <message>
+        <location filename="../ui/PhotoIo.cpp" line="32"/>
+        <source>%1: the image has no pixels</source>
+        <translation>%1: Das Bild enthält keine Pixel</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::ProgressPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/ProgressPanel.cpp" line="17"/>
+        <source>%n s</source>
+        <comment>a duration in seconds</comment>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="25"/>
+        <source>diffusion step %1 of %2</source>
+        <translation>Diffusionsschritt %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="28"/>
+        <source>encoding</source>
+        <translation>Kodieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="31"/>
+        <source>restoring</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="34"/>
+        <source>blending tiles</source>
+        <translation>Kacheln zusammenfügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="37"/>
+        <source>measuring memory</source>
+        <translation>Speicherbedarf messen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="40"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="48"/>
+        <source>Deblur progress</source>
+        <translation>Fortschritt beim Schärfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="52"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="53"/>
+        <source>Stop the deblur (%1); the photo stays as it was</source>
+        <translation>Das Schärfen abbrechen (%1); das Foto bleibt unverändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="55"/>
+        <source>Cancel deblur</source>
+        <translation>Schärfen abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="69"/>
+        <source>Preparing…</source>
+        <translation>Vorbereiten…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ProgressPanel.cpp" line="79"/>
+        <source>%1/%n tile(s)</source>
+        <translation>
+            <numerusform>%1/%n Kachel</numerusform>
+            <numerusform>%1/%n Kacheln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="83"/>
+        <source>ETA %1</source>
+        <translation>noch %1</translation>
+    </message>
+</context>
+</TS>

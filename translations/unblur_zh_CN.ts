@@ -1,0 +1,1013 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ModelFolders</name>
+    <message>
+        <location filename="../ui/ModelFolders.cpp" line="32"/>
+        <source>%1: not a folder</source>
+        <translation>%1：不是文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ModelFolders.cpp" line="41"/>
+        <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
+        <translation>
+            <numerusform>%1：不是 HI-Diff 模型文件夹（缺少 %n 个文件：%2）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="24"/>
+        <source>Deblurs photos with HI-Diff.</source>
+        <translation>使用 HI-Diff 为照片去模糊。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="29"/>
+        <source>Debug: save a picture of the window to FILE and quit (after the photo is shown, or deblurred with --deblur).</source>
+        <translation>调试：将窗口截图保存到 FILE 后退出（在照片显示后；使用 --deblur 时在去模糊完成后）。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="33"/>
+        <source>Deblur the photo at once.</source>
+        <translation>立即对照片去模糊。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="36"/>
+        <source>Show the photo at 100 % and preview that part at once.</source>
+        <translation>以 100 % 显示照片，并立即预览该部分。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="39"/>
+        <source>Debug: save a picture of the window to FILE once the first tile of a deblur is done.</source>
+        <translation>调试：去模糊的第一个分块完成后，将窗口截图保存到 FILE。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="43"/>
+        <source>Debug: window size, WxH.</source>
+        <translation>调试：窗口大小，宽x高（例如 1600x1000）。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="47"/>
+        <source>A photo to open.</source>
+        <translation>要打开的照片。</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::ControlsPanel</name>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="19"/>
+        <source>The HI-Diff model that restores the photo</source>
+        <translation>用于修复照片的 HI-Diff 模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="20"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="21"/>
+        <source>Add model…</source>
+        <translation>添加模型…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="22"/>
+        <source>Add a folder holding net_g.pth, net_le_dm.pth and net_d.pth (published HI-Diff checkpoints)</source>
+        <translation>添加包含 net_g.pth、net_le_dm.pth 和 net_d.pth 的文件夹（已发布的 HI-Diff 检查点）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="24"/>
+        <source>Add model folder</source>
+        <translation>添加模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="27"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="28"/>
+        <source>Where the model runs; Auto takes a CUDA GPU when there is one</source>
+        <translation>模型在哪里运行；“自动”在有 CUDA GPU 时使用 GPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="29"/>
+        <location filename="../ui/ControlsPanel.cpp" line="46"/>
+        <location filename="../ui/ControlsPanel.cpp" line="233"/>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="30"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="36"/>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="37"/>
+        <source>Arithmetic precision; half precision is faster on GPUs</source>
+        <translation>计算精度；半精度在 GPU 上更快</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="38"/>
+        <source>Full (fp32)</source>
+        <translation>全精度 (fp32)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="39"/>
+        <source>Half (fp16)</source>
+        <translation>半精度 (fp16)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="40"/>
+        <source>bfloat16</source>
+        <translation>bfloat16</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="43"/>
+        <source>Tile size</source>
+        <translation>分块大小</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="44"/>
+        <source>Large photos are restored in overlapping tiles; Auto picks the largest that fits the memory</source>
+        <translation>大照片按相互重叠的分块修复；“自动”选择内存能容纳的最大分块</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="48"/>
+        <location filename="../ui/ControlsPanel.cpp" line="225"/>
+        <source>%1 px</source>
+        <translation>%1 像素</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="54"/>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="55"/>
+        <source>Blend of the restored photo and the original: 100 % is fully restored</source>
+        <translation>修复结果与原图的混合比例：100 % 为完全修复</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="61"/>
+        <source>Strength percent</source>
+        <translation>强度百分比</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="66"/>
+        <source>P&amp;review</source>
+        <translation>预览(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="72"/>
+        <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
+        <translation>几秒内对屏幕上可见的照片部分去模糊；平移或缩放时预览随之更新（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="75"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="76"/>
+        <location filename="../ui/ControlsPanel.cpp" line="251"/>
+        <source>&amp;Deblur whole photo</source>
+        <translation>整张照片去模糊(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="77"/>
+        <source>Deblur the whole photo with the chosen model (%1)</source>
+        <translation>使用所选模型对整张照片去模糊（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="79"/>
+        <source>Deblur whole photo</source>
+        <translation>整张照片去模糊</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="80"/>
+        <source>Another &amp;variation</source>
+        <translation>另一种结果(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="81"/>
+        <source>Deblur again with new diffusion noise (a new seed)</source>
+        <translation>使用新的扩散噪声（新的随机种子）再次去模糊</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="82"/>
+        <source>Another variation</source>
+        <translation>另一种结果</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="94"/>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="98"/>
+        <source>De&amp;vice:</source>
+        <translation>设备(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="99"/>
+        <source>&amp;Precision:</source>
+        <translation>精度(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="100"/>
+        <source>&amp;Tile size:</source>
+        <translation>分块大小(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="101"/>
+        <source>&amp;Strength:</source>
+        <translation>强度(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="171"/>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="175"/>
+        <source>CUDA unavailable: %1</source>
+        <translation>CUDA 不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="179"/>
+        <source>Half precision needs a CUDA GPU: %1</source>
+        <translation>半精度需要 CUDA GPU：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="233"/>
+        <source>Auto (%1 px)</source>
+        <translation>自动（%1 像素）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="250"/>
+        <source>&amp;Apply to whole photo</source>
+        <translation>应用到整张照片(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::DeblurWorker</name>
+    <message>
+        <location filename="../ui/DeblurWorker.cpp" line="87"/>
+        <source>This build of LibTorch has no CUDA support.</source>
+        <translation>此 LibTorch 版本不支持 CUDA。</translation>
+    </message>
+    <message>
+        <location filename="../ui/DeblurWorker.cpp" line="91"/>
+        <source>No CUDA GPU was found.</source>
+        <translation>未找到 CUDA GPU。</translation>
+    </message>
+    <message>
+        <location filename="../ui/DeblurWorker.cpp" line="123"/>
+        <source>No model is loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+    <message>
+        <location filename="../ui/DeblurWorker.cpp" line="127"/>
+        <source>No photo to deblur.</source>
+        <translation>没有要去模糊的照片。</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="22"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="24"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="26"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="27"/>
+        <source>Choose the folder and file name</source>
+        <translation>选择文件夹和文件名</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="33"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="34"/>
+        <source>JPEG</source>
+        <translation>JPEG</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="35"/>
+        <source>PNG</source>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="36"/>
+        <source>TIFF</source>
+        <translation>TIFF</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="37"/>
+        <source>WebP</source>
+        <translation>WebP</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="41"/>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="42"/>
+        <source>JPEG and WebP quality; 95 keeps fine detail</source>
+        <translation>JPEG 和 WebP 的质量；95 可保留细节</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="45"/>
+        <source>Bit depth</source>
+        <translation>位深度</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="46"/>
+        <source>16 bits per channel for PNG and TIFF; Automatic keeps the photo&apos;s</source>
+        <translation>PNG 和 TIFF 可用每通道 16 位；“自动”保持照片原有的位深度</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="47"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="48"/>
+        <source>8 bits</source>
+        <translation>8 位</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="49"/>
+        <source>16 bits</source>
+        <translation>16 位</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="52"/>
+        <source>Metadata</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="53"/>
+        <source>EXIF, IPTC and XMP of the original; the colour profile is always kept</source>
+        <translation>原图的 EXIF、IPTC 和 XMP；色彩配置文件始终保留</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="55"/>
+        <source>Keep all</source>
+        <translation>全部保留</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="56"/>
+        <source>Remove location</source>
+        <translation>移除位置信息</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="57"/>
+        <source>Remove all</source>
+        <translation>全部移除</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="61"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="64"/>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="65"/>
+        <source>&amp;Quality:</source>
+        <translation>质量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="66"/>
+        <source>&amp;Bit depth:</source>
+        <translation>位深度(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="67"/>
+        <source>&amp;Metadata:</source>
+        <translation>元数据(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="69"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="124"/>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="124"/>
+        <source>%1 (*.%2)</source>
+        <translation>%1 (*.%2)</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::ImageViewer</name>
+    <message>
+        <location filename="../ui/ImageViewer.cpp" line="31"/>
+        <source>Photo viewer</source>
+        <translation>照片查看器</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImageViewer.cpp" line="32"/>
+        <source>Shows the photo; after a deblur, the original on the left of the divider and the restored photo on the right.</source>
+        <translation>显示照片；去模糊后，分隔线左侧为原图，右侧为修复后的照片。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImageViewer.cpp" line="300"/>
+        <source>Open a photo (%1) or drop one here</source>
+        <translation>打开照片（%1）或将照片拖放到此处</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImageViewer.cpp" line="336"/>
+        <location filename="../ui/ImageViewer.cpp" line="398"/>
+        <location filename="../ui/ImageViewer.cpp" line="403"/>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImageViewer.cpp" line="337"/>
+        <location filename="../ui/ImageViewer.cpp" line="340"/>
+        <source>Original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImageViewer.cpp" line="337"/>
+        <location filename="../ui/ImageViewer.cpp" line="399"/>
+        <location filename="../ui/ImageViewer.cpp" line="404"/>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="62"/>
+        <source>Deblur</source>
+        <translation>去模糊</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <source>Could not open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <source>Could not load the model %1: %2</source>
+        <translation>无法加载模型 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <source>Cancelled; the photo is unchanged.</source>
+        <translation>已取消；照片未更改。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <source>Could not deblur %1: %2</source>
+        <translation>无法对 %1 去模糊：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <source>Fit to window (%1 %)</source>
+        <translation>适合窗口（%1 %）</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <source>Zoom %1 %</source>
+        <translation>缩放 %1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="195"/>
+        <source>%1 (bundled)</source>
+        <translation>%1（内置）</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="259"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="48"/>
+        <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
+        <translation>没有可用的模型：请通过“添加模型…”添加一个包含 HI-Diff 检查点的文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <source>the CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>CPU（%n 个线程）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
+        <translation>
+            <numerusform>已在 %2 上用 %1 秒完成去模糊（%n 个 %3 像素的分块，种子 %4）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
+        <source>Add a HI-Diff model folder</source>
+        <translation>添加 HI-Diff 模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <source>Cannot add the model: %1</source>
+        <translation>无法添加模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="382"/>
+        <source>Unblur</source>
+        <translation>Unblur</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="387"/>
+        <source>%1[*] — Unblur</source>
+        <translation>%1[*] — Unblur</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="396"/>
+        <source>&amp;Apply to Whole Photo</source>
+        <translation>应用到整张照片(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="397"/>
+        <location filename="../ui/MainWindowActions.cpp" line="69"/>
+        <source>&amp;Deblur Whole Photo</source>
+        <translation>整张照片去模糊(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="53"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="53"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="45"/>
+        <source>Open a photo</source>
+        <translation>打开照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="56"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="56"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="137"/>
+        <source>Save the deblurred photo</source>
+        <translation>保存去模糊后的照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="57"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="58"/>
+        <source>Save the deblurred photo under a new name, with its metadata</source>
+        <translation>以新文件名保存去模糊后的照片，并保留元数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="61"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="62"/>
+        <source>Save with a choice of format, quality, bit depth and metadata</source>
+        <translation>保存时可选择格式、质量、位深度和元数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="64"/>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="65"/>
+        <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan</source>
+        <translation>几秒内对屏幕上可见的照片部分去模糊；平移时预览随之更新</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="70"/>
+        <source>Deblur the whole photo</source>
+        <translation>对整张照片去模糊</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="72"/>
+        <source>Another &amp;Variation</source>
+        <translation>另一种结果(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="73"/>
+        <source>Deblur again with new diffusion noise</source>
+        <translation>使用新的扩散噪声再次去模糊</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="74"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="74"/>
+        <source>Stop the deblur</source>
+        <translation>停止去模糊</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="77"/>
+        <source>&amp;Fit to Window</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="78"/>
+        <source>Show the whole photo</source>
+        <translation>显示整张照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="79"/>
+        <source>&amp;Actual Pixels (100 %)</source>
+        <translation>实际像素（100 %）(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="80"/>
+        <source>One photo pixel per screen pixel</source>
+        <translation>一个照片像素对应一个屏幕像素</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="82"/>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="82"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="83"/>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="83"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="87"/>
+        <source>&amp;Restored Only</source>
+        <translation>仅显示结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="87"/>
+        <source>Show only the deblurred photo</source>
+        <translation>只显示去模糊后的照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="89"/>
+        <source>&amp;Split Before/After</source>
+        <translation>之前/之后分屏对比(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="90"/>
+        <source>Split the view: original left of the divider, deblurred right</source>
+        <translation>分屏对比：分隔线左侧为原图，右侧为去模糊结果</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="92"/>
+        <source>Side &amp;by Side</source>
+        <translation>并排对比(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="93"/>
+        <source>Original and deblurred side by side, zoomed and panned together</source>
+        <translation>原图与去模糊结果并排显示，同步缩放和平移</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="95"/>
+        <source>Split &amp;Horizontally</source>
+        <translation>水平分屏(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="96"/>
+        <source>Put the divider across the photo: original above, deblurred below</source>
+        <translation>分隔线横贯照片：上方为原图，下方为去模糊结果</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="109"/>
+        <source>Show &amp;Original</source>
+        <translation>显示原图(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="110"/>
+        <source>Hold to show the original photo (or hold Space on the photo)</source>
+        <translation>按住以显示原图（或在照片上按住空格键）</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="111"/>
+        <source>&amp;Previous Photo</source>
+        <translation>上一张照片(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="112"/>
+        <source>Open the previous photo in the folder (or Left arrow on the photo)</source>
+        <translation>打开文件夹中的上一张照片（或在照片上按左方向键）</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="114"/>
+        <source>&amp;Next Photo</source>
+        <translation>下一张照片(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="115"/>
+        <source>Open the next photo in the folder (or Right arrow on the photo)</source>
+        <translation>打开文件夹中的下一张照片（或在照片上按右方向键）</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="121"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="123"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="131"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="134"/>
+        <source>&amp;Photo</source>
+        <translation>照片(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="140"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="151"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="156"/>
+        <source>&amp;System Language</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="166"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="167"/>
+        <source>&amp;About Unblur</source>
+        <translation>关于 Unblur(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="168"/>
+        <source>About Unblur</source>
+        <translation>关于 Unblur</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="169"/>
+        <source>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;Removes motion and focus blur from photos with HI-Diff, run natively through LibTorch.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;使用 HI-Diff 去除照片中的运动模糊和失焦模糊，通过 LibTorch 本地运行。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更高版本发布。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="175"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="192"/>
+        <source>Show original while pressed</source>
+        <translation>按住时显示原图</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="205"/>
+        <source>The new language takes effect when Unblur is started again.</source>
+        <translation>新语言将在下次启动 Unblur 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="43"/>
+        <source>Photos (%1);;All files (*)</source>
+        <translation>照片 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="58"/>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="83"/>
+        <source>%1: %2 × %3, %4-bit %5</source>
+        <translation>%1：%2 × %3，%4 位 %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
+        <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
+        <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="134"/>
+        <source>TIFF (*.tif *.tiff)</source>
+        <translation>TIFF (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="135"/>
+        <source>WebP (*.webp)</source>
+        <translation>WebP (*.webp)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="136"/>
+        <source>JPEG (*.jpg *.jpeg)</source>
+        <translation>JPEG (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="172"/>
+        <source>Replace the original?</source>
+        <translation>替换原图？</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="173"/>
+        <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
+        <translation>%1 是原始照片。要用去模糊后的版本替换它吗？原图将无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="186"/>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="198"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="216"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="217"/>
+        <source>The deblurred version of %1 has not been saved. Save it first?</source>
+        <translation>%1 去模糊后的版本尚未保存。要先保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowPreview.cpp" line="38"/>
+        <source>The part on screen is already previewed; pan or zoom out to preview more, or apply to the whole photo.</source>
+        <translation>屏幕上的部分已经预览过；平移或缩小以预览更多区域，或应用到整张照片。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowPreview.cpp" line="70"/>
+        <source>Preview of %1 × %2 px in %3 s. Pan to preview more, or apply to the whole photo (%4) to save it.</source>
+        <translation>已用 %3 秒预览 %1 × %2 像素。平移以预览更多区域，或应用到整张照片（%4）后保存。</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::MessageBanner</name>
+    <message>
+        <location filename="../ui/MessageBanner.cpp" line="14"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageBanner.cpp" line="22"/>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageBanner.cpp" line="23"/>
+        <source>Close message</source>
+        <translation>关闭消息</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::PhotoIo</name>
+    <message>
+        <location filename="../ui/PhotoIo.cpp" line="32"/>
+        <source>%1: the image has no pixels</source>
+        <translation>%1：图像不含任何像素</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::ProgressPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/ProgressPanel.cpp" line="17"/>
+        <source>%n s</source>
+        <comment>a duration in seconds</comment>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="25"/>
+        <source>diffusion step %1 of %2</source>
+        <translation>扩散步骤 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="28"/>
+        <source>encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="31"/>
+        <source>restoring</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="34"/>
+        <source>blending tiles</source>
+        <translation>融合分块</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="37"/>
+        <source>measuring memory</source>
+        <translation>测量内存</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="40"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="48"/>
+        <source>Deblur progress</source>
+        <translation>去模糊进度</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="52"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="53"/>
+        <source>Stop the deblur (%1); the photo stays as it was</source>
+        <translation>停止去模糊（%1）；照片保持不变</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="55"/>
+        <source>Cancel deblur</source>
+        <translation>取消去模糊</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="69"/>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ProgressPanel.cpp" line="79"/>
+        <source>%1/%n tile(s)</source>
+        <translation>
+            <numerusform>%1/%n 个分块</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="83"/>
+        <source>ETA %1</source>
+        <translation>剩余 %1</translation>
+    </message>
+</context>
+</TS>
