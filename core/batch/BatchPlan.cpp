@@ -36,7 +36,7 @@ public:
 
     void scanFolder(const QDir& root, const QDir& folder, std::vector<Found>& found) const
     {
-        if (QFileInfo(folder.path()).canonicalFilePath() == m_output) {
+        if (folder != root && QFileInfo(folder.path()).canonicalFilePath() == m_output) {
             return; // the outputs of an earlier run are not photos to deblur
         }
         const QFileInfoList entries =
