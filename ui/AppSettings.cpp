@@ -33,6 +33,10 @@ const Entry& entry(AppSettings::Key key)
         {"export/quality", 95},
         {"export/bitDepth", 0},
         {"export/metadata", 0},
+        {"batch/outputFolder", QString()},
+        {"batch/template", QStringLiteral("{name}_unblur.{ext}")},
+        {"batch/recursive", true},
+        {"batch/collision", QStringLiteral("skip-existing")},
     };
     return table[key];
 }

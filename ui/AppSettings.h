@@ -29,6 +29,10 @@ public:
         ExportQuality,
         ExportBitDepth,
         ExportMetadata,
+        BatchOutputFolder,
+        BatchTemplate,
+        BatchRecursive,
+        BatchCollision,
         KeyCount
     };
 
