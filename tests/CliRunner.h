@@ -4,6 +4,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
+#include <functional>
 
 struct Result
 {
@@ -12,10 +13,17 @@ struct Result
     QString err;
 };
 
-/** The CLI with `arguments`; UNBLUR_MODEL_DIR is `modelDir` (unset when empty). */
-inline Result runCli(const QStringList& arguments, const QString& modelDir = {})
+/**
+ * The CLI with `arguments`; UNBLUR_MODEL_DIR is `modelDir` (unset when empty). `inChild` runs
+ * in the child before the program starts (e.g. to drop root).
+ */
+inline Result runCli(const QStringList& arguments, const QString& modelDir = {},
+                     const std::function<void()>& inChild = {})
 {
     QProcess process;
+    if (inChild) {
+        process.setChildProcessModifier(inChild);
+    }
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove("UNBLUR_MODEL_DIR");
     if (!modelDir.isEmpty()) {

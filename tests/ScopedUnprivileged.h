@@ -66,4 +66,18 @@ private:
     std::vector<gid_t> m_groups;
 };
 
+/**
+ * For a child process about to run a program (QProcess::setChildProcessModifier): a process
+ * running as root becomes nobody for good, real ids included (Qt refuses to run with only the
+ * effective ids changed, as a setuid program). Does nothing when not root.
+ */
+inline void becomeNobody()
+{
+    if (geteuid() == 0) {
+        (void)!setgroups(0, nullptr);
+        (void)!setgid(ScopedUnprivileged::kNobodyGid);
+        (void)!setuid(ScopedUnprivileged::kNobodyUid);
+    }
+}
+
 } // namespace phototest

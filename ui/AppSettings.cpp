@@ -34,6 +34,10 @@ const Entry& entry(AppSettings::Key key)
         {"export/bitDepth", 0},
         {"export/metadata", 0},
         {"ui/language", QString()},
+        {"batch/outputFolder", QString()},
+        {"batch/template", QStringLiteral("{name}_unblur.{ext}")},
+        {"batch/recursive", true},
+        {"batch/collision", QStringLiteral("skip-existing")},
     };
     return table[key];
 }

@@ -30,6 +30,10 @@ public:
         ExportBitDepth,
         ExportMetadata,
         Language, ///< "" follows the system locale, else a catalogue code ("en", "de", "zh_CN")
+        BatchOutputFolder,
+        BatchTemplate,
+        BatchRecursive,
+        BatchCollision,
         KeyCount
     };
 

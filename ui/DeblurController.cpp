@@ -1,32 +1,9 @@
 #include "DeblurController.h"
 
 #include "DeblurWorker.h"
-
-#include <algorithm>
-
-#ifdef __linux__
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
+#include "ThreadPriority.h"
 
 namespace unblur::ui {
-
-namespace {
-
-/**
- * Makes the calling thread (and the compute threads it will start, which inherit it) yield
- * to the GUI thread: QThread priorities do nothing for ordinary Linux threads, nice does.
- */
-void yieldToGui()
-{
-#ifdef __linux__
-    const auto tid = static_cast<id_t>(syscall(SYS_gettid));
-    setpriority(PRIO_PROCESS, tid, std::min(19, getpriority(PRIO_PROCESS, tid) + 10));
-#endif
-}
-
-} // namespace
 
 DeblurController::DeblurController(QObject* parent) : QObject(parent)
 {

@@ -1,6 +1,7 @@
 #include "DeblurWorker.h"
 
 #include "DisplayImage.h"
+#include "batch/TensorImage.h"
 #include "engine/Engine.h"
 #include "model/CpuRuntime.h"
 #include "model/ModelError.h"
@@ -14,45 +15,6 @@
 namespace unblur::ui {
 
 namespace {
-
-/** Colour as (1,3,H,W) float; grey repeated, alpha left out. Always a copy. */
-torch::Tensor colourTensor(const io::FloatImage& image)
-{
-    const int64_t h = image.height, w = image.width, c = image.channels;
-    const torch::Tensor hwc =
-        torch::from_blob(const_cast<float*>(image.pixels.data()), {h, w, c}, torch::kFloat32);
-    const torch::Tensor rgb = c == 1 ? hwc.expand({h, w, 3}) : hwc.narrow(2, 0, 3);
-    torch::Tensor out = torch::empty({1, 3, h, w}, torch::kFloat32);
-    out[0].copy_(rgb.permute({2, 0, 1}));
-    return out;
-}
-
-/** The restored colour back in the source's layout: grey as the mean, alpha re-attached. */
-io::FloatImage shapedLike(const torch::Tensor& restored, const io::FloatImage& source)
-{
-    torch::Tensor hwc = restored.detach().to(torch::kCPU).clamp(0.0, 1.0)[0].permute({1, 2, 0});
-    if (source.channels == 1) {
-        hwc = hwc.mean(2, true);
-    }
-    hwc = hwc.contiguous();
-    io::FloatImage out;
-    out.width = source.width;
-    out.height = source.height;
-    out.channels = source.channels;
-    out.bitDepth = source.bitDepth;
-    out.pixels.resize(out.sampleCount());
-    const float* colour = hwc.data_ptr<float>();
-    if (source.channels != 4) {
-        std::memcpy(out.pixels.data(), colour, out.pixels.size() * sizeof(float));
-        return out;
-    }
-    const size_t count = size_t(source.width) * size_t(source.height);
-    for (size_t i = 0; i < count; ++i) {
-        std::memcpy(&out.pixels[i * 4], &colour[i * 3], 3 * sizeof(float));
-        out.pixels[i * 4 + 3] = source.pixels[i * 4 + 3];
-    }
-    return out;
-}
 
 /** Context kept around a preview region so its edges are restored as in the whole photo. */
 constexpr int kPreviewContext = 32;
@@ -158,13 +120,13 @@ void DeblurWorker::deblur(const DeblurRequest& request)
                 progress.stage = QString::fromStdString(p.stage);
                 Q_EMIT this->progress(progress);
             };
-            result = m_engine->process(colourTensor(source), options, onProgress, m_cancel);
+            result = m_engine->process(toTensor(source), options, onProgress, m_cancel);
         }
         if (result.status == engine::EngineStatus::Cancelled) {
             Q_EMIT cancelled();
             return;
         }
-        auto restored = std::make_shared<io::FloatImage>(shapedLike(result.image, source));
+        auto restored = std::make_shared<io::FloatImage>(fromTensor(result.image, source));
         if (!region.isNull()) {
             *restored = cropped(*restored, region.translated(-context.topLeft()));
         }

@@ -4,11 +4,11 @@
 
 #include <QDialog>
 
-class QComboBox;
 class QLineEdit;
-class QSpinBox;
 
 namespace unblur::ui {
+
+class OutputFormatFields;
 
 /**
  * Export choices: file, format, quality, bit depth, and what happens to the metadata
@@ -31,10 +31,7 @@ private:
     void formatChanged();
 
     QLineEdit* m_path;
-    QComboBox* m_format;
-    QSpinBox* m_quality;
-    QComboBox* m_depth;
-    QComboBox* m_metadata;
+    OutputFormatFields* m_fields;
 };
 
 } // namespace unblur::ui

@@ -14,6 +14,7 @@ class QMenu;
 
 namespace unblur::ui {
 
+class BatchWindow;
 class ControlsPanel;
 class DeblurController;
 class MessageBanner;
@@ -61,6 +62,9 @@ public:
      * a model, or does not load, is refused with the reason in the banner.
      */
     void addModel(const QString& folder);
+
+    /** Opens the batch export window with the panel's model and engine settings. */
+    BatchWindow* showBatchWindow();
 
     /** Debug and screenshots: deblur as soon as a photo is shown. */
     void deblurWhenReady();
@@ -154,6 +158,7 @@ private:
     ProgressPanel* m_progress = nullptr;
     DeblurController* m_controller = nullptr;
     PhotoIo* m_io = nullptr;
+    BatchWindow* m_batchWindow = nullptr;
 
     QAction* m_open = nullptr;
     QAction* m_save = nullptr;
@@ -161,6 +166,7 @@ private:
     QAction* m_export = nullptr;
     QAction* m_deblur = nullptr;
     QAction* m_preview = nullptr;
+    QAction* m_batch = nullptr;
     QAction* m_splitHorizontal = nullptr;
     QAction* m_variation = nullptr;
     QAction* m_cancel = nullptr;

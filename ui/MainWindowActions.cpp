@@ -61,6 +61,9 @@ void MainWindow::createActions()
     m_export = make(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                     tr("Save with a choice of format, quality, bit depth and metadata"),
                     [this] { exportDialog(); });
+    m_batch = make(tr("&Batch Export…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+                   tr("Deblur whole folders of photos into an output folder"),
+                   [this] { showBatchWindow(); });
     m_preview = make(tr("&Preview"), QKeySequence(Qt::Key_P),
                      tr("Deblur the part of the photo on screen in a few seconds; the preview "
                         "follows as you pan"),
@@ -127,6 +130,7 @@ void MainWindow::createMenusAndToolbar()
     file->addAction(m_save);
     file->addAction(m_saveAs);
     file->addAction(m_export);
+    file->addAction(m_batch);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

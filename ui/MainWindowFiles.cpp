@@ -1,5 +1,6 @@
 // MainWindow: opening, saving, recent files, drag and drop, the unsaved-changes prompt.
 #include "AppSettings.h"
+#include "BatchWindow.h"
 #include "ControlsPanel.h"
 #include "DeblurController.h"
 #include "DisplayImage.h"
@@ -7,6 +8,7 @@
 #include "ImageViewer.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
+#include "ModelFolders.h"
 #include "PhotoIo.h"
 #include "UserPrompt.h"
 #include "io/ImageFormat.h"
@@ -258,11 +260,47 @@ void MainWindow::stepPhoto(int delta)
     }
 }
 
+BatchWindow* MainWindow::showBatchWindow()
+{
+    if (m_batchWindow == nullptr) {
+        m_batchWindow = new BatchWindow(this);
+        if (m_photo) {
+            m_batchWindow->setInputs(
+                {QFileInfo(QString::fromStdString(m_photo->path)).absolutePath()});
+        }
+    }
+    BatchEngineSettings settings;
+    settings.modelFolder = m_controls->modelFolder();
+    settings.modelName = m_controller->modelFolder() == settings.modelFolder
+                             ? m_controller->modelName()
+                             : ModelFolders::displayName(settings.modelFolder);
+    settings.device = m_controls->device();
+    settings.precision = m_controls->precision();
+    settings.tileSize = m_controls->tileSize();
+    m_batchWindow->setEngineSettings(settings);
+    m_batchWindow->show();
+    m_batchWindow->raise();
+    m_batchWindow->activateWindow();
+    return m_batchWindow;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (!confirmDiscard([this] { close(); })) {
         event->ignore();
         return;
+    }
+    if (m_batchWindow != nullptr && m_batchWindow->isRunning()) {
+        const auto answer = UserPrompt::ask(
+            this, tr("Batch export running"),
+            tr("A batch export is still running. Stop it and quit? Photos already written are "
+               "kept, and running the same batch again finishes the rest."),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_batchWindow->cancel();
     }
     m_controller->cancel();
     AppSettings::setValue(AppSettings::WindowGeometry, saveGeometry());

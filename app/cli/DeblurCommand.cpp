@@ -1,10 +1,11 @@
 #include "DeblurCommand.h"
 
 #include "EngineCommandOptions.h"
+#include "InterruptGuard.h"
 #include "ModelLocation.h"
 #include "PhotoOutputOptions.h"
 #include "ProgressPrinter.h"
-#include "TensorImage.h"
+#include "batch/TensorImage.h"
 #include "engine/Engine.h"
 #include "io/ImageError.h"
 #include "io/PhotoReader.h"
@@ -18,9 +19,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTextStream>
-#include <atomic>
 #include <c10/core/InferenceMode.h>
-#include <csignal>
 #include <torch/torch.h>
 #include <unistd.h>
 
@@ -81,35 +80,6 @@ void printNotes(QTextStream& err, const std::vector<std::string>& notes)
     }
 }
 
-/** Set by SIGINT; the engine checks it between tiles and diffusion steps. */
-std::atomic<bool> g_cancel{false};
-
-extern "C" void onInterrupt(int)
-{
-    g_cancel.store(true);
-}
-
-/** Ctrl-C cancels the run while this lives; a second Ctrl-C kills as usual (SA_RESETHAND). */
-class InterruptGuard
-{
-public:
-    InterruptGuard()
-    {
-        g_cancel.store(false);
-        struct sigaction action = {};
-        action.sa_handler = onInterrupt;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESETHAND;
-        sigaction(SIGINT, &action, &m_previous);
-    }
-    ~InterruptGuard() { sigaction(SIGINT, &m_previous, nullptr); }
-    InterruptGuard(const InterruptGuard&) = delete;
-    InterruptGuard& operator=(const InterruptGuard&) = delete;
-
-private:
-    struct sigaction m_previous = {};
-};
-
 /** The deblur itself; throws ImageError, ModelError or c10::Error. */
 int deblur(const DeblurOptions& options)
 {
@@ -168,7 +138,8 @@ int deblur(const DeblurOptions& options)
     {
         const InterruptGuard interrupt;
         c10::InferenceMode inference;
-        restored = engine.process(toTensor(source), options.engine, onProgress, &g_cancel);
+        restored = engine.process(toTensor(source), options.engine, onProgress,
+                                  &InterruptGuard::flag());
         printer.finish();
         if (restored.status == engine::EngineStatus::Cancelled) {
             err << "Cancelled\n";

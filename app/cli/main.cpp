@@ -1,4 +1,5 @@
 // unblur-cli: command-line front end; each command lives in its own *Command.cpp.
+#include "BatchCommand.h"
 #include "BenchCommand.h"
 #include "DeblurCommand.h"
 #include "EvalCommand.h"
@@ -12,6 +13,7 @@ namespace {
 
 const char* const kCommands = "Commands:\n"
                               "  deblur   Deblur one photo: deblur INPUT -o OUTPUT [options]\n"
+                              "  batch    Deblur files and folders: batch INPUT... -o OUTDIR\n"
                               "  eval     Score deblurring on pairs of photos: eval --pairs DIR\n"
                               "  bench    Time the GoPro-sized model on this machine\n"
                               "\n"
@@ -38,7 +40,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption help({"h", "help"}, "Displays this help.");
     const QCommandLineOption version({"v", "version"}, "Displays the version.");
     parser.addOptions({help, version});
-    parser.addPositionalArgument("command", "deblur, eval or bench, then its arguments.",
+    parser.addPositionalArgument("command", "deblur, batch, eval or bench, then its arguments.",
                                  "command [arguments]");
 
     QTextStream out(stdout);
@@ -60,6 +62,9 @@ int main(int argc, char* argv[])
     const QString command = parser.positionalArguments().value(0);
     if (command == QLatin1String("deblur")) {
         return runDeblurCommand(arguments);
+    }
+    if (command == QLatin1String("batch")) {
+        return runBatchCommand(arguments);
     }
     if (command == QLatin1String("eval")) {
         return runEvalCommand(arguments);

@@ -1,0 +1,257 @@
+#include "BatchCommand.h"
+
+#include "BatchBench.h"
+#include "BatchConsole.h"
+#include "EngineCommandOptions.h"
+#include "InterruptGuard.h"
+#include "ModelLocation.h"
+#include "PhotoOutputOptions.h"
+#include "batch/BatchPipeline.h"
+#include "batch/BatchPlan.h"
+#include "engine/Engine.h"
+#include "model/CpuRuntime.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QTextStream>
+#include <c10/util/Exception.h>
+#include <chrono>
+#include <thread>
+
+using namespace unblur;
+using batch::ItemState;
+
+namespace {
+
+constexpr int kExitCancelled = 130;
+
+QTextStream& errStream()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int usageError(const QString& message)
+{
+    errStream() << "unblur-cli batch: " << message << "\n"
+                << "Try 'unblur-cli batch --help'.\n";
+    errStream().flush();
+    return 2;
+}
+
+int failure(const QString& message)
+{
+    errStream() << "unblur-cli batch: error: " << message << "\n";
+    errStream().flush();
+    return 1;
+}
+
+/** Turns Ctrl-C into pipeline.cancel() (which a signal handler may not call itself). */
+class CancelWatcher
+{
+public:
+    explicit CancelWatcher(batch::BatchPipeline& pipeline)
+        : m_thread([this, &pipeline] {
+              while (!m_stop) {
+                  if (InterruptGuard::flag()) {
+                      pipeline.cancel();
+                      return;
+                  }
+                  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+              }
+          })
+    {
+    }
+    ~CancelWatcher()
+    {
+        m_stop = true;
+        m_thread.join();
+    }
+
+private:
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+};
+
+void printSummary(QTextStream& err, const batch::BatchReport& report, double seconds)
+{
+    err << "Done: " << report.count(ItemState::Done)
+        << ", skipped: " << report.count(ItemState::Skipped)
+        << ", failed: " << report.count(ItemState::Failed);
+    if (report.count(ItemState::Cancelled) > 0) {
+        err << ", cancelled: " << report.count(ItemState::Cancelled);
+    }
+    err << " (" << QString::number(seconds, 'f', 1) << " s)\n";
+    if (report.anyFailed()) {
+        err << "Failures:\n";
+        for (const batch::BatchItem& item : report.items()) {
+            if (item.state == ItemState::Failed) {
+                err << "  " << QDir::toNativeSeparators(item.input) << ": " << item.reason << "\n";
+            }
+        }
+    }
+    err.flush();
+}
+
+int runBatch(const batch::BatchOptions& options, const QString& modelFolder, int threads, bool json,
+             const QString& reportPath, bool bench)
+{
+    QTextStream& err = errStream();
+    QTextStream out(stdout);
+    engine::Engine::checkOptions(options.engine);
+    QString modelName;
+    const std::unique_ptr<engine::Engine> engine = openModel(modelFolder, err, &modelName);
+    model::configureCpuThreads(threads);
+    batch::BatchOptions named = options;
+    named.modelName = modelName;
+    named.provenance.appVersion = UNBLUR_VERSION;
+    if (bench) {
+        return runBatchBench(*engine, named, out, err);
+    }
+
+    const batch::BatchPlan plan = batch::BatchPlan::make(named);
+    const batch::BatchReport planned(plan.items());
+    err << "Batch:  " << plan.items().size() << " photo(s): " << plan.queued() << " to do, "
+        << planned.count(ItemState::Skipped) << " already done, "
+        << planned.count(ItemState::Failed) << " refused";
+    if (options.shardCount > 1) {
+        err << " (shard " << options.shardIndex << "/" << options.shardCount << ")";
+    }
+    err << "\nOutput: " << QDir::toNativeSeparators(QDir(options.outputFolder).absolutePath())
+        << "\n";
+    err.flush();
+
+    BatchConsole console(out, err, json);
+    console.printSettled(plan.items());
+    batch::BatchPipeline pipeline(*engine, named);
+    pipeline.setObserver(&console);
+    batch::BatchReport report;
+    const auto start = std::chrono::steady_clock::now();
+    {
+        const InterruptGuard interrupt;
+        const CancelWatcher watcher(pipeline);
+        report = pipeline.run(plan);
+    }
+    console.finish();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    printSummary(err, report, seconds);
+    if (!reportPath.isEmpty()) {
+        report.writeCsv(reportPath);
+        err << "Report: " << QDir::toNativeSeparators(reportPath) << "\n";
+        err.flush();
+    }
+    if (pipeline.isCancelled()) {
+        err << "Cancelled\n";
+        err.flush();
+        return kExitCancelled;
+    }
+    return report.anyFailed() ? 1 : 0;
+}
+
+} // namespace
+
+int runBatchCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Deblurs every photo of files and folders into OUTDIR, sub-folders mirrored, metadata "
+        "kept. Outputs that exist are skipped, so running the same batch again finishes it."));
+    const QCommandLineOption help({"h", "help"}, "Displays this help.");
+    const QCommandLineOption output({"o", "output"}, "The output folder (required).", "dir");
+    const QCommandLineOption recursive({"r", "recursive"}, "Include sub-folders of folders.");
+    const QCommandLineOption include(
+        "include",
+        "Only files whose name matches the glob (repeatable; default: JPEG, PNG, TIFF, WebP, "
+        "BMP and camera RAW extensions).",
+        "glob");
+    const QCommandLineOption nameTemplate(
+        "template", "Output file name: {name} {ext} {model} {date} (default {name}_unblur.{ext}).",
+        "template", QStringLiteral("{name}_unblur.{ext}"));
+    const QCommandLineOption skipExisting("skip-existing",
+                                          "Skip photos whose output exists (the default).");
+    const QCommandLineOption suffix("suffix", "Write name-2.ext beside an existing output.");
+    const QCommandLineOption overwrite("overwrite", "Replace existing outputs (never an input).");
+    const QCommandLineOption shard("shard", "Take only shard K of N of the photos (1 <= K <= N).",
+                                   "K/N", QStringLiteral("1/1"));
+    const QCommandLineOption json("json", "One JSON object per photo on stdout.");
+    const QCommandLineOption report("report", "Save the per-photo report as CSV.", "file");
+    const QCommandLineOption sequential("sequential",
+                                        "Read, restore and write one after the other.");
+    const QCommandLineOption bench("bench",
+                                   "Time the photos pipelined against sequential (temporary "
+                                   "outputs; -o is not needed) and print photos per minute.");
+    const QCommandLineOption model = modelOption();
+    const EngineCommandOptions engineOptions;
+    const PhotoOutputOptions outputOptions;
+    parser.addOptions({help, output, recursive, include, nameTemplate, skipExisting, suffix,
+                       overwrite, shard, json, report, sequential, bench, model});
+    engineOptions.addTo(parser);
+    outputOptions.addTo(parser);
+    parser.addPositionalArgument("batch", "The command.", "batch");
+    parser.addPositionalArgument("input", "Photos and folders of photos.", "INPUT...");
+
+    if (!parser.parse(arguments)) {
+        return usageError(parser.errorText());
+    }
+    if (parser.isSet(help)) {
+        QTextStream(stdout) << "Usage: unblur-cli batch INPUT... -o OUTDIR [options]\n"
+                            << parser.helpText().section('\n', 1);
+        return 0;
+    }
+
+    batch::BatchOptions options;
+    options.inputs = parser.positionalArguments().mid(1);
+    options.outputFolder = parser.value(output);
+    if (options.outputFolder.isEmpty() && parser.isSet(bench)) {
+        options.outputFolder = QDir::tempPath(); // replaced by temporary folders
+    }
+    options.recursive = parser.isSet(recursive);
+    options.includes = parser.values(include);
+    options.nameTemplate = parser.value(nameTemplate);
+    options.pipelined = !parser.isSet(sequential);
+    const int policies =
+        int(parser.isSet(skipExisting)) + int(parser.isSet(suffix)) + int(parser.isSet(overwrite));
+    if (policies > 1) {
+        return usageError("choose one of --skip-existing, --suffix and --overwrite");
+    }
+    options.collision = parser.isSet(suffix)      ? batch::Collision::Suffix
+                        : parser.isSet(overwrite) ? batch::Collision::Overwrite
+                                                  : batch::Collision::SkipExisting;
+    if (!batch::BatchOptions::parseShard(parser.value(shard), options.shardIndex,
+                                         options.shardCount)) {
+        return usageError("--shard must be K/N with 1 <= K <= N (got '" + parser.value(shard) +
+                          "')");
+    }
+    if (options.inputs.isEmpty()) {
+        return usageError("missing INPUT");
+    }
+    if (options.outputFolder.isEmpty()) {
+        return usageError("missing -o OUTDIR");
+    }
+    int threads = 0;
+    const QString engineError = engineOptions.read(parser, options.engine, threads);
+    if (!engineError.isEmpty()) {
+        return usageError(engineError);
+    }
+    const QString outputError = outputOptions.read(parser, options.write);
+    if (!outputError.isEmpty()) {
+        return usageError(outputError);
+    }
+    const QString invalid = options.validate();
+    if (!invalid.isEmpty()) {
+        return usageError(invalid);
+    }
+    const QString modelFolder = chooseModelFolder(parser.value(model));
+    if (modelFolder.isEmpty()) {
+        return failure(noModelFolderMessage());
+    }
+    try {
+        return runBatch(options, modelFolder, threads, parser.isSet(json), parser.value(report),
+                        parser.isSet(bench));
+    } catch (const c10::Error& e) {
+        return failure(QString::fromStdString(e.what_without_backtrace()));
+    } catch (const std::exception& e) {
+        return failure(QString::fromStdString(e.what()));
+    }
+}

@@ -1,0 +1,317 @@
+#include "BatchPipeline.h"
+
+#include "BoundedQueue.h"
+#include "TensorImage.h"
+#include "engine/Engine.h"
+#include "io/ImageError.h"
+#include "io/PhotoReader.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <c10/core/InferenceMode.h>
+#include <c10/util/Exception.h>
+#include <thread>
+
+namespace unblur::batch {
+
+/** One photo on its way through the stages. */
+struct BatchPipeline::Job
+{
+    int index = -1;
+    QString input;
+    QString output;
+    io::Photo photo;
+    io::FloatImage result;
+    QElapsedTimer clock;
+    double seconds = 0; ///< in the stages, waiting in queues left out
+};
+
+namespace {
+
+/** The message of any exception, without LibTorch's C++ backtrace. */
+QString messageOf(const std::exception& e)
+{
+    if (const auto* torchError = dynamic_cast<const c10::Error*>(&e)) {
+        return QString::fromStdString(torchError->what_without_backtrace());
+    }
+    return QString::fromStdString(e.what());
+}
+
+/** The reason for a failed read: the message without the input's name (the row has it). */
+QString readFailure(const std::exception& e, const QString& input)
+{
+    const QString message = messageOf(e);
+    const QString prefix = input + QStringLiteral(": ");
+    return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
+}
+
+} // namespace
+
+BatchPipeline::BatchPipeline(engine::Engine& engine, BatchOptions options)
+    : m_engine(engine), m_options(std::move(options))
+{
+}
+
+BatchPipeline::~BatchPipeline() = default;
+
+void BatchPipeline::pause()
+{
+    const std::lock_guard<std::mutex> lock(m_pauseMutex);
+    m_paused = true;
+}
+
+void BatchPipeline::resume()
+{
+    const std::lock_guard<std::mutex> lock(m_pauseMutex);
+    m_paused = false;
+    m_resumed.notify_all();
+}
+
+void BatchPipeline::cancel()
+{
+    const std::lock_guard<std::mutex> lock(m_pauseMutex);
+    m_cancel = true;
+    m_resumed.notify_all();
+}
+
+bool BatchPipeline::waitWhilePaused(int current)
+{
+    if (m_paused && !m_cancel) {
+        report(current, -1, QStringLiteral("paused"));
+        QElapsedTimer pausedFor;
+        pausedFor.start();
+        std::unique_lock<std::mutex> lock(m_pauseMutex);
+        m_resumed.wait(lock, [&] { return !m_paused || m_cancel; });
+        lock.unlock();
+        const std::lock_guard<std::mutex> guard(m_mutex);
+        m_pausedMs += pausedFor.elapsed();
+    }
+    return !m_cancel;
+}
+
+double BatchPipeline::workingSeconds() const
+{
+    return double(m_clock.elapsed() - m_pausedMs) / 1000.0;
+}
+
+void BatchPipeline::setState(int index, ItemState state, const QString& reason, double seconds)
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    BatchItem& item = m_report.items()[size_t(index)];
+    item.state = state;
+    item.reason = reason;
+    item.seconds = seconds;
+    if (m_observer != nullptr) {
+        m_observer->itemChanged(index, item);
+    }
+}
+
+void BatchPipeline::report(int current, double part, const QString& stage)
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_observer == nullptr) {
+        return;
+    }
+    BatchProgress progress;
+    progress.total = m_total;
+    progress.done = m_report.count(ItemState::Done);
+    progress.failed = m_report.count(ItemState::Failed);
+    progress.skipped = m_report.count(ItemState::Skipped);
+    // Failures the plan found are not part of this run's work.
+    progress.finished = progress.done + progress.failed -
+                        (int(m_report.items().size()) - m_total - progress.skipped);
+    progress.current = current;
+    progress.currentPart = part < 0 ? 0 : part;
+    progress.stage = stage;
+    progress.paused = m_paused && stage == QLatin1String("paused");
+    progress.elapsedSeconds = double(m_clock.elapsed() - m_pausedMs) / 1000.0;
+    const double workDone = progress.finished + progress.currentPart;
+    if (workDone > 0 && progress.elapsedSeconds > 0) {
+        progress.etaSeconds =
+            progress.elapsedSeconds / workDone * std::max(0.0, m_total - workDone);
+    }
+    m_observer->progressed(progress);
+}
+
+bool BatchPipeline::load(Job& job)
+{
+    job.clock.start();
+    try {
+        const QString folder = QFileInfo(job.output).absolutePath();
+        if (!QDir().mkpath(folder)) {
+            throw io::ImageError("cannot create the folder " + folder.toStdString());
+        }
+        job.photo = io::readPhoto(job.input.toStdString());
+        io::checkPhotoOutput(job.output.toStdString(), job.photo, m_options.write);
+    } catch (const std::exception& e) {
+        setState(job.index, ItemState::Failed, readFailure(e, job.input),
+                 job.clock.elapsed() / 1000.0);
+        return false;
+    }
+    job.seconds += job.clock.elapsed() / 1000.0;
+    return true;
+}
+
+bool BatchPipeline::process(Job& job)
+{
+    if (!waitWhilePaused(job.index)) {
+        return false;
+    }
+    setState(job.index, ItemState::Working);
+    job.clock.start();
+    try {
+        c10::InferenceMode inference;
+        const engine::ProgressCallback onProgress = [&](const engine::EngineProgress& p) {
+            const double part = p.tilesTotal > 0 ? double(p.tilesDone) / p.tilesTotal : 0.0;
+            report(job.index, part, QString::fromStdString(p.stage));
+            waitWhilePaused(job.index);
+        };
+        const engine::EngineResult restored =
+            m_engine.process(toTensor(job.photo.image), m_options.engine, onProgress, &m_cancel);
+        if (restored.status == engine::EngineStatus::Cancelled) {
+            return false;
+        }
+        job.result = fromTensor(restored.image, job.photo.image);
+    } catch (const std::exception& e) {
+        setState(job.index, ItemState::Failed, messageOf(e), job.seconds);
+        return false;
+    }
+    job.seconds += job.clock.elapsed() / 1000.0;
+    return true;
+}
+
+void BatchPipeline::save(Job& job)
+{
+    job.clock.start();
+    try {
+        io::Provenance provenance = m_options.provenance;
+        provenance.modelName = m_options.modelName.toStdString();
+        io::writePhoto(job.output.toStdString(), job.result, job.photo, provenance,
+                       m_options.write);
+    } catch (const std::exception& e) {
+        setState(job.index, ItemState::Failed, messageOf(e),
+                 job.seconds + job.clock.elapsed() / 1000.0);
+        return;
+    }
+    setState(job.index, ItemState::Done, {}, job.seconds + job.clock.elapsed() / 1000.0);
+    report(-1, 0, QStringLiteral("written"));
+}
+
+void BatchPipeline::runSequential(const std::vector<int>& queued)
+{
+    for (const int index : queued) {
+        if (m_cancel) {
+            break;
+        }
+        Job job;
+        job.index = index;
+        job.input = m_report.items()[size_t(index)].input;
+        job.output = m_report.items()[size_t(index)].output;
+        if (load(job) && process(job)) {
+            save(job);
+        }
+    }
+}
+
+void BatchPipeline::runPipelined(const std::vector<int>& queued)
+{
+    BoundedQueue<Job> loaded(size_t(m_options.queueCapacity));
+    BoundedQueue<Job> restored(size_t(m_options.queueCapacity));
+    std::thread loader([&] {
+        for (const int index : queued) {
+            if (m_cancel) {
+                break;
+            }
+            Job job;
+            job.index = index;
+            {
+                const std::lock_guard<std::mutex> lock(m_mutex);
+                job.input = m_report.items()[size_t(index)].input;
+                job.output = m_report.items()[size_t(index)].output;
+            }
+            if (load(job) && !loaded.push(std::move(job))) {
+                break; // cancelled
+            }
+        }
+        loaded.close();
+    });
+    std::thread saver([&] {
+        while (std::optional<Job> job = restored.pop()) {
+            save(*job);
+        }
+    });
+    while (std::optional<Job> job = loaded.pop()) {
+        if (process(*job)) {
+            restored.push(std::move(*job));
+        }
+        if (m_cancel) {
+            loaded.abort(); // drops the photos read ahead; unblocks the loader
+        }
+    }
+    restored.close(); // what is restored is still written
+    loader.join();
+    saver.join();
+}
+
+BatchReport BatchPipeline::run(const BatchPlan& plan)
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_report = BatchReport(plan.items());
+        m_total = plan.queued();
+        m_pausedMs = 0;
+        m_clock.start();
+    }
+    std::vector<int> queued;
+    for (size_t i = 0; i < plan.items().size(); ++i) {
+        if (plan.items()[i].state == ItemState::Queued) {
+            queued.push_back(int(i));
+        }
+    }
+    removeStaleTemporaries(plan.items());
+    report(-1, 0, QStringLiteral("starting"));
+    if (m_options.pipelined) {
+        runPipelined(queued);
+    } else {
+        runSequential(queued);
+    }
+    for (const int index : queued) {
+        const ItemState state = m_report.items()[size_t(index)].state;
+        if (state == ItemState::Queued || state == ItemState::Working) {
+            setState(index, ItemState::Cancelled, QStringLiteral("the batch was cancelled"));
+        }
+    }
+    report(-1, 0, m_cancel ? QStringLiteral("cancelled") : QStringLiteral("finished"));
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    return m_report;
+}
+
+int BatchPipeline::removeStaleTemporaries(const std::vector<BatchItem>& items)
+{
+    // QSaveFile falls back to "<name>.XXXXXX" beside the target where it cannot write an
+    // unnamed temporary file; a kill between writing and renaming leaves one.
+    QHash<QString, QStringList> targetsByFolder;
+    for (const BatchItem& item : items) {
+        if (item.state == ItemState::Queued && !item.output.isEmpty()) {
+            const QFileInfo info(item.output);
+            targetsByFolder[info.absolutePath()].append(info.fileName());
+        }
+    }
+    static const QRegularExpression temporary(QStringLiteral("^(.+)\\.[A-Za-z0-9]{6}$"));
+    int removed = 0;
+    for (auto it = targetsByFolder.constBegin(); it != targetsByFolder.constEnd(); ++it) {
+        const QDir folder(it.key());
+        for (const QString& name : folder.entryList(QDir::Files | QDir::Hidden)) {
+            const QRegularExpressionMatch match = temporary.match(name);
+            if (match.hasMatch() && it.value().contains(match.captured(1)) &&
+                QFile::remove(folder.filePath(name))) {
+                ++removed;
+            }
+        }
+    }
+    return removed;
+}
+
+} // namespace unblur::batch

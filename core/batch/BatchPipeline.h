@@ -1,0 +1,118 @@
+#pragma once
+
+#include "BatchOptions.h"
+#include "BatchPlan.h"
+#include "BatchReport.h"
+
+#include <QElapsedTimer>
+#include <QString>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+
+namespace unblur::engine {
+class Engine;
+}
+
+namespace unblur::batch {
+
+/** Where a whole batch stands. */
+struct BatchProgress
+{
+    int total = 0;    ///< photos this run works on (queued at the start)
+    int finished = 0; ///< of those, done or failed
+    int done = 0;
+    int failed = 0;
+    int skipped = 0;           ///< skipped by the plan (outputs that existed)
+    int current = -1;          ///< the item being restored; -1 when none
+    double currentPart = 0;    ///< of that photo's tiles, done: 0 to 1
+    QString stage;             ///< the engine's stage: "diffusion 3/8"...
+    double elapsedSeconds = 0; ///< working time, pauses left out
+    double etaSeconds = -1;    ///< -1 until the first tile is done
+    bool paused = false;
+};
+
+/**
+ * What a batch tells its watcher. Calls come from the pipeline's threads (never two at once):
+ * a GUI forwards them to its own thread (e.g. as queued signals), and must not block in them.
+ */
+class BatchObserver
+{
+public:
+    virtual ~BatchObserver() = default;
+    /** Item `index` of the plan changed (working, done, failed with a reason...). */
+    virtual void itemChanged(int index, const BatchItem& item) {}
+    /** Progress: at least once per tile and per diffusion step, and when pausing. */
+    virtual void progressed(const BatchProgress& progress) {}
+};
+
+/**
+ * Runs a planned batch through one loaded engine. Pipelined (the default): one thread reads
+ * photos ahead, the calling thread restores them, one thread writes the results; bounded
+ * queues between them keep the memory to a few photos. A photo that fails is recorded with
+ * its reason and the batch goes on. Outputs are written atomically (temporary file, rename),
+ * so an interrupted batch leaves only whole files, and stale temporaries of this plan's
+ * outputs are removed at the start. pause(), resume() and cancel() may be called from any
+ * thread (not from a signal handler): pause holds the engine at the next tile or diffusion
+ * step; cancel stops it there, drops the photo being restored and the ones read ahead
+ * (they become Cancelled), and lets the photos already restored be written.
+ */
+class BatchPipeline
+{
+public:
+    BatchPipeline(engine::Engine& engine, BatchOptions options);
+    ~BatchPipeline();
+    BatchPipeline(const BatchPipeline&) = delete;
+    BatchPipeline& operator=(const BatchPipeline&) = delete;
+
+    /** Not owned; must outlive run(). */
+    void setObserver(BatchObserver* observer) { m_observer = observer; }
+
+    /** Works through `plan`; returns when every photo is done, failed or cancelled. */
+    BatchReport run(const BatchPlan& plan);
+
+    void pause();
+    void resume();
+    void cancel();
+    bool isPaused() const { return m_paused.load(); }
+    bool isCancelled() const { return m_cancel.load(); }
+
+    /** Removes the temporaries an interrupted write left beside the items' outputs. */
+    static int removeStaleTemporaries(const std::vector<BatchItem>& items);
+
+private:
+    struct Job;
+    /** Reads the photo and prepares its folder; false (item failed) on an error. */
+    bool load(Job& job);
+    /** Restores the photo; false when it failed or the batch was cancelled. */
+    bool process(Job& job);
+    /** Writes the result; the item ends done or failed. */
+    void save(Job& job);
+    void runPipelined(const std::vector<int>& queued);
+    void runSequential(const std::vector<int>& queued);
+
+    /** Sets an item's state (and reason and time) and tells the observer. */
+    void setState(int index, ItemState state, const QString& reason = {}, double seconds = 0);
+    /** Tells the observer where the batch stands; `current` is the photo being restored. */
+    void report(int current, double part, const QString& stage);
+    /** Blocks while paused (the caller is between two tiles); false once cancelled. */
+    bool waitWhilePaused(int current);
+    double workingSeconds() const;
+
+    engine::Engine& m_engine;
+    const BatchOptions m_options;
+    BatchObserver* m_observer = nullptr;
+
+    mutable std::mutex m_mutex; ///< guards m_report and the observer calls
+    BatchReport m_report;
+    int m_total = 0;
+    QElapsedTimer m_clock;
+    qint64 m_pausedMs = 0;
+
+    std::mutex m_pauseMutex;
+    std::condition_variable m_resumed;
+    std::atomic<bool> m_paused{false};
+    std::atomic<bool> m_cancel{false};
+};
+
+} // namespace unblur::batch

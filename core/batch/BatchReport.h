@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QString>
+#include <vector>
+
+namespace unblur::batch {
+
+/** Where one photo of a batch stands. */
+enum class ItemState
+{
+    Queued,    ///< waiting for its turn
+    Working,   ///< being read, restored or written
+    Done,      ///< written
+    Skipped,   ///< its output existed already (a re-run), nothing done
+    Failed,    ///< could not be done; the reason says why, and the batch went on
+    Cancelled, ///< the batch was stopped before this photo was done; nothing written
+};
+
+/** "queued", "working", "done", "skipped", "failed", "cancelled". */
+const char* stateName(ItemState state);
+
+/** One photo of a batch: a row of the queue the GUI shows and of the CSV report. */
+struct BatchItem
+{
+    QString input;    ///< the photo, as found
+    QString relative; ///< its path below the input folder it was found in (its name for a file)
+    QString output;   ///< where its result goes; empty when none could be chosen
+    ItemState state = ItemState::Queued;
+    QString reason;     ///< why it failed or was skipped; empty otherwise
+    double seconds = 0; ///< spent reading, restoring and writing it
+};
+
+/** The rows of a batch with counts and a CSV form, for the summary and `--report`. */
+class BatchReport
+{
+public:
+    BatchReport() = default;
+    explicit BatchReport(std::vector<BatchItem> items) : m_items(std::move(items)) {}
+
+    const std::vector<BatchItem>& items() const { return m_items; }
+    std::vector<BatchItem>& items() { return m_items; }
+
+    int count(ItemState state) const;
+    /** Whether any photo failed (the CLI then exits non-zero). */
+    bool anyFailed() const { return count(ItemState::Failed) > 0; }
+
+    /** "input,output,state,reason,seconds" and a line per photo (RFC 4180 quoting). */
+    QString csv() const;
+    /** Writes csv() atomically to `path`; throws io::ImageError naming it. */
+    void writeCsv(const QString& path) const;
+
+    /** `text` as one CSV field: quoted when it holds a comma, quote, CR or LF. */
+    static QString csvField(const QString& text);
+
+private:
+    std::vector<BatchItem> m_items;
+};
+
+} // namespace unblur::batch

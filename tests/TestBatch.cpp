@@ -1,0 +1,376 @@
+// The batch core: plan (names, mirroring, shards, collisions), report and pipeline.
+#include "BatchTestSupport.h"
+#include "ScopedUnprivileged.h"
+#include "batch/BatchPipeline.h"
+#include "batch/BatchPlan.h"
+#include "engine/Engine.h"
+#include "io/ImageError.h"
+
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+using namespace unblur;
+using namespace unblur::batch;
+using namespace batchtest;
+
+namespace {
+
+/** Records what a pipeline reports; optionally pauses or cancels it at the first tile. */
+class Recorder : public BatchObserver
+{
+public:
+    enum class Action
+    {
+        None,
+        Pause,
+        Cancel,
+    };
+
+    BatchPipeline* pipeline = nullptr;
+    Action action = Action::None;
+
+    void itemChanged(int index, const BatchItem& item) override
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        states.append(QStringLiteral("%1:%2").arg(index).arg(stateName(item.state)));
+    }
+
+    void progressed(const BatchProgress& progress) override
+    {
+        ++reports;
+        paused = progress.paused;
+        if (progress.current >= 0 && progress.currentPart > 0 && !acted) {
+            acted = true;
+            partAtAction = progress.currentPart;
+            currentAtAction = progress.current;
+            if (action == Action::Pause) {
+                pipeline->pause();
+            } else if (action == Action::Cancel) {
+                pipeline->cancel();
+            }
+        } else if (acted && progress.current == currentAtAction) {
+            maxPartAfter = std::max(maxPartAfter, progress.currentPart);
+        }
+        lastEta = progress.etaSeconds;
+    }
+
+    std::mutex m_mutex;
+    QStringList states;
+    std::atomic<int> reports{0};
+    std::atomic<bool> paused{false};
+    bool acted = false;
+    int currentAtAction = -1;
+    double partAtAction = 0;
+    double maxPartAfter = 0;
+    double lastEta = -1;
+};
+
+} // namespace
+
+class TestBatch : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<engine::Engine> m_engine;
+
+    BatchOptions options(const QString& input, const QString& output) const
+    {
+        BatchOptions o;
+        o.inputs = {input};
+        o.outputFolder = output;
+        o.recursive = true;
+        o.modelName = QStringLiteral("hidiff-tiny");
+        o.provenance.appVersion = "0.0.1";
+        o.engine.device = "cpu";
+        return o;
+    }
+
+    static QStringList outputsOf(const BatchPlan& plan, const QString& root)
+    {
+        QStringList outputs;
+        for (const BatchItem& item : plan.items()) {
+            outputs.append(QDir(root).relativeFilePath(item.output));
+        }
+        return outputs;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { m_engine = engine::Engine::fromFolder(kTiny.toStdString()); }
+
+    void planMirrorsFoldersAndNames()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in");
+        writePhotoFile(in, "b.jpg");
+        writePhotoFile(in, "a.png");
+        writePhotoFile(in, "day1/IMG_2.JPG");
+        writePhotoFile(in, "day1/deep/c.tif");
+        QVERIFY(writeBytes(in + "/day1/notes.txt", "not a photo"));
+        QVERIFY(writeBytes(in + "/.hidden/d.png", "hidden"));
+        QVERIFY(writeBytes(in + "/raw/e.CR2", "a raw file"));
+        BatchOptions o = options(in, dir.filePath("out"));
+        o.nameTemplate = "{name}-{model}-{date}";
+        const BatchPlan plan = BatchPlan::make(o, QDate(2026, 11, 27));
+        QCOMPARE(outputsOf(plan, dir.filePath("out")),
+                 QStringList({"a-hidiff-tiny-2026-11-27.png", "b-hidiff-tiny-2026-11-27.jpg",
+                              "day1/IMG_2-hidiff-tiny-2026-11-27.JPG",
+                              "day1/deep/c-hidiff-tiny-2026-11-27.tif",
+                              "raw/e-hidiff-tiny-2026-11-27.tif"}));
+        QCOMPARE(plan.queued(), 5);
+
+        o.recursive = false;
+        o.nameTemplate = "{name}_unblur.{ext}";
+        o.write.encode.format = io::ImageFormat::Webp;
+        QCOMPARE(outputsOf(BatchPlan::make(o), dir.filePath("out")),
+                 QStringList({"a_unblur.webp", "b_unblur.webp"}));
+        o.recursive = true;
+        o.includes = {"*.JPG"};
+        QCOMPARE(outputsOf(BatchPlan::make(o), dir.filePath("out")).size(), 2);
+    }
+
+    void planNamesClashesAndRefusesInputs()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in");
+        writePhotoFile(in, "x.jpg");
+        writePhotoFile(in, "x.png");
+        writePhotoFile(in, "x_unblur.png"); // an earlier output kept beside the photos
+        BatchOptions o = options(in, in);
+        o.write.encode.format = io::ImageFormat::Png;
+        BatchPlan plan = BatchPlan::make(o);
+        // x.jpg and x.png both want x_unblur.png; and x.png's output is the input x_unblur.png.
+        QCOMPARE(plan.items().size(), size_t(3));
+        QCOMPARE(QFileInfo(plan.items()[0].output).fileName(), QString("x_unblur.png"));
+        QCOMPARE(plan.items()[0].state, ItemState::Failed);
+        QVERIFY2(plan.items()[0].reason.contains("would overwrite an input"),
+                 qPrintable(plan.items()[0].reason));
+        QCOMPARE(QFileInfo(plan.items()[1].output).fileName(), QString("x_unblur-2.png"));
+        QCOMPARE(plan.items()[1].state, ItemState::Queued);
+
+        // Output folder inside the input: earlier outputs are not taken as photos.
+        o.outputFolder = in + "/out";
+        writePhotoFile(in, "out/x_unblur.jpg");
+        o.write.encode.format = io::ImageFormat::Unknown;
+        plan = BatchPlan::make(o);
+        QCOMPARE(plan.items().size(), size_t(3));
+        QCOMPARE(plan.items()[0].state, ItemState::Skipped); // out/x_unblur.jpg exists
+        o.collision = Collision::Suffix;
+        plan = BatchPlan::make(o);
+        QCOMPARE(QFileInfo(plan.items()[0].output).fileName(), QString("x_unblur-2.jpg"));
+        o.collision = Collision::Overwrite;
+        plan = BatchPlan::make(o);
+        QCOMPARE(plan.items()[0].state, ItemState::Queued);
+        QCOMPARE(QFileInfo(plan.items()[0].output).fileName(), QString("x_unblur.jpg"));
+
+        o.inputs = {dir.filePath("missing")};
+        plan = BatchPlan::make(o);
+        QCOMPARE(plan.items()[0].state, ItemState::Failed);
+        QVERIFY(plan.items()[0].reason.contains("no such file"));
+    }
+
+    void optionsAreChecked()
+    {
+        BatchOptions o = options("in", "out");
+        QVERIFY(o.validate().isEmpty());
+        o.nameTemplate = "unblurred.{ext}";
+        QVERIFY(o.validate().contains("{name}"));
+        o.nameTemplate = "{name}/{ext}";
+        QVERIFY(o.validate().contains("separator"));
+        o.nameTemplate = "{name}_{camera}";
+        QVERIFY(o.validate().contains("{camera}"));
+        int k = 0, n = 0;
+        QVERIFY(BatchOptions::parseShard("2/5", k, n) && k == 2 && n == 5);
+        QVERIFY(!BatchOptions::parseShard("0/5", k, n));
+        QVERIFY(!BatchOptions::parseShard("6/5", k, n));
+        QVERIFY(!BatchOptions::parseShard("2", k, n));
+    }
+
+    void shardsAreDisjointAndComplete()
+    {
+        QTemporaryDir dir;
+        QStringList all;
+        for (int i = 0; i < 40; ++i) {
+            const QString relative = QStringLiteral("f%1/photo %2.png").arg(i % 5).arg(i);
+            QVERIFY(writeBytes(dir.filePath("in/" + relative), "x"));
+            all.append(relative);
+        }
+        all.sort();
+        for (const int n : {2, 3, 7}) {
+            QSet<QString> seen;
+            for (int k = 1; k <= n; ++k) {
+                BatchOptions o = options(dir.filePath("in"), dir.filePath("out"));
+                o.shardIndex = k;
+                o.shardCount = n;
+                const BatchPlan plan = BatchPlan::make(o);
+                QVERIFY2(plan.items().size() < size_t(all.size()), "a shard took everything");
+                for (const BatchItem& item : plan.items()) {
+                    QVERIFY2(!seen.contains(item.relative), qPrintable(item.relative));
+                    seen.insert(item.relative);
+                    QCOMPARE(BatchPlan::shardOf(item.relative, n), k - 1); // stable
+                }
+            }
+            QStringList union_(seen.begin(), seen.end());
+            union_.sort();
+            QCOMPARE(union_, all);
+        }
+    }
+
+    void csvQuotesFields()
+    {
+        QCOMPARE(BatchReport::csvField("plain.jpg"), QString("plain.jpg"));
+        QCOMPARE(BatchReport::csvField("a,b"), QString("\"a,b\""));
+        QCOMPARE(BatchReport::csvField("say \"hi\""), QString("\"say \"\"hi\"\"\""));
+        QCOMPARE(BatchReport::csvField("two\nlines"), QString("\"two\nlines\""));
+        BatchItem item{"/in/a,b.jpg",     "a,b.jpg",      "/out/a.jpg",
+                       ItemState::Failed, "bad \"data\"", 1.5};
+        const BatchReport report({item});
+        QCOMPARE(report.csv(),
+                 QString("input,output,state,reason,seconds\r\n"
+                         "\"/in/a,b.jpg\",/out/a.jpg,failed,\"bad \"\"data\"\"\",1.50\r\n"));
+        QTemporaryDir dir;
+        report.writeCsv(dir.filePath("r.csv"));
+        QFile file(dir.filePath("r.csv"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()), report.csv());
+    }
+
+    void staleTemporariesAreRemoved()
+    {
+        QTemporaryDir dir;
+        writePhotoFile(dir.filePath("in"), "a.png");
+        const BatchPlan plan = BatchPlan::make(options(dir.filePath("in"), dir.filePath("out")));
+        QVERIFY(writeBytes(dir.filePath("out/a_unblur.png.Xy12Ab"), "partial"));
+        QVERIFY(writeBytes(dir.filePath("out/other.png.Xy12Ab"), "someone else's"));
+        QCOMPARE(BatchPipeline::removeStaleTemporaries(plan.items()), 1);
+        QCOMPARE(filesBelow(dir.filePath("out")), QStringList{"other.png.Xy12Ab"});
+    }
+
+    /** Failures are recorded and the batch goes on; depth kept; same pixels either way. */
+    void pipelineGoesOnAfterFailures()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in");
+        for (int i = 0; i < 4; ++i) {
+            writePhotoFile(in, QStringLiteral("s%1/p%2.png").arg(i % 2).arg(i), 48, 40, i);
+        }
+        writePhotoFile(in, "deep.tif", 40, 32, 9, 16);
+        QVERIFY(writeBytes(in + "/s0/broken.jpg", "\xFF\xD8\xFF\xE0 truncated"));
+        Recorder recorder;
+        BatchOptions o = options(in, dir.filePath("piped"));
+        BatchPipeline pipeline(*m_engine, o);
+        pipeline.setObserver(&recorder);
+        const BatchReport report = pipeline.run(BatchPlan::make(o));
+        QCOMPARE(report.count(ItemState::Done), 5);
+        QCOMPARE(report.count(ItemState::Failed), 1);
+        for (const BatchItem& item : report.items()) {
+            if (item.state == ItemState::Failed) {
+                QCOMPARE(item.input, in + "/s0/broken.jpg");
+                QVERIFY2(item.reason.size() > 10, qPrintable(item.reason));
+                QVERIFY(!QFile::exists(item.output));
+            } else {
+                QVERIFY(item.seconds > 0);
+                QVERIFY(io::readImage(item.output.toStdString()).width > 0);
+            }
+        }
+        QCOMPARE(io::readImage(dir.filePath("piped/deep_unblur.tif").toStdString()).bitDepth, 16);
+        QVERIFY(recorder.states.contains("0:working") && recorder.states.contains("0:done"));
+        QVERIFY(recorder.lastEta >= 0);
+
+        o.outputFolder = dir.filePath("sequential");
+        o.pipelined = false;
+        const BatchReport sequential = BatchPipeline(*m_engine, o).run(BatchPlan::make(o));
+        QCOMPARE(sequential.count(ItemState::Done), 5);
+        for (const QString& name : filesBelow(dir.filePath("piped"))) {
+            QVERIFY(io::readImage(dir.filePath("piped/" + name).toStdString()).pixels ==
+                    io::readImage(dir.filePath("sequential/" + name).toStdString()).pixels);
+        }
+    }
+
+    /** A read-only output folder fails its photos with the reason; the others are done. */
+    void readOnlyOutputFolderFailsItsPhotos()
+    {
+        QTemporaryDir dir;
+        const auto open = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                          QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QVERIFY(QFile::setPermissions(dir.path(), open));
+        writePhotoFile(dir.filePath("in"), "free/a.png");
+        writePhotoFile(dir.filePath("in"), "locked/b.png");
+        QVERIFY(QDir().mkpath(dir.filePath("out/locked")));
+        QVERIFY(QFile::setPermissions(dir.filePath("out"), open));
+        QVERIFY(QFile::setPermissions(dir.filePath("out/locked"),
+                                      QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                          QFileDevice::ReadOther | QFileDevice::ExeOther));
+        const BatchOptions o = options(dir.filePath("in"), dir.filePath("out"));
+        BatchReport report;
+        {
+            const phototest::ScopedUnprivileged unprivileged; // root writes everywhere
+            QVERIFY2(unprivileged.ok(), "root could not act as nobody");
+            report = BatchPipeline(*m_engine, o).run(BatchPlan::make(o));
+        }
+        QCOMPARE(report.count(ItemState::Done), 1);
+        QCOMPARE(report.count(ItemState::Failed), 1);
+        const BatchItem& locked = report.items()[1];
+        QCOMPARE(locked.state, ItemState::Failed);
+        QVERIFY2(locked.reason.contains(dir.filePath("out/locked/b_unblur.png")),
+                 qPrintable(locked.reason));
+        QCOMPARE(filesBelow(dir.filePath("out")), QStringList{"free/a_unblur.png"});
+    }
+
+    void pauseHoldsBetweenTilesAndResumeFinishes()
+    {
+        QTemporaryDir dir;
+        for (int i = 0; i < 3; ++i) {
+            writePhotoFile(dir.filePath("in"), QStringLiteral("p%1.png").arg(i), 200, 150, i);
+        }
+        BatchOptions o = options(dir.filePath("in"), dir.filePath("out"));
+        o.engine.tileSize = 128;
+        BatchPipeline pipeline(*m_engine, o);
+        Recorder recorder;
+        recorder.pipeline = &pipeline;
+        recorder.action = Recorder::Action::Pause;
+        pipeline.setObserver(&recorder);
+        BatchReport report;
+        std::thread worker([&] { report = pipeline.run(BatchPlan::make(o)); });
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.paused, 60000);
+        const int reports = recorder.reports;
+        QTest::qWait(500);
+        QCOMPARE(int(recorder.reports), reports); // held: no tile, no step
+        QVERIFY(pipeline.isPaused());
+        QVERIFY(filesBelow(dir.filePath("out")).isEmpty());
+        pipeline.resume();
+        worker.join();
+        QCOMPARE(report.count(ItemState::Done), 3);
+        QCOMPARE(filesBelow(dir.filePath("out")).size(), 3);
+    }
+
+    void cancelStopsWithinATileAndLeavesNoPartialFile()
+    {
+        QTemporaryDir dir;
+        for (int i = 0; i < 4; ++i) {
+            writePhotoFile(dir.filePath("in"), QStringLiteral("p%1.png").arg(i), 400, 300, i);
+        }
+        BatchOptions o = options(dir.filePath("in"), dir.filePath("out"));
+        o.engine.tileSize = 128;
+        BatchPipeline pipeline(*m_engine, o);
+        Recorder recorder;
+        recorder.pipeline = &pipeline;
+        recorder.action = Recorder::Action::Cancel;
+        pipeline.setObserver(&recorder);
+        const BatchReport report = pipeline.run(BatchPlan::make(o));
+        QVERIFY(pipeline.isCancelled());
+        QCOMPARE(report.count(ItemState::Done), 0);
+        QCOMPARE(report.count(ItemState::Cancelled), 4);
+        // Stopped in the tile it was in: never as far as the next one.
+        QVERIFY2(recorder.maxPartAfter <= recorder.partAtAction,
+                 qPrintable(QString::number(recorder.maxPartAfter)));
+        QCOMPARE(filesBelow(dir.filePath("out")), QStringList{});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatch)
+#include "TestBatch.moc"

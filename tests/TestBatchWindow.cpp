@@ -1,0 +1,217 @@
+// The batch export window driven through its real widgets on the offscreen platform, with
+// the tiny test model: a nested folder with a corrupt file, pause and resume, cancel, the
+// report, and the main window staying usable while a batch runs.
+#include "AppSettings.h"
+#include "BatchQueueModel.h"
+#include "BatchRunner.h"
+#include "BatchTestSupport.h"
+#include "BatchWindow.h"
+#include "MainWindow.h"
+#include "UserPrompt.h"
+#include "io/ImageFile.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace unblur::ui;
+using unblur::batch::BatchProgress;
+using unblur::batch::ItemState;
+using namespace batchtest;
+
+class TestBatchWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_settings;
+
+    /** A window set up for `inputs` into `output` with the tiny model in 128 px tiles. */
+    static void prepare(BatchWindow& window, const QString& input, const QString& output)
+    {
+        BatchEngineSettings engine;
+        engine.modelFolder = kTiny;
+        engine.modelName = QStringLiteral("tiny");
+        engine.tileSize = 128;
+        window.setEngineSettings(engine);
+        window.setInputs({input});
+        window.setRecursive(true);
+        window.setOutputFolder(output);
+    }
+
+    /** Waits for the first progress report inside a photo (a tile done). */
+    static bool waitForFirstTile(QSignalSpy& progress)
+    {
+        for (int i = 0; i < 600; ++i) {
+            for (const QList<QVariant>& args : progress) {
+                if (args.at(0).value<BatchProgress>().currentPart > 0) {
+                    return true;
+                }
+            }
+            progress.wait(100);
+        }
+        return false;
+    }
+
+    /** True when every file below `folder` decodes as an image (no partial output). */
+    static bool everyFileDecodes(const QString& folder)
+    {
+        for (const QString& file : filesBelow(folder)) {
+            try {
+                unblur::io::readImage(QDir(folder).filePath(file).toStdString());
+            } catch (const std::exception& e) {
+                qWarning("%s: %s", qPrintable(file), e.what());
+                return false;
+            }
+        }
+        return true;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        AppSettings::useFile(m_settings.filePath(QStringLiteral("settings.ini")));
+        qputenv("UNBLUR_MODEL_DIR", UNBLUR_TEST_DATA "/hidiff-tiny");
+        UserPrompt::setAutomaticAnswer(QMessageBox::Yes);
+    }
+
+    void cleanupTestCase() { AppSettings::useFile(QString()); }
+
+    void exportsANestedFolderAndNamesFailures()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("shoot"));
+        const QString out = dir.filePath(QStringLiteral("out"));
+        for (int i = 0; i < 4; ++i) {
+            writePhotoFile(in, QStringLiteral("day1/IMG_%1.png").arg(i), 48, 40, i);
+        }
+        writePhotoFile(in, QStringLiteral("day2/evening/IMG_9.tif"), 48, 40, 9, 16);
+        writePhotoFile(in, QStringLiteral("IMG_top.png"), 48, 40, 11);
+        QVERIFY(writeBytes(in + QStringLiteral("/day2/broken.jpg"), QByteArray("not a JPEG")));
+
+        BatchWindow window;
+        prepare(window, in, out);
+        window.show();
+        QSignalSpy finished(&window, &BatchWindow::batchFinished);
+        QTest::mouseClick(window.startButton(), Qt::LeftButton);
+        QVERIFY(window.isRunning());
+        QVERIFY(!window.startButton()->isEnabled());
+        QVERIFY(finished.wait(120000));
+
+        QCOMPARE(window.queue()->rowCount(), 7);
+        QCOMPARE(window.queue()->count(ItemState::Done), 6);
+        QCOMPARE(window.queue()->count(ItemState::Failed), 1);
+        for (const auto& item : window.queue()->items()) {
+            if (item.state == ItemState::Failed) {
+                QVERIFY(item.input.endsWith(QStringLiteral("broken.jpg")));
+                QVERIFY(!item.reason.isEmpty());
+            }
+        }
+        // The folder tree is mirrored, the format kept, every output whole.
+        const QStringList files = filesBelow(out);
+        QVERIFY2(files.contains(QStringLiteral("day1/IMG_0_unblur.png")), qPrintable(files.join(' ')));
+        QVERIFY(files.contains(QStringLiteral("day2/evening/IMG_9_unblur.tif")));
+        QVERIFY(files.contains(QStringLiteral("IMG_top_unblur.png")));
+        QCOMPARE(files.size(), 6);
+        QVERIFY(everyFileDecodes(out));
+        QVERIFY2(window.summary().startsWith(QStringLiteral("6 photo")), qPrintable(window.summary()));
+        QVERIFY(window.summary().contains(QStringLiteral("1 failed")));
+
+        const QString csv = dir.filePath(QStringLiteral("report.csv"));
+        QVERIFY(window.saveReport(csv));
+        QFile report(csv);
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(report.readAll());
+        QCOMPARE(text.trimmed().split(QLatin1Char('\n')).size(), 8); // header + 7 photos
+        QVERIFY(text.contains(QStringLiteral("broken.jpg")));
+
+        // The same batch again skips what is done.
+        QTest::mouseClick(window.startButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(window.queue()->count(ItemState::Skipped), 6);
+        QCOMPARE(window.queue()->count(ItemState::Done), 0);
+    }
+
+    void pausesBetweenTilesAndResumes()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("in"));
+        const QString out = dir.filePath(QStringLiteral("out"));
+        for (int i = 0; i < 4; ++i) {
+            writePhotoFile(in, QStringLiteral("p%1.png").arg(i), 320, 256, i);
+        }
+        BatchWindow window;
+        prepare(window, in, out);
+        QSignalSpy progress(window.runner(), &BatchRunner::progressed);
+        QSignalSpy finished(&window, &BatchWindow::batchFinished);
+        QVERIFY(window.start());
+        QVERIFY(waitForFirstTile(progress));
+        QTest::mouseClick(window.pauseButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.runner()->isPaused(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.pauseButton()->text().remove(QLatin1Char('&')),
+                                  QStringLiteral("Resume"), 5000);
+        // While paused nothing more is restored.
+        QTest::qWait(300);
+        const int doneWhenPaused = window.queue()->count(ItemState::Done);
+        const int reportsWhenPaused = progress.count();
+        QTest::qWait(1000);
+        QCOMPARE(window.queue()->count(ItemState::Done), doneWhenPaused);
+        QVERIFY(progress.count() <= reportsWhenPaused + 1);
+        QVERIFY(window.isRunning());
+        QVERIFY(finished.isEmpty());
+        QTest::mouseClick(window.pauseButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(window.queue()->count(ItemState::Done), 4);
+        QVERIFY(everyFileDecodes(out));
+    }
+
+    void cancelStopsWithinATileAndLeavesNoPartialFile()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("in"));
+        const QString out = dir.filePath(QStringLiteral("out"));
+        for (int i = 0; i < 6; ++i) {
+            writePhotoFile(in, QStringLiteral("c%1.png").arg(i), 320, 256, i);
+        }
+        BatchWindow window;
+        prepare(window, in, out);
+        QSignalSpy progress(window.runner(), &BatchRunner::progressed);
+        QSignalSpy finished(&window, &BatchWindow::batchFinished);
+        QVERIFY(window.start());
+        QVERIFY(waitForFirstTile(progress));
+        QTest::mouseClick(window.cancelButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QVERIFY(window.queue()->count(ItemState::Cancelled) >= 1);
+        QVERIFY(window.queue()->count(ItemState::Done) < 6);
+        // Only whole outputs, one per photo reported done, and no temporary files.
+        QCOMPARE(filesBelow(out).size(), window.queue()->count(ItemState::Done));
+        QVERIFY(everyFileDecodes(out));
+        QVERIFY(window.startButton()->isEnabled());
+    }
+
+    void mainWindowStaysUsableDuringABatch()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("in"));
+        for (int i = 0; i < 4; ++i) {
+            writePhotoFile(in, QStringLiteral("m%1.png").arg(i), 320, 256, i);
+        }
+        MainWindow main;
+        main.show();
+        BatchWindow* batch = main.showBatchWindow();
+        prepare(*batch, in, dir.filePath(QStringLiteral("out")));
+        QSignalSpy finished(batch, &BatchWindow::batchFinished);
+        QVERIFY(batch->start());
+        QSignalSpy shown(&main, &MainWindow::photoShown);
+        main.openPhoto(in + QStringLiteral("/m0.png"));
+        QVERIFY(shown.wait(30000));
+        QVERIFY(main.viewer()->hasPhoto());
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(batch->queue()->count(ItemState::Done), 4);
+    }
+};
+
+QTEST_MAIN(TestBatchWindow)
+#include "TestBatchWindow.moc"

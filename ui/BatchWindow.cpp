@@ -1,0 +1,433 @@
+#include "BatchWindow.h"
+
+#include "AppSettings.h"
+#include "BatchQueueModel.h"
+#include "BatchRunner.h"
+#include "OutputFormatFields.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+namespace unblur::ui {
+
+namespace {
+
+/** "45 s", "3 min 20 s", "1 h 05 min". */
+QString duration(double seconds)
+{
+    const int s = int(std::lround(seconds));
+    if (s < 60) {
+        return BatchWindow::tr("%1 s").arg(s);
+    }
+    if (s < 3600) {
+        return BatchWindow::tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    }
+    return BatchWindow::tr("%1 h %2 min").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+BatchWindow::BatchWindow(QWidget* parent) : QWidget(parent, Qt::Window)
+{
+    setObjectName(QStringLiteral("BatchWindow"));
+    setWindowTitle(tr("Batch Export — Unblur"));
+    setAcceptDrops(true);
+    resize(900, 720);
+    m_runner = new BatchRunner(this);
+    m_queue = new BatchQueueModel(this);
+
+    // Photos in.
+    m_inputs = new QListWidget(this);
+    m_inputs->setAccessibleName(tr("Photos and folders to export"));
+    m_inputs->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_inputs->setMaximumHeight(110);
+    auto* addPhotos = new QPushButton(tr("Add &photos…"), this);
+    auto* addFolder = new QPushButton(tr("Add &folder…"), this);
+    auto* remove = new QPushButton(tr("&Remove"), this);
+    m_recursive = new QCheckBox(tr("Include sub-&folders (mirrored in the output)"), this);
+    m_include = new QLineEdit(this);
+    m_include->setPlaceholderText(tr("all photos, or e.g. *.jpg IMG_*"));
+    m_include->setAccessibleName(tr("Only files matching"));
+    auto* inputButtons = new QVBoxLayout;
+    inputButtons->addWidget(addPhotos);
+    inputButtons->addWidget(addFolder);
+    inputButtons->addWidget(remove);
+    inputButtons->addStretch(1);
+    auto* inputRow = new QHBoxLayout;
+    inputRow->addWidget(m_inputs, 1);
+    inputRow->addLayout(inputButtons);
+    auto* inputForm = new QFormLayout;
+    inputForm->addRow(m_recursive);
+    inputForm->addRow(tr("Only &files matching:"), m_include);
+    auto* inputBox = new QGroupBox(tr("Photos (drop files or folders here)"), this);
+    auto* inputLayout = new QVBoxLayout(inputBox);
+    inputLayout->addLayout(inputRow);
+    inputLayout->addLayout(inputForm);
+
+    // Results out.
+    m_output = new QLineEdit(this);
+    m_output->setAccessibleName(tr("Output folder"));
+    auto* chooseOutput = new QPushButton(tr("C&hoose…"), this);
+    auto* outputRow = new QHBoxLayout;
+    outputRow->addWidget(m_output, 1);
+    outputRow->addWidget(chooseOutput);
+    m_template = new QLineEdit(this);
+    m_template->setAccessibleName(tr("File name"));
+    m_template->setToolTip(tr("{name}: the photo's name; {ext}: the format's extension; {model}: "
+                              "the model; {date}: today"));
+    m_collision = new QComboBox(this);
+    m_collision->setAccessibleName(tr("When the file exists"));
+    m_collision->addItem(tr("Skip the photo (resumes a batch)"), QStringLiteral("skip-existing"));
+    m_collision->addItem(tr("Add a number"), QStringLiteral("suffix"));
+    m_collision->addItem(tr("Replace it"), QStringLiteral("overwrite"));
+    m_fields = new OutputFormatFields(true, this);
+    m_engineLabel = new QLabel(this);
+    m_engineLabel->setWordWrap(true);
+    auto* outputForm = new QFormLayout;
+    outputForm->addRow(tr("Output f&older:"), outputRow);
+    outputForm->addRow(tr("File &name:"), m_template);
+    outputForm->addRow(tr("If the file &exists:"), m_collision);
+    m_fields->addRows(outputForm);
+    outputForm->addRow(tr("Model:"), m_engineLabel);
+    auto* outputBox = new QGroupBox(tr("Output"), this);
+    outputBox->setLayout(outputForm);
+
+    // The queue and its progress.
+    m_table = new QTableView(this);
+    m_table->setModel(m_queue);
+    m_table->setAccessibleName(tr("Queue"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(BatchQueueModel::Photo,
+                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(BatchQueueModel::Result,
+                                                      QHeaderView::Stretch);
+    m_progress = new QProgressBar(this);
+    m_progress->setAccessibleName(tr("Batch progress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(false);
+    m_status = new QLabel(tr("Add photos or folders, choose the output folder, then Start."),
+                          this);
+    m_status->setWordWrap(true);
+    m_start = new QPushButton(tr("&Start"), this);
+    m_start->setDefault(true);
+    m_pause = new QPushButton(tr("P&ause"), this);
+    m_cancel = new QPushButton(tr("&Cancel"), this);
+    m_cancel->setToolTip(tr("Stop within one tile; photos already written stay, nothing "
+                            "partial is left"));
+    m_saveReport = new QPushButton(tr("Save &report…"), this);
+    m_saveReport->setToolTip(tr("Every photo with its state, output and reason, as CSV"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_saveReport);
+    buttons->addStretch(1);
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_pause);
+    buttons->addWidget(m_cancel);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(inputBox, 1);
+    top->addWidget(outputBox, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addLayout(buttons);
+
+    m_output->setText(AppSettings::value(AppSettings::BatchOutputFolder).toString());
+    m_template->setText(AppSettings::value(AppSettings::BatchTemplate).toString());
+    m_recursive->setChecked(AppSettings::value(AppSettings::BatchRecursive).toBool());
+    m_collision->setCurrentIndex(
+        std::max(0, m_collision->findData(AppSettings::value(AppSettings::BatchCollision))));
+
+    connect(addPhotos, &QPushButton::clicked, this, [this] {
+        addInputs(QFileDialog::getOpenFileNames(
+            this, tr("Add photos"), AppSettings::value(AppSettings::LastFolder).toString()));
+    });
+    connect(addFolder, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(
+            this, tr("Add a folder"), AppSettings::value(AppSettings::LastFolder).toString());
+        if (!folder.isEmpty()) {
+            addInputs({folder});
+        }
+    });
+    connect(remove, &QPushButton::clicked, this, [this] { qDeleteAll(m_inputs->selectedItems()); });
+    connect(chooseOutput, &QPushButton::clicked, this, &BatchWindow::chooseOutputFolder);
+    connect(m_start, &QPushButton::clicked, this, &BatchWindow::start);
+    connect(m_pause, &QPushButton::clicked, this, &BatchWindow::togglePause);
+    connect(m_cancel, &QPushButton::clicked, this, &BatchWindow::cancel);
+    connect(m_saveReport, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save the report"), QDir(m_output->text()).filePath("unblur-report.csv"),
+            tr("CSV files (*.csv)"));
+        if (!path.isEmpty()) {
+            saveReport(path);
+        }
+    });
+    connect(m_runner, &BatchRunner::planned, this, [this](const batch::BatchReport& plan) {
+        m_queue->setItems(plan.items());
+    });
+    connect(m_runner, &BatchRunner::itemChanged, m_queue, &BatchQueueModel::setItem);
+    connect(m_runner, &BatchRunner::progressed, this, &BatchWindow::onProgress);
+    connect(m_runner, &BatchRunner::finished, this, &BatchWindow::onFinished);
+    connect(m_runner, &BatchRunner::failed, this, [this](const QString& reason) {
+        showProblem(reason);
+        updateButtons();
+    });
+    updateButtons();
+}
+
+BatchWindow::~BatchWindow() = default;
+
+void BatchWindow::setEngineSettings(const BatchEngineSettings& settings)
+{
+    m_engine = settings;
+    m_engineLabel->setText(tr("%1 · device %2 · %3 · tiles %4 (as in the main window)")
+                               .arg(settings.modelName.isEmpty() ? settings.modelFolder
+                                                                 : settings.modelName,
+                                    settings.device, settings.precision,
+                                    settings.tileSize == 0 ? tr("auto")
+                                                           : QString::number(settings.tileSize)));
+}
+
+void BatchWindow::setInputs(const QStringList& paths)
+{
+    m_inputs->clear();
+    addInputs(paths);
+}
+
+QStringList BatchWindow::inputs() const
+{
+    QStringList paths;
+    for (int i = 0; i < m_inputs->count(); ++i) {
+        paths << m_inputs->item(i)->data(Qt::UserRole).toString();
+    }
+    return paths;
+}
+
+void BatchWindow::addInputs(const QStringList& paths)
+{
+    const QStringList present = inputs();
+    for (const QString& path : paths) {
+        if (path.isEmpty() || present.contains(path)) {
+            continue;
+        }
+        auto* item = new QListWidgetItem(QDir::toNativeSeparators(path), m_inputs);
+        item->setData(Qt::UserRole, path);
+        item->setToolTip(QFileInfo(path).isDir() ? tr("Folder") : tr("Photo"));
+    }
+}
+
+void BatchWindow::setOutputFolder(const QString& folder)
+{
+    m_output->setText(folder);
+}
+
+void BatchWindow::setRecursive(bool recursive)
+{
+    m_recursive->setChecked(recursive);
+}
+
+batch::BatchOptions BatchWindow::options() const
+{
+    batch::BatchOptions options;
+    options.inputs = inputs();
+    options.recursive = m_recursive->isChecked();
+    options.includes = m_include->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    options.outputFolder = m_output->text().trimmed();
+    options.nameTemplate = m_template->text().trimmed();
+    const QString collision = m_collision->currentData().toString();
+    options.collision = collision == QLatin1String("suffix")      ? batch::Collision::Suffix
+                        : collision == QLatin1String("overwrite") ? batch::Collision::Overwrite
+                                                                  : batch::Collision::SkipExisting;
+    options.write = m_fields->options();
+    options.modelName = m_engine.modelName;
+    options.engine.device = m_engine.device.toStdString();
+    options.engine.tileSize = m_engine.tileSize;
+    return options;
+}
+
+bool BatchWindow::start()
+{
+    if (m_runner->isRunning()) {
+        return false;
+    }
+    if (m_engine.modelFolder.isEmpty()) {
+        showProblem(tr("No model is available: add one in the main window first."));
+        return false;
+    }
+    batch::BatchOptions chosen = options();
+    try {
+        chosen.engine.precision = engine::parsePrecision(m_engine.precision.toStdString());
+    } catch (const std::exception& e) {
+        showProblem(QString::fromStdString(e.what()));
+        return false;
+    }
+    const QString problem = chosen.validate();
+    if (!problem.isEmpty()) {
+        showProblem(problem);
+        return false;
+    }
+    AppSettings::setValue(AppSettings::BatchOutputFolder, chosen.outputFolder);
+    AppSettings::setValue(AppSettings::BatchTemplate, chosen.nameTemplate);
+    AppSettings::setValue(AppSettings::BatchRecursive, chosen.recursive);
+    AppSettings::setValue(AppSettings::BatchCollision, m_collision->currentData());
+    m_fields->remember();
+    m_queue->setItems({});
+    m_progress->setValue(0);
+    m_status->setText(tr("Loading the model and listing the photos…"));
+    const bool started = m_runner->start(chosen, m_engine.modelFolder);
+    updateButtons();
+    return started;
+}
+
+void BatchWindow::togglePause()
+{
+    if (!m_runner->isRunning()) {
+        return;
+    }
+    if (m_runner->isPaused()) {
+        m_runner->resume();
+    } else {
+        m_runner->pause();
+        m_status->setText(tr("Pausing after the current tile…"));
+    }
+    updateButtons();
+}
+
+void BatchWindow::cancel()
+{
+    if (m_runner->isRunning()) {
+        m_runner->cancel();
+        m_status->setText(tr("Stopping after the current tile…"));
+    }
+}
+
+bool BatchWindow::saveReport(const QString& path)
+{
+    try {
+        m_lastReport.writeCsv(path);
+        m_status->setText(tr("Report saved to %1.").arg(QDir::toNativeSeparators(path)));
+        return true;
+    } catch (const std::exception& e) {
+        showProblem(tr("Could not save the report: %1").arg(QString::fromStdString(e.what())));
+        return false;
+    }
+}
+
+bool BatchWindow::isRunning() const
+{
+    return m_runner->isRunning();
+}
+
+QString BatchWindow::summary() const
+{
+    return m_status->text();
+}
+
+void BatchWindow::onProgress(const batch::BatchProgress& progress)
+{
+    const int total = std::max(1, progress.total);
+    const double part = (progress.finished + std::clamp(progress.currentPart, 0.0, 1.0)) / total;
+    m_progress->setValue(int(std::lround(std::min(1.0, part) * 1000)));
+    QString text = tr("%1 of %n photo(s) finished", nullptr, progress.total).arg(progress.finished);
+    if (progress.failed > 0) {
+        text += tr(" · %n failed", nullptr, progress.failed);
+    }
+    if (progress.paused) {
+        text += tr(" · paused");
+    } else if (progress.etaSeconds >= 0) {
+        text += tr(" · about %1 left").arg(duration(progress.etaSeconds));
+    }
+    m_status->setText(text);
+    updateButtons();
+}
+
+void BatchWindow::onFinished(const batch::BatchReport& report)
+{
+    m_lastReport = report;
+    m_queue->setItems(report.items());
+    using batch::ItemState;
+    const int done = report.count(ItemState::Done);
+    const int failed = report.count(ItemState::Failed);
+    const int cancelled = report.count(ItemState::Cancelled);
+    QString text = tr("%n photo(s) done", nullptr, done) + tr(", %n skipped", nullptr,
+                                                              report.count(ItemState::Skipped));
+    text += tr(", %n failed", nullptr, failed);
+    if (cancelled > 0) {
+        text += tr(", %n not done (cancelled)", nullptr, cancelled);
+    }
+    if (failed > 0) {
+        text += tr(". The failed photos and their reasons are in red in the list.");
+    }
+    m_status->setText(text);
+    m_progress->setValue(cancelled > 0 ? m_progress->value() : 1000);
+    updateButtons();
+    Q_EMIT batchFinished(report);
+}
+
+void BatchWindow::showProblem(const QString& text)
+{
+    m_status->setText(QStringLiteral("<span style=\"color:#c01c28\">%1</span>")
+                          .arg(text.toHtmlEscaped()));
+}
+
+void BatchWindow::updateButtons()
+{
+    const bool running = m_runner->isRunning();
+    m_start->setEnabled(!running);
+    m_pause->setEnabled(running);
+    m_pause->setText(running && m_runner->isPaused() ? tr("Res&ume") : tr("P&ause"));
+    m_cancel->setEnabled(running);
+    m_saveReport->setEnabled(!running && !m_lastReport.items().empty());
+}
+
+void BatchWindow::chooseOutputFolder()
+{
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Output folder"), m_output->text());
+    if (!folder.isEmpty()) {
+        m_output->setText(folder);
+    }
+}
+
+void BatchWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls()) {
+        event->acceptProposedAction();
+    }
+}
+
+void BatchWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            paths << url.toLocalFile();
+        }
+    }
+    addInputs(paths);
+    event->acceptProposedAction();
+}
+
+} // namespace unblur::ui

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "batch/BatchReport.h"
+
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace unblur::batch {
+struct BatchOptions;
+struct BatchProgress;
+} // namespace unblur::batch
+
+namespace unblur::ui {
+
+class BatchQueueModel;
+class BatchRunner;
+class OutputFormatFields;
+
+/** The model and engine settings a batch uses: those of the main window's panel. */
+struct BatchEngineSettings
+{
+    QString modelFolder;
+    QString modelName;
+    QString device = QStringLiteral("auto");
+    QString precision = QStringLiteral("fp32");
+    int tileSize = 0;
+};
+
+/**
+ * Batch export: photos and folders in, an output folder out with the sub-folders mirrored,
+ * a file-name template, format and metadata choices, what to do with existing outputs; then
+ * the queue with each photo's state, overall progress with an ETA, pause/resume and cancel,
+ * and a summary with a report that can be saved. It runs on its own thread while the main
+ * window stays usable; closing this window leaves a running batch going.
+ */
+class BatchWindow : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit BatchWindow(QWidget* parent = nullptr);
+    ~BatchWindow() override;
+
+    void setEngineSettings(const BatchEngineSettings& settings);
+    void setInputs(const QStringList& paths);
+    QStringList inputs() const;
+    void addInputs(const QStringList& paths);
+    void setOutputFolder(const QString& folder);
+    void setRecursive(bool recursive);
+
+    /** Starts the batch with the choices shown; false (and the reason shown) when it cannot. */
+    bool start();
+    void togglePause();
+    void cancel();
+    /** Writes the last run's report as CSV; false (and the reason shown) on failure. */
+    bool saveReport(const QString& path);
+
+    bool isRunning() const;
+    BatchRunner* runner() const { return m_runner; }
+    BatchQueueModel* queue() const { return m_queue; }
+    QPushButton* startButton() const { return m_start; }
+    QPushButton* pauseButton() const { return m_pause; }
+    QPushButton* cancelButton() const { return m_cancel; }
+    QString summary() const;
+
+Q_SIGNALS:
+    void batchFinished(const unblur::batch::BatchReport& report);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    batch::BatchOptions options() const;
+    void onProgress(const batch::BatchProgress& progress);
+    void onFinished(const batch::BatchReport& report);
+    void showProblem(const QString& text);
+    void updateButtons();
+    void chooseOutputFolder();
+
+    BatchRunner* m_runner;
+    BatchQueueModel* m_queue;
+    BatchEngineSettings m_engine;
+    batch::BatchReport m_lastReport;
+
+    QListWidget* m_inputs;
+    QCheckBox* m_recursive;
+    QLineEdit* m_include;
+    QLineEdit* m_output;
+    QLineEdit* m_template;
+    QComboBox* m_collision;
+    OutputFormatFields* m_fields;
+    QLabel* m_engineLabel;
+    QTableView* m_table;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+    QPushButton* m_start;
+    QPushButton* m_pause;
+    QPushButton* m_cancel;
+    QPushButton* m_saveReport;
+};
+
+} // namespace unblur::ui
