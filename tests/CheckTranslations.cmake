@@ -1,7 +1,8 @@
 # Runs lupdate over the translated sources into a copy of one catalogue and fails when a
 # message is unfinished, vanished or obsolete, or a translation or plural form is empty: a new
 # or changed string needs its translation in every catalogue before it is merged.
-#   cmake -DLUPDATE=... -DSOURCES_LIST=sources.lst -DTS_FILE=unblur_de.ts -DWORK_DIR=...
+#   cmake -DLUPDATE=... [-DLUPDATE_OPTIONS=-pluralonly] -DSOURCES_LIST=sources.lst
+#         -DTS_FILE=unblur_de.ts -DWORK_DIR=...
 #         -P CheckTranslations.cmake
 foreach(var LUPDATE SOURCES_LIST TS_FILE WORK_DIR)
     if(NOT DEFINED ${var})
@@ -15,7 +16,8 @@ file(MAKE_DIRECTORY "${WORK_DIR}")
 file(COPY "${TS_FILE}" DESTINATION "${WORK_DIR}")
 set(copy "${WORK_DIR}/${name}")
 
-execute_process(COMMAND "${LUPDATE}" "@${SOURCES_LIST}" -ts "${copy}"
+separate_arguments(options UNIX_COMMAND "${LUPDATE_OPTIONS}")
+execute_process(COMMAND "${LUPDATE}" ${options} "@${SOURCES_LIST}" -ts "${copy}"
     RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE output)
 message(STATUS "${output}")
 if(NOT status EQUAL 0)

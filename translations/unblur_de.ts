@@ -20,39 +20,423 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="24"/>
+        <location filename="../app/gui/main.cpp" line="33"/>
         <source>Deblurs photos with HI-Diff.</source>
         <translation>Entfernt Unschärfe aus Fotos mit HI-Diff.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="29"/>
+        <location filename="../app/gui/main.cpp" line="38"/>
         <source>Debug: save a picture of the window to FILE and quit (after the photo is shown, or deblurred with --deblur).</source>
         <translation>Debug: ein Bild des Fensters in FILE speichern und beenden (sobald das Foto angezeigt wird, mit --deblur sobald es geschärft ist).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="33"/>
+        <location filename="../app/gui/main.cpp" line="42"/>
         <source>Deblur the photo at once.</source>
         <translation>Das Foto sofort schärfen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="36"/>
+        <location filename="../app/gui/main.cpp" line="45"/>
         <source>Show the photo at 100 % and preview that part at once.</source>
         <translation>Das Foto in 100 % zeigen und diesen Ausschnitt sofort als Vorschau schärfen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="39"/>
+        <location filename="../app/gui/main.cpp" line="48"/>
         <source>Debug: save a picture of the window to FILE once the first tile of a deblur is done.</source>
         <translation>Debug: ein Bild des Fensters in FILE speichern, sobald beim Schärfen die erste Kachel fertig ist.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="43"/>
+        <location filename="../app/gui/main.cpp" line="52"/>
         <source>Debug: window size, WxH.</source>
         <translation>Debug: Fenstergröße, Breite x Höhe (z. B. 1600x1000).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="47"/>
+        <location filename="../app/gui/main.cpp" line="56"/>
         <source>A photo to open.</source>
         <translation>Ein zu öffnendes Foto.</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::BatchQueueModel</name>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="41"/>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="43"/>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="45"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="47"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="49"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="51"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="85"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="114"/>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="116"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="118"/>
+        <source>Output or reason</source>
+        <translation>Ergebnis oder Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="120"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::BatchRunner</name>
+    <message>
+        <location filename="../ui/BatchRunner.cpp" line="92"/>
+        <source>Could not load the model %1: %2</source>
+        <translation>Das Modell %1 konnte nicht geladen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::BatchWindow</name>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="39"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="42"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="44"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="52"/>
+        <source>Batch Export — Unblur</source>
+        <translation>Stapel-Export — Unblur</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="60"/>
+        <source>Photos and folders to export</source>
+        <translation>Zu exportierende Fotos und Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="63"/>
+        <source>Add &amp;photos…</source>
+        <translation>&amp;Fotos hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="64"/>
+        <source>Add &amp;folder…</source>
+        <translation>Or&amp;dner hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="65"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="66"/>
+        <source>Include sub-&amp;folders (mirrored in the output)</source>
+        <translation>&amp;Unterordner einbeziehen (in der Ausgabe nachgebildet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="68"/>
+        <source>all photos, or e.g. *.jpg IMG_*</source>
+        <translation>alle Fotos, oder z. B. *.jpg IMG_*</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="69"/>
+        <source>Only files matching</source>
+        <translation>Nur passende Dateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="80"/>
+        <source>Only &amp;files matching:</source>
+        <translation>Nur passende Da&amp;teien:</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="81"/>
+        <source>Photos (drop files or folders here)</source>
+        <translation>Fotos (Dateien oder Ordner hierher ziehen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="88"/>
+        <location filename="../ui/BatchWindow.cpp" line="408"/>
+        <source>Output folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="89"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Wählen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="94"/>
+        <source>File name</source>
+        <translation>Dateiname</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="95"/>
+        <source>{name}: the photo&apos;s name; {ext}: the format&apos;s extension; {model}: the model; {date}: today</source>
+        <translation>{name}: Name des Fotos; {ext}: Dateiendung des Formats; {model}: das Modell; {date}: heutiges Datum</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="98"/>
+        <source>When the file exists</source>
+        <translation>Wenn die Datei vorhanden ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="99"/>
+        <source>Skip the photo (resumes a batch)</source>
+        <translation>Foto überspringen (setzt einen Stapel-Export fort)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="100"/>
+        <source>Add a number</source>
+        <translation>Nummer anhängen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="101"/>
+        <source>Replace it</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="106"/>
+        <source>Output f&amp;older:</source>
+        <translation>&amp;Ausgabeordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="107"/>
+        <source>File &amp;name:</source>
+        <translation>Datei&amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="108"/>
+        <source>If the file &amp;exists:</source>
+        <translation>Wenn die Datei &amp;vorhanden ist:</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="110"/>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="111"/>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="117"/>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="125"/>
+        <source>Batch progress</source>
+        <translation>Fortschritt des Stapel-Exports</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="129"/>
+        <source>Add photos or folders, choose the output folder, then Start.</source>
+        <translation>Fotos oder Ordner hinzufügen, den Ausgabeordner wählen, dann „Starten“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="132"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="134"/>
+        <location filename="../ui/BatchWindow.cpp" line="400"/>
+        <source>P&amp;ause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="135"/>
+        <source>&amp;Cancel</source>
+        <translation>Abbre&amp;chen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="136"/>
+        <source>Stop within one tile; photos already written stay, nothing partial is left</source>
+        <translation>Spätestens nach einer Kachel anhalten; bereits geschriebene Fotos bleiben erhalten, unvollständige Dateien werden nicht hinterlassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="138"/>
+        <source>Save &amp;report…</source>
+        <translation>Ber&amp;icht speichern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="139"/>
+        <source>Every photo with its state, output and reason, as CSV</source>
+        <translation>Jedes Foto mit Status, Ergebnis und Grund, als CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="165"/>
+        <source>Add photos</source>
+        <translation>Fotos hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="169"/>
+        <source>Add a folder</source>
+        <translation>Ordner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="181"/>
+        <source>Save the report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="182"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="205"/>
+        <source>%1 · device %2 · %3 · tiles %4 (as in the main window)</source>
+        <translation>%1 · Gerät %2 · %3 · Kacheln %4 (wie im Hauptfenster)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="209"/>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="237"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="237"/>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="276"/>
+        <source>No model is available: add one in the main window first.</source>
+        <translation>Kein Modell verfügbar: Fügen Sie zuerst im Hauptfenster eines hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="298"/>
+        <source>Loading the model and listing the photos…</source>
+        <translation>Modell wird geladen und Fotos werden aufgelistet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="313"/>
+        <source>Pausing after the current tile…</source>
+        <translation>Wird nach der aktuellen Kachel angehalten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="322"/>
+        <source>Stopping after the current tile…</source>
+        <translation>Wird nach der aktuellen Kachel abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="330"/>
+        <source>Report saved to %1.</source>
+        <translation>Bericht in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="333"/>
+        <source>Could not save the report: %1</source>
+        <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="353"/>
+        <source>%1 of %n photo(s) finished</source>
+        <translation>
+            <numerusform>%1 von %n Foto fertig</numerusform>
+            <numerusform>%1 von %n Fotos fertig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="355"/>
+        <source> · %n failed</source>
+        <translation>
+            <numerusform> · %n fehlgeschlagen</numerusform>
+            <numerusform> · %n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="358"/>
+        <source> · paused</source>
+        <translation> · angehalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="360"/>
+        <source> · about %1 left</source>
+        <translation> · noch etwa %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="374"/>
+        <source>%n photo(s) done</source>
+        <translation>
+            <numerusform>%n Foto fertig</numerusform>
+            <numerusform>%n Fotos fertig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="374"/>
+        <source>, %n skipped</source>
+        <translation>
+            <numerusform>, %n übersprungen</numerusform>
+            <numerusform>, %n übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="376"/>
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>, %n fehlgeschlagen</numerusform>
+            <numerusform>, %n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="378"/>
+        <source>, %n not done (cancelled)</source>
+        <translation>
+            <numerusform>, %n nicht erledigt (abgebrochen)</numerusform>
+            <numerusform>, %n nicht erledigt (abgebrochen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="381"/>
+        <source>. The failed photos and their reasons are in red in the list.</source>
+        <translation>. Die fehlgeschlagenen Fotos und ihre Gründe stehen rot in der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="400"/>
+        <source>Res&amp;ume</source>
+        <translation>Fo&amp;rtsetzen</translation>
     </message>
 </context>
 <context>
@@ -260,22 +644,22 @@
 <context>
     <name>unblur::ui::DeblurWorker</name>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="87"/>
+        <location filename="../ui/DeblurWorker.cpp" line="49"/>
         <source>This build of LibTorch has no CUDA support.</source>
         <translation>Diese LibTorch-Version wurde ohne CUDA-Unterstützung gebaut.</translation>
     </message>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="91"/>
+        <location filename="../ui/DeblurWorker.cpp" line="53"/>
         <source>No CUDA GPU was found.</source>
         <translation>Es wurde keine CUDA-GPU gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="123"/>
+        <location filename="../ui/DeblurWorker.cpp" line="85"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="127"/>
+        <location filename="../ui/DeblurWorker.cpp" line="89"/>
         <source>No photo to deblur.</source>
         <translation>Kein Foto zum Schärfen.</translation>
     </message>
@@ -283,149 +667,44 @@
 <context>
     <name>unblur::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="22"/>
+        <location filename="../ui/ExportDialog.cpp" line="20"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="24"/>
+        <location filename="../ui/ExportDialog.cpp" line="22"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="26"/>
+        <location filename="../ui/ExportDialog.cpp" line="24"/>
         <source>&amp;Browse…</source>
         <translation>Du&amp;rchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="27"/>
+        <location filename="../ui/ExportDialog.cpp" line="25"/>
         <source>Choose the folder and file name</source>
         <translation>Ordner und Dateinamen wählen</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="33"/>
-        <source>Format</source>
-        <translation>Format</translation>
+        <location filename="../ui/ExportDialog.cpp" line="79"/>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
     </message>
     <message>
         <location filename="../ui/ExportDialog.cpp" line="34"/>
-        <source>JPEG</source>
-        <translation>JPEG</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="35"/>
-        <source>PNG</source>
-        <translation>PNG</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="36"/>
-        <source>TIFF</source>
-        <translation>TIFF</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="37"/>
-        <source>WebP</source>
-        <translation>WebP</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="41"/>
-        <source>Quality</source>
-        <translation>Qualität</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="42"/>
-        <source>JPEG and WebP quality; 95 keeps fine detail</source>
-        <translation>Qualität für JPEG und WebP; 95 erhält feine Details</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="45"/>
-        <source>Bit depth</source>
-        <translation>Bittiefe</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="46"/>
-        <source>16 bits per channel for PNG and TIFF; Automatic keeps the photo&apos;s</source>
-        <translation>16 Bit pro Kanal für PNG und TIFF; „Automatisch“ behält die des Fotos</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="47"/>
-        <source>Automatic</source>
-        <translation>Automatisch</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="48"/>
-        <source>8 bits</source>
-        <translation>8 Bit</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="49"/>
-        <source>16 bits</source>
-        <translation>16 Bit</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="52"/>
-        <source>Metadata</source>
-        <translation>Metadaten</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="53"/>
-        <source>EXIF, IPTC and XMP of the original; the colour profile is always kept</source>
-        <translation>EXIF, IPTC und XMP des Originals; das Farbprofil bleibt immer erhalten</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="55"/>
-        <source>Keep all</source>
-        <translation>Alle behalten</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="56"/>
-        <source>Remove location</source>
-        <translation>Standort entfernen</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="57"/>
-        <source>Remove all</source>
-        <translation>Alle entfernen</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="61"/>
         <source>&amp;File:</source>
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="64"/>
-        <source>F&amp;ormat:</source>
-        <translation>F&amp;ormat:</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="65"/>
-        <source>&amp;Quality:</source>
-        <translation>&amp;Qualität:</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="66"/>
-        <source>&amp;Bit depth:</source>
-        <translation>&amp;Bittiefe:</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="67"/>
-        <source>&amp;Metadata:</source>
-        <translation>&amp;Metadaten:</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="69"/>
+        <location filename="../ui/ExportDialog.cpp" line="39"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="124"/>
+        <location filename="../ui/ExportDialog.cpp" line="79"/>
         <source>Export to</source>
         <translation>Exportieren nach</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="124"/>
-        <source>%1 (*.%2)</source>
-        <translation>%1 (*.%2)</translation>
     </message>
 </context>
 <context>
@@ -567,7 +846,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="397"/>
-        <location filename="../ui/MainWindowActions.cpp" line="69"/>
+        <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>
     </message>
@@ -578,7 +857,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="53"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="45"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="47"/>
         <source>Open a photo</source>
         <translation>Foto öffnen</translation>
     </message>
@@ -589,7 +868,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="56"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="137"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="139"/>
         <source>Save the deblurred photo</source>
         <translation>Das geschärfte Foto speichern</translation>
     </message>
@@ -615,288 +894,308 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="64"/>
+        <source>&amp;Batch Export…</source>
+        <translation>S&amp;tapel-Export…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="65"/>
+        <source>Deblur whole folders of photos into an output folder</source>
+        <translation>Ganze Ordner voller Fotos schärfen und in einen Ausgabeordner schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="67"/>
         <source>&amp;Preview</source>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="65"/>
+        <location filename="../ui/MainWindowActions.cpp" line="68"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan</source>
         <translation>Den sichtbaren Teil des Fotos in wenigen Sekunden schärfen; die Vorschau folgt beim Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="70"/>
+        <location filename="../ui/MainWindowActions.cpp" line="73"/>
         <source>Deblur the whole photo</source>
         <translation>Das ganze Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="72"/>
+        <location filename="../ui/MainWindowActions.cpp" line="75"/>
         <source>Another &amp;Variation</source>
         <translation>Andere Va&amp;riante</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="73"/>
+        <location filename="../ui/MainWindowActions.cpp" line="76"/>
         <source>Deblur again with new diffusion noise</source>
         <translation>Mit neuem Diffusionsrauschen erneut schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="74"/>
+        <location filename="../ui/MainWindowActions.cpp" line="77"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="74"/>
+        <location filename="../ui/MainWindowActions.cpp" line="77"/>
         <source>Stop the deblur</source>
         <translation>Das Schärfen abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="77"/>
+        <location filename="../ui/MainWindowActions.cpp" line="80"/>
         <source>&amp;Fit to Window</source>
         <translation>An Fenster &amp;anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="78"/>
+        <location filename="../ui/MainWindowActions.cpp" line="81"/>
         <source>Show the whole photo</source>
         <translation>Das ganze Foto zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="79"/>
+        <location filename="../ui/MainWindowActions.cpp" line="82"/>
         <source>&amp;Actual Pixels (100 %)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="80"/>
+        <location filename="../ui/MainWindowActions.cpp" line="83"/>
         <source>One photo pixel per screen pixel</source>
         <translation>Ein Fotopixel pro Bildschirmpixel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="82"/>
+        <location filename="../ui/MainWindowActions.cpp" line="85"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="82"/>
+        <location filename="../ui/MainWindowActions.cpp" line="85"/>
         <source>Zoom in</source>
         <translation>Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="83"/>
+        <location filename="../ui/MainWindowActions.cpp" line="86"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="83"/>
+        <location filename="../ui/MainWindowActions.cpp" line="86"/>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="87"/>
+        <location filename="../ui/MainWindowActions.cpp" line="90"/>
         <source>&amp;Restored Only</source>
         <translation>Nur &amp;Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="87"/>
+        <location filename="../ui/MainWindowActions.cpp" line="90"/>
         <source>Show only the deblurred photo</source>
         <translation>Nur das geschärfte Foto zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="89"/>
+        <location filename="../ui/MainWindowActions.cpp" line="92"/>
         <source>&amp;Split Before/After</source>
         <translation>Vorher/Nachher ge&amp;teilt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="90"/>
+        <location filename="../ui/MainWindowActions.cpp" line="93"/>
         <source>Split the view: original left of the divider, deblurred right</source>
         <translation>Geteilte Ansicht: links vom Teiler das Original, rechts das geschärfte Foto</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="92"/>
+        <location filename="../ui/MainWindowActions.cpp" line="95"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="93"/>
+        <location filename="../ui/MainWindowActions.cpp" line="96"/>
         <source>Original and deblurred side by side, zoomed and panned together</source>
         <translation>Original und geschärftes Foto nebeneinander, gemeinsam gezoomt und verschoben</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="95"/>
+        <location filename="../ui/MainWindowActions.cpp" line="98"/>
         <source>Split &amp;Horizontally</source>
         <translation>&amp;Horizontal teilen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="96"/>
+        <location filename="../ui/MainWindowActions.cpp" line="99"/>
         <source>Put the divider across the photo: original above, deblurred below</source>
         <translation>Teiler quer über das Foto: oben das Original, unten das geschärfte Foto</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="109"/>
+        <location filename="../ui/MainWindowActions.cpp" line="112"/>
         <source>Show &amp;Original</source>
         <translation>&amp;Original zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="110"/>
+        <location filename="../ui/MainWindowActions.cpp" line="113"/>
         <source>Hold to show the original photo (or hold Space on the photo)</source>
         <translation>Gedrückt halten, um das Original zu zeigen (oder auf dem Foto die Leertaste halten)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="111"/>
+        <location filename="../ui/MainWindowActions.cpp" line="114"/>
         <source>&amp;Previous Photo</source>
         <translation>&amp;Vorheriges Foto</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="112"/>
+        <location filename="../ui/MainWindowActions.cpp" line="115"/>
         <source>Open the previous photo in the folder (or Left arrow on the photo)</source>
         <translation>Das vorherige Foto im Ordner öffnen (oder Pfeil nach links auf dem Foto)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="114"/>
+        <location filename="../ui/MainWindowActions.cpp" line="117"/>
         <source>&amp;Next Photo</source>
         <translation>&amp;Nächstes Foto</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="115"/>
+        <location filename="../ui/MainWindowActions.cpp" line="118"/>
         <source>Open the next photo in the folder (or Right arrow on the photo)</source>
         <translation>Das nächste Foto im Ordner öffnen (oder Pfeil nach rechts auf dem Foto)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="121"/>
+        <location filename="../ui/MainWindowActions.cpp" line="124"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="123"/>
+        <location filename="../ui/MainWindowActions.cpp" line="126"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="131"/>
+        <location filename="../ui/MainWindowActions.cpp" line="135"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="134"/>
+        <location filename="../ui/MainWindowActions.cpp" line="138"/>
         <source>&amp;Photo</source>
         <translation>&amp;Foto</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="140"/>
+        <location filename="../ui/MainWindowActions.cpp" line="144"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="151"/>
+        <location filename="../ui/MainWindowActions.cpp" line="155"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="156"/>
+        <location filename="../ui/MainWindowActions.cpp" line="160"/>
         <source>&amp;System Language</source>
         <translation>&amp;Systemsprache</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="166"/>
+        <location filename="../ui/MainWindowActions.cpp" line="170"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="167"/>
+        <location filename="../ui/MainWindowActions.cpp" line="171"/>
         <source>&amp;About Unblur</source>
         <translation>Über &amp;Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="168"/>
+        <location filename="../ui/MainWindowActions.cpp" line="172"/>
         <source>About Unblur</source>
         <translation>Über Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="169"/>
+        <location filename="../ui/MainWindowActions.cpp" line="173"/>
         <source>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;Removes motion and focus blur from photos with HI-Diff, run natively through LibTorch.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;Entfernt Bewegungs- und Fokusunschärfe aus Fotos mit HI-Diff, nativ ausgeführt über LibTorch.&lt;/p&gt;&lt;p&gt;Freie Software unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="175"/>
+        <location filename="../ui/MainWindowActions.cpp" line="179"/>
         <source>Main</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="192"/>
+        <location filename="../ui/MainWindowActions.cpp" line="196"/>
         <source>Show original while pressed</source>
         <translation>Original zeigen, solange gedrückt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="205"/>
+        <location filename="../ui/MainWindowActions.cpp" line="209"/>
         <source>The new language takes effect when Unblur is started again.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Unblur.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="43"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="45"/>
         <source>Photos (%1);;All files (*)</source>
         <translation>Fotos (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="58"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="60"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="83"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="85"/>
         <source>%1: %2 × %3, %4-bit %5</source>
         <translation>%1: %2 × %3, %4 Bit, %5</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
         <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
         <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="135"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="134"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="136"/>
         <source>TIFF (*.tif *.tiff)</source>
         <translation>TIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="135"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="137"/>
         <source>WebP (*.webp)</source>
         <translation>WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="136"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="138"/>
         <source>JPEG (*.jpg *.jpeg)</source>
         <translation>JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="172"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="174"/>
         <source>Replace the original?</source>
         <translation>Original ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="173"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="175"/>
         <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
         <translation>%1 ist das Originalfoto. Durch die geschärfte Fassung ersetzen? Das Original lässt sich danach nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="186"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="188"/>
         <source>Saving %1…</source>
         <translation>%1 wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="198"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="200"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="216"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="218"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="217"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="219"/>
         <source>The deblurred version of %1 has not been saved. Save it first?</source>
         <translation>Die geschärfte Fassung von %1 wurde nicht gespeichert. Zuerst speichern?</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="295"/>
+        <source>Batch export running</source>
+        <translation>Stapel-Export läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="296"/>
+        <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
+        <translation>Ein Stapel-Export läuft noch. Abbrechen und beenden? Bereits geschriebene Fotos bleiben erhalten; wird derselbe Stapel-Export erneut gestartet, erledigt er den Rest.</translation>
     </message>
     <message>
         <location filename="../ui/MainWindowPreview.cpp" line="38"/>
@@ -925,6 +1224,119 @@
         <location filename="../ui/MessageBanner.cpp" line="23"/>
         <source>Close message</source>
         <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::OutputFormatFields</name>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="16"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="18"/>
+        <source>Same as the photo (RAW: TIFF)</source>
+        <translation>Wie das Foto (RAW: TIFF)</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="20"/>
+        <source>JPEG</source>
+        <translation>JPEG</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="21"/>
+        <source>PNG</source>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="22"/>
+        <source>TIFF</source>
+        <translation>TIFF</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="23"/>
+        <source>WebP</source>
+        <translation>WebP</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="27"/>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="28"/>
+        <source>JPEG and WebP quality; 95 keeps fine detail</source>
+        <translation>Qualität für JPEG und WebP; 95 erhält feine Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="31"/>
+        <source>Bit depth</source>
+        <translation>Bittiefe</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="32"/>
+        <source>16 bits per channel for PNG and TIFF; Automatic keeps the photo&apos;s</source>
+        <translation>16 Bit pro Kanal für PNG und TIFF; „Automatisch“ behält die des Fotos</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="33"/>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="34"/>
+        <source>8 bits</source>
+        <translation>8 Bit</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="35"/>
+        <source>16 bits</source>
+        <translation>16 Bit</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="38"/>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="39"/>
+        <source>EXIF, IPTC and XMP of the original; the colour profile is always kept</source>
+        <translation>EXIF, IPTC und XMP des Originals; das Farbprofil bleibt immer erhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="41"/>
+        <source>Keep all</source>
+        <translation>Alle behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="42"/>
+        <source>Remove location</source>
+        <translation>Standort entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="43"/>
+        <source>Remove all</source>
+        <translation>Alle entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="62"/>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="63"/>
+        <source>&amp;Quality:</source>
+        <translation>&amp;Qualität:</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="64"/>
+        <source>&amp;Bit depth:</source>
+        <translation>&amp;Bittiefe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="65"/>
+        <source>&amp;Metadata:</source>
+        <translation>&amp;Metadaten:</translation>
     </message>
 </context>
 <context>

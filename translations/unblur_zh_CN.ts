@@ -19,39 +19,417 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="24"/>
+        <location filename="../app/gui/main.cpp" line="33"/>
         <source>Deblurs photos with HI-Diff.</source>
         <translation>使用 HI-Diff 为照片去模糊。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="29"/>
+        <location filename="../app/gui/main.cpp" line="38"/>
         <source>Debug: save a picture of the window to FILE and quit (after the photo is shown, or deblurred with --deblur).</source>
         <translation>调试：将窗口截图保存到 FILE 后退出（在照片显示后；使用 --deblur 时在去模糊完成后）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="33"/>
+        <location filename="../app/gui/main.cpp" line="42"/>
         <source>Deblur the photo at once.</source>
         <translation>立即对照片去模糊。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="36"/>
+        <location filename="../app/gui/main.cpp" line="45"/>
         <source>Show the photo at 100 % and preview that part at once.</source>
         <translation>以 100 % 显示照片，并立即预览该部分。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="39"/>
+        <location filename="../app/gui/main.cpp" line="48"/>
         <source>Debug: save a picture of the window to FILE once the first tile of a deblur is done.</source>
         <translation>调试：去模糊的第一个分块完成后，将窗口截图保存到 FILE。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="43"/>
+        <location filename="../app/gui/main.cpp" line="52"/>
         <source>Debug: window size, WxH.</source>
         <translation>调试：窗口大小，宽x高（例如 1600x1000）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="47"/>
+        <location filename="../app/gui/main.cpp" line="56"/>
         <source>A photo to open.</source>
         <translation>要打开的照片。</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::BatchQueueModel</name>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="41"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="43"/>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="45"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="47"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="49"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="51"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="85"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="114"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="116"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="118"/>
+        <source>Output or reason</source>
+        <translation>输出或原因</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="120"/>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::BatchRunner</name>
+    <message>
+        <location filename="../ui/BatchRunner.cpp" line="92"/>
+        <source>Could not load the model %1: %2</source>
+        <translation>无法加载模型 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::BatchWindow</name>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="39"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="42"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="44"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="52"/>
+        <source>Batch Export — Unblur</source>
+        <translation>批量导出 — Unblur</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="60"/>
+        <source>Photos and folders to export</source>
+        <translation>要导出的照片和文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="63"/>
+        <source>Add &amp;photos…</source>
+        <translation>添加照片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="64"/>
+        <source>Add &amp;folder…</source>
+        <translation>添加文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="65"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="66"/>
+        <source>Include sub-&amp;folders (mirrored in the output)</source>
+        <translation>包含子文件夹（在输出中保留目录结构）(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="68"/>
+        <source>all photos, or e.g. *.jpg IMG_*</source>
+        <translation>所有照片，或例如 *.jpg IMG_*</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="69"/>
+        <source>Only files matching</source>
+        <translation>仅限匹配的文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="80"/>
+        <source>Only &amp;files matching:</source>
+        <translation>仅限匹配的文件(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="81"/>
+        <source>Photos (drop files or folders here)</source>
+        <translation>照片（将文件或文件夹拖放到此处）</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="88"/>
+        <location filename="../ui/BatchWindow.cpp" line="408"/>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="89"/>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="94"/>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="95"/>
+        <source>{name}: the photo&apos;s name; {ext}: the format&apos;s extension; {model}: the model; {date}: today</source>
+        <translation>{name}：照片名称；{ext}：格式的扩展名；{model}：模型；{date}：今天的日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="98"/>
+        <source>When the file exists</source>
+        <translation>文件已存在时</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="99"/>
+        <source>Skip the photo (resumes a batch)</source>
+        <translation>跳过该照片（用于继续未完成的批量导出）</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="100"/>
+        <source>Add a number</source>
+        <translation>添加编号</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="101"/>
+        <source>Replace it</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="106"/>
+        <source>Output f&amp;older:</source>
+        <translation>输出文件夹(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="107"/>
+        <source>File &amp;name:</source>
+        <translation>文件名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="108"/>
+        <source>If the file &amp;exists:</source>
+        <translation>文件已存在时(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="110"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="111"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="117"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="125"/>
+        <source>Batch progress</source>
+        <translation>批量导出进度</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="129"/>
+        <source>Add photos or folders, choose the output folder, then Start.</source>
+        <translation>添加照片或文件夹，选择输出文件夹，然后点击“开始”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="132"/>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="134"/>
+        <location filename="../ui/BatchWindow.cpp" line="400"/>
+        <source>P&amp;ause</source>
+        <translation>暂停(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="135"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="136"/>
+        <source>Stop within one tile; photos already written stay, nothing partial is left</source>
+        <translation>最多在一个分块内停止；已写入的照片会保留，不会留下不完整的文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="138"/>
+        <source>Save &amp;report…</source>
+        <translation>保存报告(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="139"/>
+        <source>Every photo with its state, output and reason, as CSV</source>
+        <translation>以 CSV 格式列出每张照片的状态、输出和原因</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="165"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="169"/>
+        <source>Add a folder</source>
+        <translation>添加文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="181"/>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="182"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="205"/>
+        <source>%1 · device %2 · %3 · tiles %4 (as in the main window)</source>
+        <translation>%1 · 设备 %2 · %3 · 分块 %4（与主窗口相同）</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="209"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="237"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="237"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="276"/>
+        <source>No model is available: add one in the main window first.</source>
+        <translation>没有可用的模型：请先在主窗口中添加模型。</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="298"/>
+        <source>Loading the model and listing the photos…</source>
+        <translation>正在加载模型并列出照片…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="313"/>
+        <source>Pausing after the current tile…</source>
+        <translation>将在当前分块完成后暂停…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="322"/>
+        <source>Stopping after the current tile…</source>
+        <translation>将在当前分块完成后停止…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="330"/>
+        <source>Report saved to %1.</source>
+        <translation>报告已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="333"/>
+        <source>Could not save the report: %1</source>
+        <translation>无法保存报告：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="353"/>
+        <source>%1 of %n photo(s) finished</source>
+        <translation>
+            <numerusform>已完成 %1/%n 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="355"/>
+        <source> · %n failed</source>
+        <translation>
+            <numerusform> · %n 张失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="358"/>
+        <source> · paused</source>
+        <translation> · 已暂停</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="360"/>
+        <source> · about %1 left</source>
+        <translation> · 剩余约 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="374"/>
+        <source>%n photo(s) done</source>
+        <translation>
+            <numerusform>%n 张照片已完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="374"/>
+        <source>, %n skipped</source>
+        <translation>
+            <numerusform>，%n 张已跳过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="376"/>
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>，%n 张失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="378"/>
+        <source>, %n not done (cancelled)</source>
+        <translation>
+            <numerusform>，%n 张未完成（已取消）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="381"/>
+        <source>. The failed photos and their reasons are in red in the list.</source>
+        <translation>。失败的照片及其原因在列表中以红色显示。</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="400"/>
+        <source>Res&amp;ume</source>
+        <translation>继续(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -259,22 +637,22 @@
 <context>
     <name>unblur::ui::DeblurWorker</name>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="87"/>
+        <location filename="../ui/DeblurWorker.cpp" line="49"/>
         <source>This build of LibTorch has no CUDA support.</source>
         <translation>此 LibTorch 版本不支持 CUDA。</translation>
     </message>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="91"/>
+        <location filename="../ui/DeblurWorker.cpp" line="53"/>
         <source>No CUDA GPU was found.</source>
         <translation>未找到 CUDA GPU。</translation>
     </message>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="123"/>
+        <location filename="../ui/DeblurWorker.cpp" line="85"/>
         <source>No model is loaded.</source>
         <translation>未加载模型。</translation>
     </message>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="127"/>
+        <location filename="../ui/DeblurWorker.cpp" line="89"/>
         <source>No photo to deblur.</source>
         <translation>没有要去模糊的照片。</translation>
     </message>
@@ -282,149 +660,44 @@
 <context>
     <name>unblur::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="22"/>
+        <location filename="../ui/ExportDialog.cpp" line="20"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="24"/>
+        <location filename="../ui/ExportDialog.cpp" line="22"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="26"/>
+        <location filename="../ui/ExportDialog.cpp" line="24"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="27"/>
+        <location filename="../ui/ExportDialog.cpp" line="25"/>
         <source>Choose the folder and file name</source>
         <translation>选择文件夹和文件名</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="33"/>
-        <source>Format</source>
-        <translation>格式</translation>
+        <location filename="../ui/ExportDialog.cpp" line="79"/>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
     </message>
     <message>
         <location filename="../ui/ExportDialog.cpp" line="34"/>
-        <source>JPEG</source>
-        <translation>JPEG</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="35"/>
-        <source>PNG</source>
-        <translation>PNG</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="36"/>
-        <source>TIFF</source>
-        <translation>TIFF</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="37"/>
-        <source>WebP</source>
-        <translation>WebP</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="41"/>
-        <source>Quality</source>
-        <translation>质量</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="42"/>
-        <source>JPEG and WebP quality; 95 keeps fine detail</source>
-        <translation>JPEG 和 WebP 的质量；95 可保留细节</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="45"/>
-        <source>Bit depth</source>
-        <translation>位深度</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="46"/>
-        <source>16 bits per channel for PNG and TIFF; Automatic keeps the photo&apos;s</source>
-        <translation>PNG 和 TIFF 可用每通道 16 位；“自动”保持照片原有的位深度</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="47"/>
-        <source>Automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="48"/>
-        <source>8 bits</source>
-        <translation>8 位</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="49"/>
-        <source>16 bits</source>
-        <translation>16 位</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="52"/>
-        <source>Metadata</source>
-        <translation>元数据</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="53"/>
-        <source>EXIF, IPTC and XMP of the original; the colour profile is always kept</source>
-        <translation>原图的 EXIF、IPTC 和 XMP；色彩配置文件始终保留</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="55"/>
-        <source>Keep all</source>
-        <translation>全部保留</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="56"/>
-        <source>Remove location</source>
-        <translation>移除位置信息</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="57"/>
-        <source>Remove all</source>
-        <translation>全部移除</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="61"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="64"/>
-        <source>F&amp;ormat:</source>
-        <translation>格式(&amp;O)：</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="65"/>
-        <source>&amp;Quality:</source>
-        <translation>质量(&amp;Q)：</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="66"/>
-        <source>&amp;Bit depth:</source>
-        <translation>位深度(&amp;D)：</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="67"/>
-        <source>&amp;Metadata:</source>
-        <translation>元数据(&amp;M)：</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="69"/>
+        <location filename="../ui/ExportDialog.cpp" line="39"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="124"/>
+        <location filename="../ui/ExportDialog.cpp" line="79"/>
         <source>Export to</source>
         <translation>导出到</translation>
-    </message>
-    <message>
-        <location filename="../ui/ExportDialog.cpp" line="124"/>
-        <source>%1 (*.%2)</source>
-        <translation>%1 (*.%2)</translation>
     </message>
 </context>
 <context>
@@ -564,7 +837,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="397"/>
-        <location filename="../ui/MainWindowActions.cpp" line="69"/>
+        <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>
     </message>
@@ -575,7 +848,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="53"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="45"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="47"/>
         <source>Open a photo</source>
         <translation>打开照片</translation>
     </message>
@@ -586,7 +859,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="56"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="137"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="139"/>
         <source>Save the deblurred photo</source>
         <translation>保存去模糊后的照片</translation>
     </message>
@@ -612,288 +885,308 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="64"/>
+        <source>&amp;Batch Export…</source>
+        <translation>批量导出(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="65"/>
+        <source>Deblur whole folders of photos into an output folder</source>
+        <translation>对整个文件夹的照片去模糊，并保存到输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="67"/>
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="65"/>
+        <location filename="../ui/MainWindowActions.cpp" line="68"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan</source>
         <translation>几秒内对屏幕上可见的照片部分去模糊；平移时预览随之更新</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="70"/>
+        <location filename="../ui/MainWindowActions.cpp" line="73"/>
         <source>Deblur the whole photo</source>
         <translation>对整张照片去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="72"/>
+        <location filename="../ui/MainWindowActions.cpp" line="75"/>
         <source>Another &amp;Variation</source>
         <translation>另一种结果(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="73"/>
+        <location filename="../ui/MainWindowActions.cpp" line="76"/>
         <source>Deblur again with new diffusion noise</source>
         <translation>使用新的扩散噪声再次去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="74"/>
+        <location filename="../ui/MainWindowActions.cpp" line="77"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="74"/>
+        <location filename="../ui/MainWindowActions.cpp" line="77"/>
         <source>Stop the deblur</source>
         <translation>停止去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="77"/>
+        <location filename="../ui/MainWindowActions.cpp" line="80"/>
         <source>&amp;Fit to Window</source>
         <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="78"/>
+        <location filename="../ui/MainWindowActions.cpp" line="81"/>
         <source>Show the whole photo</source>
         <translation>显示整张照片</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="79"/>
+        <location filename="../ui/MainWindowActions.cpp" line="82"/>
         <source>&amp;Actual Pixels (100 %)</source>
         <translation>实际像素（100 %）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="80"/>
+        <location filename="../ui/MainWindowActions.cpp" line="83"/>
         <source>One photo pixel per screen pixel</source>
         <translation>一个照片像素对应一个屏幕像素</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="82"/>
+        <location filename="../ui/MainWindowActions.cpp" line="85"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="82"/>
+        <location filename="../ui/MainWindowActions.cpp" line="85"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="83"/>
+        <location filename="../ui/MainWindowActions.cpp" line="86"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="83"/>
+        <location filename="../ui/MainWindowActions.cpp" line="86"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="87"/>
+        <location filename="../ui/MainWindowActions.cpp" line="90"/>
         <source>&amp;Restored Only</source>
         <translation>仅显示结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="87"/>
+        <location filename="../ui/MainWindowActions.cpp" line="90"/>
         <source>Show only the deblurred photo</source>
         <translation>只显示去模糊后的照片</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="89"/>
+        <location filename="../ui/MainWindowActions.cpp" line="92"/>
         <source>&amp;Split Before/After</source>
         <translation>之前/之后分屏对比(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="90"/>
+        <location filename="../ui/MainWindowActions.cpp" line="93"/>
         <source>Split the view: original left of the divider, deblurred right</source>
         <translation>分屏对比：分隔线左侧为原图，右侧为去模糊结果</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="92"/>
+        <location filename="../ui/MainWindowActions.cpp" line="95"/>
         <source>Side &amp;by Side</source>
         <translation>并排对比(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="93"/>
+        <location filename="../ui/MainWindowActions.cpp" line="96"/>
         <source>Original and deblurred side by side, zoomed and panned together</source>
         <translation>原图与去模糊结果并排显示，同步缩放和平移</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="95"/>
+        <location filename="../ui/MainWindowActions.cpp" line="98"/>
         <source>Split &amp;Horizontally</source>
         <translation>水平分屏(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="96"/>
+        <location filename="../ui/MainWindowActions.cpp" line="99"/>
         <source>Put the divider across the photo: original above, deblurred below</source>
         <translation>分隔线横贯照片：上方为原图，下方为去模糊结果</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="109"/>
+        <location filename="../ui/MainWindowActions.cpp" line="112"/>
         <source>Show &amp;Original</source>
         <translation>显示原图(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="110"/>
+        <location filename="../ui/MainWindowActions.cpp" line="113"/>
         <source>Hold to show the original photo (or hold Space on the photo)</source>
         <translation>按住以显示原图（或在照片上按住空格键）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="111"/>
+        <location filename="../ui/MainWindowActions.cpp" line="114"/>
         <source>&amp;Previous Photo</source>
         <translation>上一张照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="112"/>
+        <location filename="../ui/MainWindowActions.cpp" line="115"/>
         <source>Open the previous photo in the folder (or Left arrow on the photo)</source>
         <translation>打开文件夹中的上一张照片（或在照片上按左方向键）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="114"/>
+        <location filename="../ui/MainWindowActions.cpp" line="117"/>
         <source>&amp;Next Photo</source>
         <translation>下一张照片(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="115"/>
+        <location filename="../ui/MainWindowActions.cpp" line="118"/>
         <source>Open the next photo in the folder (or Right arrow on the photo)</source>
         <translation>打开文件夹中的下一张照片（或在照片上按右方向键）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="121"/>
+        <location filename="../ui/MainWindowActions.cpp" line="124"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="123"/>
+        <location filename="../ui/MainWindowActions.cpp" line="126"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="131"/>
+        <location filename="../ui/MainWindowActions.cpp" line="135"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="134"/>
+        <location filename="../ui/MainWindowActions.cpp" line="138"/>
         <source>&amp;Photo</source>
         <translation>照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="140"/>
+        <location filename="../ui/MainWindowActions.cpp" line="144"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="151"/>
+        <location filename="../ui/MainWindowActions.cpp" line="155"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="156"/>
+        <location filename="../ui/MainWindowActions.cpp" line="160"/>
         <source>&amp;System Language</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="166"/>
+        <location filename="../ui/MainWindowActions.cpp" line="170"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="167"/>
+        <location filename="../ui/MainWindowActions.cpp" line="171"/>
         <source>&amp;About Unblur</source>
         <translation>关于 Unblur(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="168"/>
+        <location filename="../ui/MainWindowActions.cpp" line="172"/>
         <source>About Unblur</source>
         <translation>关于 Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="169"/>
+        <location filename="../ui/MainWindowActions.cpp" line="173"/>
         <source>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;Removes motion and focus blur from photos with HI-Diff, run natively through LibTorch.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;使用 HI-Diff 去除照片中的运动模糊和失焦模糊，通过 LibTorch 本地运行。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更高版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="175"/>
+        <location filename="../ui/MainWindowActions.cpp" line="179"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="192"/>
+        <location filename="../ui/MainWindowActions.cpp" line="196"/>
         <source>Show original while pressed</source>
         <translation>按住时显示原图</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="205"/>
+        <location filename="../ui/MainWindowActions.cpp" line="209"/>
         <source>The new language takes effect when Unblur is started again.</source>
         <translation>新语言将在下次启动 Unblur 时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="43"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="45"/>
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="58"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="60"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="83"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="85"/>
         <source>%1: %2 × %3, %4-bit %5</source>
         <translation>%1：%2 × %3，%4 位 %5</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
         <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
         <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="135"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="134"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="136"/>
         <source>TIFF (*.tif *.tiff)</source>
         <translation>TIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="135"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="137"/>
         <source>WebP (*.webp)</source>
         <translation>WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="136"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="138"/>
         <source>JPEG (*.jpg *.jpeg)</source>
         <translation>JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="172"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="174"/>
         <source>Replace the original?</source>
         <translation>替换原图？</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="173"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="175"/>
         <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
         <translation>%1 是原始照片。要用去模糊后的版本替换它吗？原图将无法恢复。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="186"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="188"/>
         <source>Saving %1…</source>
         <translation>正在保存 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="198"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="200"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="216"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="218"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="217"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="219"/>
         <source>The deblurred version of %1 has not been saved. Save it first?</source>
         <translation>%1 去模糊后的版本尚未保存。要先保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="295"/>
+        <source>Batch export running</source>
+        <translation>批量导出正在进行</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowFiles.cpp" line="296"/>
+        <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
+        <translation>批量导出仍在进行。要停止并退出吗？已写入的照片会保留，再次运行相同的批量导出即可完成其余照片。</translation>
     </message>
     <message>
         <location filename="../ui/MainWindowPreview.cpp" line="38"/>
@@ -922,6 +1215,119 @@
         <location filename="../ui/MessageBanner.cpp" line="23"/>
         <source>Close message</source>
         <translation>关闭消息</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::OutputFormatFields</name>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="16"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="18"/>
+        <source>Same as the photo (RAW: TIFF)</source>
+        <translation>与照片相同（RAW：TIFF）</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="20"/>
+        <source>JPEG</source>
+        <translation>JPEG</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="21"/>
+        <source>PNG</source>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="22"/>
+        <source>TIFF</source>
+        <translation>TIFF</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="23"/>
+        <source>WebP</source>
+        <translation>WebP</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="27"/>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="28"/>
+        <source>JPEG and WebP quality; 95 keeps fine detail</source>
+        <translation>JPEG 和 WebP 的质量；95 可保留细节</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="31"/>
+        <source>Bit depth</source>
+        <translation>位深度</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="32"/>
+        <source>16 bits per channel for PNG and TIFF; Automatic keeps the photo&apos;s</source>
+        <translation>PNG 和 TIFF 可用每通道 16 位；“自动”保持照片原有的位深度</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="33"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="34"/>
+        <source>8 bits</source>
+        <translation>8 位</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="35"/>
+        <source>16 bits</source>
+        <translation>16 位</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="38"/>
+        <source>Metadata</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="39"/>
+        <source>EXIF, IPTC and XMP of the original; the colour profile is always kept</source>
+        <translation>原图的 EXIF、IPTC 和 XMP；色彩配置文件始终保留</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="41"/>
+        <source>Keep all</source>
+        <translation>全部保留</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="42"/>
+        <source>Remove location</source>
+        <translation>移除位置信息</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="43"/>
+        <source>Remove all</source>
+        <translation>全部移除</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="62"/>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="63"/>
+        <source>&amp;Quality:</source>
+        <translation>质量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="64"/>
+        <source>&amp;Bit depth:</source>
+        <translation>位深度(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/OutputFormatFields.cpp" line="65"/>
+        <source>&amp;Metadata:</source>
+        <translation>元数据(&amp;M)：</translation>
     </message>
 </context>
 <context>

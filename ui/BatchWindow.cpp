@@ -103,7 +103,10 @@ BatchWindow::BatchWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     m_engineLabel = new QLabel(this);
     m_engineLabel->setWordWrap(true);
     auto* outputForm = new QFormLayout;
-    outputForm->addRow(tr("Output f&older:"), outputRow);
+    // A row holding a layout needs its own label for the mnemonic to reach the field.
+    auto* outputLabel = new QLabel(tr("Output f&older:"), this);
+    outputLabel->setBuddy(m_output);
+    outputForm->addRow(outputLabel, outputRow);
     outputForm->addRow(tr("File &name:"), m_template);
     outputForm->addRow(tr("If the file &exists:"), m_collision);
     m_fields->addRows(outputForm);

@@ -74,7 +74,13 @@ QString Translations::install(const QLocale& locale)
         }
         return code;
     }
-    return QStringLiteral("en"); // no catalogue: Qt's dialogs stay in English as well
+    // English, the source language: only its plural forms ("1 photo", "2 photos"). Qt's
+    // dialogs stay in English as well.
+    auto plurals = std::make_unique<QTranslator>();
+    if (plurals->load(QStringLiteral(":/i18n/unblur_en.qm"))) {
+        add(std::move(plurals));
+    }
+    return QStringLiteral("en");
 }
 
 QString Translations::install()

@@ -1,0 +1,94 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ModelFolders</name>
+    <message numerus="yes">
+        <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
+        <translation>
+            <numerusform>%1: not a HI-Diff model folder (%n file missing: %2)</numerusform>
+            <numerusform>%1: not a HI-Diff model folder (%n files missing: %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::BatchWindow</name>
+    <message numerus="yes">
+        <source>%1 of %n photo(s) finished</source>
+        <translation>
+            <numerusform>%1 of %n photo finished</numerusform>
+            <numerusform>%1 of %n photos finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n failed</source>
+        <translation>
+            <numerusform> · %n failed</numerusform>
+            <numerusform> · %n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) done</source>
+        <translation>
+            <numerusform>%n photo done</numerusform>
+            <numerusform>%n photos done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n skipped</source>
+        <translation>
+            <numerusform>, %n skipped</numerusform>
+            <numerusform>, %n skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>, %n failed</numerusform>
+            <numerusform>, %n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n not done (cancelled)</source>
+        <translation>
+            <numerusform>, %n not done (cancelled)</numerusform>
+            <numerusform>, %n not done (cancelled)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>the CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>the CPU (%n thread)</numerusform>
+            <numerusform>the CPU (%n threads)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
+        <translation>
+            <numerusform>Deblurred in %1 s on %2 (%n tile of %3 px, seed %4)</numerusform>
+            <numerusform>Deblurred in %1 s on %2 (%n tiles of %3 px, seed %4)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::ProgressPanel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <comment>a duration in seconds</comment>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1/%n tile(s)</source>
+        <translation>
+            <numerusform>%1/%n tile</numerusform>
+            <numerusform>%1/%n tiles</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
