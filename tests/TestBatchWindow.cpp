@@ -21,25 +21,38 @@ using unblur::batch::BatchProgress;
 using unblur::batch::ItemState;
 using namespace batchtest;
 
+/** A window set up for `input` into `output` with the tiny model in 128 px tiles. */
+void prepare(BatchWindow& window, const QString& input, const QString& output)
+{
+    BatchEngineSettings engine;
+    engine.modelFolder = kTiny;
+    engine.modelName = QStringLiteral("tiny");
+    engine.tileSize = 128;
+    window.setEngineSettings(engine);
+    window.setInputs({input});
+    window.setRecursive(true);
+    window.setOutputFolder(output);
+}
+
+/** A batch window set up on `count` 320x256 photos (several 128 px tiles each). */
+struct LargeBatch
+{
+    LargeBatch(const QString& prefix, int count);
+
+    QTemporaryDir dir;
+    QString in = dir.filePath(QStringLiteral("in"));
+    QString out = dir.filePath(QStringLiteral("out"));
+    BatchWindow window;
+    QSignalSpy progress{window.runner(), &BatchRunner::progressed};
+    QSignalSpy finished{&window, &BatchWindow::batchFinished};
+};
+
 class TestBatchWindow : public QObject
 {
     Q_OBJECT
 
 private:
     QTemporaryDir m_settings;
-
-    /** A window set up for `inputs` into `output` with the tiny model in 128 px tiles. */
-    static void prepare(BatchWindow& window, const QString& input, const QString& output)
-    {
-        BatchEngineSettings engine;
-        engine.modelFolder = kTiny;
-        engine.modelName = QStringLiteral("tiny");
-        engine.tileSize = 128;
-        window.setEngineSettings(engine);
-        window.setInputs({input});
-        window.setRecursive(true);
-        window.setOutputFolder(output);
-    }
 
     /** Waits for the first progress report inside a photo (a tile done). */
     static bool waitForFirstTile(QSignalSpy& progress)
@@ -140,16 +153,10 @@ private Q_SLOTS:
 
     void pausesBetweenTilesAndResumes()
     {
-        QTemporaryDir dir;
-        const QString in = dir.filePath(QStringLiteral("in"));
-        const QString out = dir.filePath(QStringLiteral("out"));
-        for (int i = 0; i < 4; ++i) {
-            writePhotoFile(in, QStringLiteral("p%1.png").arg(i), 320, 256, i);
-        }
-        BatchWindow window;
-        prepare(window, in, out);
-        QSignalSpy progress(window.runner(), &BatchRunner::progressed);
-        QSignalSpy finished(&window, &BatchWindow::batchFinished);
+        LargeBatch batch(QStringLiteral("p"), 4);
+        BatchWindow& window = batch.window;
+        QSignalSpy& progress = batch.progress;
+        QSignalSpy& finished = batch.finished;
         QVERIFY(window.start());
         QVERIFY(waitForFirstTile(progress));
         QTest::mouseClick(window.pauseButton(), Qt::LeftButton);
@@ -168,25 +175,18 @@ private Q_SLOTS:
         QTest::mouseClick(window.pauseButton(), Qt::LeftButton);
         QVERIFY(finished.wait(120000));
         QCOMPARE(window.queue()->count(ItemState::Done), 4);
-        QVERIFY(everyFileDecodes(out));
+        QVERIFY(everyFileDecodes(batch.out));
     }
 
     void cancelStopsWithinATileAndLeavesNoPartialFile()
     {
-        QTemporaryDir dir;
-        const QString in = dir.filePath(QStringLiteral("in"));
-        const QString out = dir.filePath(QStringLiteral("out"));
-        for (int i = 0; i < 6; ++i) {
-            writePhotoFile(in, QStringLiteral("c%1.png").arg(i), 320, 256, i);
-        }
-        BatchWindow window;
-        prepare(window, in, out);
-        QSignalSpy progress(window.runner(), &BatchRunner::progressed);
-        QSignalSpy finished(&window, &BatchWindow::batchFinished);
+        LargeBatch batch(QStringLiteral("c"), 6);
+        BatchWindow& window = batch.window;
         QVERIFY(window.start());
-        QVERIFY(waitForFirstTile(progress));
+        QVERIFY(waitForFirstTile(batch.progress));
         QTest::mouseClick(window.cancelButton(), Qt::LeftButton);
-        QVERIFY(finished.wait(30000));
+        QVERIFY(batch.finished.wait(30000));
+        const QString& out = batch.out;
         QVERIFY(window.queue()->count(ItemState::Cancelled) >= 1);
         QVERIFY(window.queue()->count(ItemState::Done) < 6);
         // Only whole outputs, one per photo reported done, and no temporary files.
@@ -216,6 +216,14 @@ private Q_SLOTS:
         QCOMPARE(batch->queue()->count(ItemState::Done), 4);
     }
 };
+
+LargeBatch::LargeBatch(const QString& prefix, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        writePhotoFile(in, QStringLiteral("%1%2.png").arg(prefix).arg(i), 320, 256, i);
+    }
+    prepare(window, in, out);
+}
 
 QTEST_MAIN(TestBatchWindow)
 #include "TestBatchWindow.moc"

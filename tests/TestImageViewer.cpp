@@ -22,6 +22,19 @@ QImage solid(int w, int h, QColor colour)
     return image;
 }
 
+/** Shows `viewer` at 400x300 with a red photo and its blue "restored" version. */
+bool showRedAndBlue(ImageViewer& viewer)
+{
+    viewer.resize(400, 300);
+    viewer.show();
+    if (!QTest::qWaitForWindowExposed(&viewer)) {
+        return false;
+    }
+    viewer.setPhoto(solid(400, 300, Qt::red));
+    viewer.setRestored(solid(400, 300, Qt::blue));
+    return true;
+}
+
 } // namespace
 
 class TestImageViewer : public QObject
@@ -83,11 +96,7 @@ private Q_SLOTS:
     void splitShowsBeforeAndAfterAndFlashes()
     {
         ImageViewer viewer;
-        viewer.resize(400, 300);
-        viewer.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&viewer));
-        viewer.setPhoto(solid(400, 300, Qt::red));
-        viewer.setRestored(solid(400, 300, Qt::blue));
+        QVERIFY(showRedAndBlue(viewer));
         viewer.setMode(ImageViewer::Mode::Split);
         viewer.setSplitPosition(0.5);
         QImage shot = viewer.grab().toImage();
@@ -113,11 +122,7 @@ private Q_SLOTS:
     void horizontalDividerSplitsAboveAndBelow()
     {
         ImageViewer viewer;
-        viewer.resize(400, 300);
-        viewer.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&viewer));
-        viewer.setPhoto(solid(400, 300, Qt::red));
-        viewer.setRestored(solid(400, 300, Qt::blue));
+        QVERIFY(showRedAndBlue(viewer));
         viewer.setMode(ImageViewer::Mode::Split);
         viewer.setSplitDirection(ImageViewer::SplitDirection::TopBottom);
         viewer.setSplitPosition(0.5);
@@ -138,11 +143,7 @@ private Q_SLOTS:
     void rightButtonFlashesTheOriginal()
     {
         ImageViewer viewer;
-        viewer.resize(400, 300);
-        viewer.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&viewer));
-        viewer.setPhoto(solid(400, 300, Qt::red));
-        viewer.setRestored(solid(400, 300, Qt::blue));
+        QVERIFY(showRedAndBlue(viewer));
         viewer.setMode(ImageViewer::Mode::After);
         QTest::mousePress(&viewer, Qt::RightButton, Qt::NoModifier, QPoint(100, 100));
         QVERIFY(viewer.showsOriginal());

@@ -1,5 +1,7 @@
 #include "ModelFolders.h"
 
+#include "io/BundledModel.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -11,19 +13,7 @@ namespace unblur::ui {
 
 QString ModelFolders::bundled()
 {
-    const QByteArray fromEnv = qgetenv("UNBLUR_MODEL_DIR");
-    if (!fromEnv.isEmpty()) {
-        return QString::fromLocal8Bit(fromEnv);
-    }
-    const QString exeDir = QCoreApplication::applicationDirPath();
-    for (const char* relative :
-         {"/../share/unblur/models/default", "/../../resources/models/default"}) {
-        const QString candidate = QDir::cleanPath(exeDir + QLatin1String(relative));
-        if (QFileInfo(candidate).isDir()) {
-            return candidate;
-        }
-    }
-    return {};
+    return io::bundledModelFolder();
 }
 
 QString ModelFolders::problem(const QString& folder)

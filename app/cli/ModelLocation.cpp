@@ -1,5 +1,6 @@
 #include "ModelLocation.h"
 
+#include "io/BundledModel.h"
 #include "model/ModelFolder.h"
 
 #include <QCoreApplication>
@@ -17,19 +18,7 @@ QCommandLineOption modelOption()
 
 QString defaultModelFolder()
 {
-    const QByteArray fromEnv = qgetenv("UNBLUR_MODEL_DIR");
-    if (!fromEnv.isEmpty()) {
-        return QString::fromLocal8Bit(fromEnv);
-    }
-    const QString exeDir = QCoreApplication::applicationDirPath();
-    for (const char* relative :
-         {"/../share/unblur/models/default", "/../../resources/models/default"}) {
-        const QString candidate = QDir::cleanPath(exeDir + QLatin1String(relative));
-        if (QFileInfo(candidate).isDir()) {
-            return candidate;
-        }
-    }
-    return {};
+    return unblur::io::bundledModelFolder();
 }
 
 QString chooseModelFolder(const QString& explicitFolder)
