@@ -11,8 +11,9 @@ class Engine;
 /**
  * `unblur-cli batch --bench INPUT...`: restores the same photos twice with one loaded engine,
  * strictly sequentially (read, restore, write, one after the other) and pipelined, each into
- * a temporary folder, and prints photos per minute for both and their ratio as a table on
- * `out`. Returns the exit status.
+ * a temporary folder, `runs` times each in alternating order, and prints photos per minute
+ * for both, their ratio and the share of reading and writing as a table on `out`. Returns
+ * the exit status.
  */
-int runBatchBench(unblur::engine::Engine& engine, unblur::batch::BatchOptions options,
+int runBatchBench(unblur::engine::Engine& engine, unblur::batch::BatchOptions options, int runs,
                   QTextStream& out, QTextStream& err);

@@ -94,7 +94,7 @@ void printSummary(QTextStream& err, const batch::BatchReport& report, double sec
 }
 
 int runBatch(const batch::BatchOptions& options, const QString& modelFolder, int threads, bool json,
-             const QString& reportPath, bool bench)
+             const QString& reportPath, int benchRuns)
 {
     QTextStream& err = errStream();
     QTextStream out(stdout);
@@ -105,8 +105,8 @@ int runBatch(const batch::BatchOptions& options, const QString& modelFolder, int
     batch::BatchOptions named = options;
     named.modelName = modelName;
     named.provenance.appVersion = UNBLUR_VERSION;
-    if (bench) {
-        return runBatchBench(*engine, named, out, err);
+    if (benchRuns > 0) {
+        return runBatchBench(*engine, named, benchRuns, out, err);
     }
 
     const batch::BatchPlan plan = batch::BatchPlan::make(named);
@@ -181,11 +181,13 @@ int runBatchCommand(const QStringList& arguments)
     const QCommandLineOption bench("bench",
                                    "Time the photos pipelined against sequential (temporary "
                                    "outputs; -o is not needed) and print photos per minute.");
+    const QCommandLineOption runs("runs", "--bench: runs of each mode, alternating (default 1).",
+                                  "n", QStringLiteral("1"));
     const QCommandLineOption model = modelOption();
     const EngineCommandOptions engineOptions;
     const PhotoOutputOptions outputOptions;
     parser.addOptions({help, output, recursive, include, nameTemplate, skipExisting, suffix,
-                       overwrite, shard, json, report, sequential, bench, model});
+                       overwrite, shard, json, report, sequential, bench, runs, model});
     engineOptions.addTo(parser);
     outputOptions.addTo(parser);
     parser.addPositionalArgument("batch", "The command.", "batch");
@@ -242,13 +244,18 @@ int runBatchCommand(const QStringList& arguments)
     if (!invalid.isEmpty()) {
         return usageError(invalid);
     }
+    bool ok = false;
+    const int benchRuns = parser.value(runs).toInt(&ok);
+    if (!ok || benchRuns < 1) {
+        return usageError("--runs must be a positive integer");
+    }
     const QString modelFolder = chooseModelFolder(parser.value(model));
     if (modelFolder.isEmpty()) {
         return failure(noModelFolderMessage());
     }
     try {
         return runBatch(options, modelFolder, threads, parser.isSet(json), parser.value(report),
-                        parser.isSet(bench));
+                        parser.isSet(bench) ? benchRuns : 0);
     } catch (const c10::Error& e) {
         return failure(QString::fromStdString(e.what_without_backtrace()));
     } catch (const std::exception& e) {

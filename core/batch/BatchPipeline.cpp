@@ -25,7 +25,8 @@ struct BatchPipeline::Job
     io::Photo photo;
     io::FloatImage result;
     QElapsedTimer clock;
-    double seconds = 0; ///< in the stages, waiting in queues left out
+    double seconds = 0;   ///< in the stages, waiting in queues left out
+    double ioSeconds = 0; ///< of those, reading and writing
 };
 
 namespace {
@@ -96,13 +97,15 @@ double BatchPipeline::workingSeconds() const
     return double(m_clock.elapsed() - m_pausedMs) / 1000.0;
 }
 
-void BatchPipeline::setState(int index, ItemState state, const QString& reason, double seconds)
+void BatchPipeline::setState(int index, ItemState state, const QString& reason, double seconds,
+                             double ioSeconds)
 {
     const std::lock_guard<std::mutex> lock(m_mutex);
     BatchItem& item = m_report.items()[size_t(index)];
     item.state = state;
     item.reason = reason;
     item.seconds = seconds;
+    item.ioSeconds = ioSeconds;
     if (m_observer != nullptr) {
         m_observer->itemChanged(index, item);
     }
@@ -151,6 +154,7 @@ bool BatchPipeline::load(Job& job)
         return false;
     }
     job.seconds += job.clock.elapsed() / 1000.0;
+    job.ioSeconds = job.seconds;
     return true;
 }
 
@@ -195,7 +199,8 @@ void BatchPipeline::save(Job& job)
                  job.seconds + job.clock.elapsed() / 1000.0);
         return;
     }
-    setState(job.index, ItemState::Done, {}, job.seconds + job.clock.elapsed() / 1000.0);
+    const double writing = job.clock.elapsed() / 1000.0;
+    setState(job.index, ItemState::Done, {}, job.seconds + writing, job.ioSeconds + writing);
     report(-1, 0, QStringLiteral("written"));
 }
 

@@ -92,7 +92,8 @@ private:
     void runSequential(const std::vector<int>& queued);
 
     /** Sets an item's state (and reason and time) and tells the observer. */
-    void setState(int index, ItemState state, const QString& reason = {}, double seconds = 0);
+    void setState(int index, ItemState state, const QString& reason = {}, double seconds = 0,
+                  double ioSeconds = 0);
     /** Tells the observer where the batch stands; `current` is the photo being restored. */
     void report(int current, double part, const QString& stage);
     /** Blocks while paused (the caller is between two tiles); false once cancelled. */

@@ -11,11 +11,11 @@ namespace unblur::batch {
 /**
  * The photos of a batch and where each goes, decided before any work: files found in the
  * inputs (folders recursively on request, filtered by extension or glob; hidden files, and the
- * output folder when it lies below an input folder, left out), in a stable order (by path below their input folder); each output
- * mirrors the photo's sub-folder below the output folder and is named by the template; two
- * photos that would get the same name get "-2", "-3"... in that order. Then this run's shard
- * is kept, an output that is an input photo is refused, and existing outputs are handled by
- * the collision policy. Reads folders, writes nothing.
+ * output folder when it lies below an input folder, left out), in a stable order (by path below
+ * their input folder); each output mirrors the photo's sub-folder below the output folder and is
+ * named by the template; two photos that would get the same name get "-2", "-3"... in that order.
+ * Then this run's shard is kept, an output that is an input photo is refused, and existing outputs
+ * are handled by the collision policy. Reads folders, writes nothing.
  */
 class BatchPlan
 {

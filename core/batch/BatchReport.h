@@ -26,8 +26,9 @@ struct BatchItem
     QString relative; ///< its path below the input folder it was found in (its name for a file)
     QString output;   ///< where its result goes; empty when none could be chosen
     ItemState state = ItemState::Queued;
-    QString reason;     ///< why it failed or was skipped; empty otherwise
-    double seconds = 0; ///< spent reading, restoring and writing it
+    QString reason;       ///< why it failed or was skipped; empty otherwise
+    double seconds = 0;   ///< spent reading, restoring and writing it
+    double ioSeconds = 0; ///< of those, reading and writing (what a pipeline overlaps)
 };
 
 /** The rows of a batch with counts and a CSV form, for the summary and `--report`. */
