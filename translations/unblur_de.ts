@@ -165,7 +165,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="66"/>
-        <source>Include sub-&amp;folders (mirrored in the output)</source>
+        <source>Include sub-fol&amp;ders (mirrored in the output)</source>
         <translation>&amp;Unterordner einbeziehen (in der Ausgabe nachgebildet)</translation>
     </message>
     <message>
@@ -180,7 +180,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="80"/>
-        <source>Only &amp;files matching:</source>
+        <source>Only files ma&amp;tching:</source>
         <translation>Nur passende Da&amp;teien:</translation>
     </message>
     <message>
@@ -231,7 +231,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="106"/>
-        <source>Output f&amp;older:</source>
+        <source>Output fo&amp;lder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
@@ -292,7 +292,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="138"/>
-        <source>Save &amp;report…</source>
+        <source>Sa&amp;ve report…</source>
         <translation>Ber&amp;icht speichern…</translation>
     </message>
     <message>

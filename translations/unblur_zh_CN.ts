@@ -164,7 +164,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="66"/>
-        <source>Include sub-&amp;folders (mirrored in the output)</source>
+        <source>Include sub-fol&amp;ders (mirrored in the output)</source>
         <translation>包含子文件夹（在输出中保留目录结构）(&amp;I)</translation>
     </message>
     <message>
@@ -179,7 +179,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="80"/>
-        <source>Only &amp;files matching:</source>
+        <source>Only files ma&amp;tching:</source>
         <translation>仅限匹配的文件(&amp;L)：</translation>
     </message>
     <message>
@@ -230,7 +230,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="106"/>
-        <source>Output f&amp;older:</source>
+        <source>Output fo&amp;lder:</source>
         <translation>输出文件夹(&amp;T)：</translation>
     </message>
     <message>
@@ -291,7 +291,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="138"/>
-        <source>Save &amp;report…</source>
+        <source>Sa&amp;ve report…</source>
         <translation>保存报告(&amp;V)…</translation>
     </message>
     <message>

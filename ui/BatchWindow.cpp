@@ -63,7 +63,7 @@ BatchWindow::BatchWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     auto* addPhotos = new QPushButton(tr("Add &photos…"), this);
     auto* addFolder = new QPushButton(tr("Add &folder…"), this);
     auto* remove = new QPushButton(tr("&Remove"), this);
-    m_recursive = new QCheckBox(tr("Include sub-&folders (mirrored in the output)"), this);
+    m_recursive = new QCheckBox(tr("Include sub-fol&ders (mirrored in the output)"), this);
     m_include = new QLineEdit(this);
     m_include->setPlaceholderText(tr("all photos, or e.g. *.jpg IMG_*"));
     m_include->setAccessibleName(tr("Only files matching"));
@@ -77,7 +77,7 @@ BatchWindow::BatchWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     inputRow->addLayout(inputButtons);
     auto* inputForm = new QFormLayout;
     inputForm->addRow(m_recursive);
-    inputForm->addRow(tr("Only &files matching:"), m_include);
+    inputForm->addRow(tr("Only files ma&tching:"), m_include);
     auto* inputBox = new QGroupBox(tr("Photos (drop files or folders here)"), this);
     auto* inputLayout = new QVBoxLayout(inputBox);
     inputLayout->addLayout(inputRow);
@@ -104,7 +104,7 @@ BatchWindow::BatchWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     m_engineLabel->setWordWrap(true);
     auto* outputForm = new QFormLayout;
     // A row holding a layout needs its own label for the mnemonic to reach the field.
-    auto* outputLabel = new QLabel(tr("Output f&older:"), this);
+    auto* outputLabel = new QLabel(tr("Output fo&lder:"), this);
     outputLabel->setBuddy(m_output);
     outputForm->addRow(outputLabel, outputRow);
     outputForm->addRow(tr("File &name:"), m_template);
@@ -138,7 +138,7 @@ BatchWindow::BatchWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     m_cancel = new QPushButton(tr("&Cancel"), this);
     m_cancel->setToolTip(tr("Stop within one tile; photos already written stay, nothing "
                             "partial is left"));
-    m_saveReport = new QPushButton(tr("Save &report…"), this);
+    m_saveReport = new QPushButton(tr("Sa&ve report…"), this);
     m_saveReport->setToolTip(tr("Every photo with its state, output and reason, as CSV"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_saveReport);
