@@ -7,6 +7,8 @@
 #include "train/data/PairFolderSource.h"
 #include "train/data/PairFolderWriter.h"
 #include "train/data/SyntheticPairSource.h"
+
+#include <opencv2/core/utility.hpp>
 #endif
 
 #include <cstdio>
@@ -30,6 +32,10 @@ TrainDataSources openTrainDataSources(const TrainArguments& a, uint64_t seed)
     TrainDataSources result;
     std::vector<std::unique_ptr<PairSource>> sources;
 #ifdef UNBLUR_TRAIN_WITH_OPENCV
+    if (a.options.loaderThreads > 1) {
+        // The loader threads already work in parallel; OpenCV's own would oversubscribe.
+        cv::setNumThreads(1);
+    }
     if (!a.photoFolders.empty()) {
         auto photos = std::make_unique<SyntheticPairSource>(a.photoFolders, seed, false);
         for (const SkippedFile& skipped : photos->skipped()) {

@@ -77,6 +77,10 @@ Trainer::Trainer(TrainOptions options, const PairSource& training, const PairSou
 {
     fs::create_directories(m_options.outputDir);
     m_nets.to(m_device);
+    if (m_device.is_cuda()) {
+        // Every step of a phase has the same shapes: let cuDNN time its algorithms once.
+        at::globalContext().setBenchmarkCuDNN(true);
+    }
 }
 
 Trainer::~Trainer() = default;
