@@ -3,6 +3,7 @@
 #include "PhotoTestSupport.h"
 #include "io/PhotoReader.h"
 #include "io/PhotoWriter.h"
+#include "io/WebpIcc.h"
 
 #include <QDirIterator>
 #include <QTest>
@@ -177,6 +178,40 @@ class TestPhotoMetadata : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void webpIccOddLastChunk_data()
+    {
+        QTest::addColumn<QByteArray>("before");
+        QTest::newRow("simple format") << QByteArray();
+        QTest::newRow("VP8X too short to be a header") << QByteArray("VP8X\0\0\0\0", 8);
+    }
+
+    /** A WebP whose last chunk has an odd size and no pad byte (as some writers leave it),
+     *  optionally after a broken VP8X: the profile goes in and the result is well-formed. */
+    void webpIccOddLastChunk()
+    {
+        QFETCH(QByteArray, before);
+        const auto le32 = [](quint32 v) {
+            QByteArray bytes(4, '\0');
+            for (int i = 0; i < 4; ++i) {
+                bytes[i] = char(v >> (8 * i));
+            }
+            return bytes;
+        };
+        // VP8L, 1x1: signature 0x2f, then 14-bit width-1, 14-bit height-1, alpha bit, version.
+        const QByteArray vp8l = "VP8L" + le32(5) + QByteArray::fromHex("2f00000000");
+        const QByteArray body = "WEBP" + before + vp8l; // 5-byte payload, no pad byte
+        const QByteArray webp = "RIFF" + le32(quint32(body.size())) + body;
+        const std::string icc = "not really a profile, but 41 bytes long.";
+
+        const QByteArray out = unblur::io::WebpIcc::embed(webp, icc);
+        QCOMPARE(out.size() % 2, 0);
+        QCOMPARE(out.mid(4, 4), le32(quint32(out.size() - 8)));
+        QCOMPARE(out.mid(12, 8), "VP8X" + le32(10));
+        QCOMPARE(out.at(20) & 0x20, 0x20); // the ICC flag
+        QCOMPARE(unblur::io::WebpIcc::read(out.constData(), size_t(out.size())), icc);
+        QVERIFY(out.endsWith(vp8l + QByteArray(1, '\0')));
+    }
+
     void roundTrip_data()
     {
         QTest::addColumn<QString>("source");

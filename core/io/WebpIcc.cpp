@@ -2,6 +2,7 @@
 
 #include "HeaderProbe.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -33,7 +34,11 @@ QByteArray chunk(const char* fourcc, const QByteArray& payload)
     return out;
 }
 
-/** Calls `visit(fourcc, chunkStart, payloadSize)` for each chunk until it returns false. */
+/**
+ * Calls `visit(fourcc, chunkStart, payloadSize, storedSize)` for each chunk until it returns
+ * false. `storedSize` counts the header, the payload and the pad byte of an odd payload as far
+ * as the file holds them: a last chunk may lack its pad byte.
+ */
 template <typename F> void forEachChunk(const char* data, size_t size, F visit)
 {
     if (size < 12 || std::memcmp(data, "RIFF", 4) != 0 || std::memcmp(data + 8, "WEBP", 4) != 0) {
@@ -45,7 +50,8 @@ template <typename F> void forEachChunk(const char* data, size_t size, F visit)
         if (length > size - pos - 8) {
             return;
         }
-        if (!visit(data + pos, pos, length)) {
+        const size_t stored = std::min<size_t>(8 + size_t(length) + (length & 1), size - pos);
+        if (!visit(data + pos, pos, length, stored)) {
             return;
         }
         pos += 8 + length + (length & 1);
@@ -57,7 +63,7 @@ template <typename F> void forEachChunk(const char* data, size_t size, F visit)
 std::string WebpIcc::read(const char* data, size_t size)
 {
     std::string icc;
-    forEachChunk(data, size, [&](const char* fourcc, size_t pos, uint32_t length) {
+    forEachChunk(data, size, [&](const char* fourcc, size_t pos, uint32_t length, size_t) {
         if (std::memcmp(fourcc, "ICCP", 4) == 0) {
             icc.assign(data + pos + 8, length);
             return false;
@@ -77,9 +83,15 @@ QByteArray WebpIcc::embed(const QByteArray& webp, const std::string& icc)
     QByteArray header;
     QByteArray rest;
     bool alpha = false;
-    forEachChunk(data, size, [&](const char* fourcc, size_t pos, uint32_t length) {
-        const QByteArray whole(data + pos, int(8 + length + (length & 1)));
+    forEachChunk(data, size, [&](const char* fourcc, size_t pos, uint32_t length, size_t stored) {
+        QByteArray whole(data + pos, int(stored));
+        if (whole.size() % 2 != 0) {
+            whole.append('\0'); // the pad byte the file left out
+        }
         if (std::memcmp(fourcc, "VP8X", 4) == 0) {
+            if (length < 10) {
+                return true; // too short to be a header: rebuilt from the bitstream below
+            }
             header = whole;
         } else if (std::memcmp(fourcc, "ICCP", 4) != 0) {
             if (std::memcmp(fourcc, "VP8L", 4) == 0 && length >= 5) {
