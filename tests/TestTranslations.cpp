@@ -3,6 +3,7 @@
 // the real main window's menus, toolbar and buttons come out translated, Qt's own included.
 #include "AppSettings.h"
 #include "ControlsPanel.h"
+#include "DurationText.h"
 #include "ExportDialog.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
@@ -354,11 +355,13 @@ private Q_SLOTS:
         if (m_system == QLatin1String("de")) {
             QCOMPARE(tiles(1), QStringLiteral("1/1 Kachel"));
             QCOMPARE(tiles(12), QStringLiteral("1/12 Kacheln"));
-            QCOMPARE(ProgressPanel::duration(42), QStringLiteral("42 s"));
+            QCOMPARE(durationText(42), QStringLiteral("42 s"));
+            QCOMPARE(durationText(3725), QStringLiteral("1 h 02 min"));
         } else {
             QCOMPARE(tiles(1), QStringLiteral("1/1 个分块"));
             QCOMPARE(tiles(12), QStringLiteral("1/12 个分块"));
-            QCOMPARE(ProgressPanel::duration(42), QStringLiteral("42 秒"));
+            QCOMPARE(durationText(42), QStringLiteral("42 秒"));
+            QCOMPARE(durationText(200), QStringLiteral("3 分 20 秒"));
         }
         QVERIFY(
             ProgressPanel::stageText(QStringLiteral("diffusion 3/8")).contains(QLatin1Char('3')));

@@ -2,14 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>DurationText</name>
+    <message>
+        <location filename="../ui/DurationText.cpp" line="13"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/DurationText.cpp" line="17"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/DurationText.cpp" line="21"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
     <name>ModelFolders</name>
     <message>
-        <location filename="../ui/ModelFolders.cpp" line="32"/>
+        <location filename="../ui/ModelFolders.cpp" line="22"/>
         <source>%1: not a folder</source>
         <translation>%1: kein Ordner</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ModelFolders.cpp" line="41"/>
+        <location filename="../ui/ModelFolders.cpp" line="31"/>
         <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
         <translation>
             <numerusform>%1: kein HI-Diff-Modellordner (%n Datei fehlt: %2)</numerusform>
@@ -124,254 +142,239 @@
 <context>
     <name>unblur::ui::BatchWindow</name>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="39"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <location filename="../ui/BatchWindow.cpp" line="42"/>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <location filename="../ui/BatchWindow.cpp" line="44"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <location filename="../ui/BatchWindow.cpp" line="52"/>
+        <location filename="../ui/BatchWindow.cpp" line="36"/>
         <source>Batch Export — Unblur</source>
         <translation>Stapel-Export — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="60"/>
+        <location filename="../ui/BatchWindow.cpp" line="44"/>
         <source>Photos and folders to export</source>
         <translation>Zu exportierende Fotos und Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="63"/>
+        <location filename="../ui/BatchWindow.cpp" line="47"/>
         <source>Add &amp;photos…</source>
         <translation>&amp;Fotos hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="64"/>
+        <location filename="../ui/BatchWindow.cpp" line="48"/>
         <source>Add &amp;folder…</source>
         <translation>Or&amp;dner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="65"/>
+        <location filename="../ui/BatchWindow.cpp" line="49"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="66"/>
+        <location filename="../ui/BatchWindow.cpp" line="50"/>
         <source>Include sub-fol&amp;ders (mirrored in the output)</source>
         <translation>&amp;Unterordner einbeziehen (in der Ausgabe nachgebildet)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="68"/>
+        <location filename="../ui/BatchWindow.cpp" line="52"/>
         <source>all photos, or e.g. *.jpg IMG_*</source>
         <translation>alle Fotos, oder z. B. *.jpg IMG_*</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="69"/>
+        <location filename="../ui/BatchWindow.cpp" line="53"/>
         <source>Only files matching</source>
         <translation>Nur passende Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="80"/>
+        <location filename="../ui/BatchWindow.cpp" line="64"/>
         <source>Only files ma&amp;tching:</source>
         <translation>Nur passende Da&amp;teien:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="81"/>
+        <location filename="../ui/BatchWindow.cpp" line="65"/>
         <source>Photos (drop files or folders here)</source>
         <translation>Fotos (Dateien oder Ordner hierher ziehen)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="88"/>
-        <location filename="../ui/BatchWindow.cpp" line="408"/>
+        <location filename="../ui/BatchWindow.cpp" line="72"/>
+        <location filename="../ui/BatchWindow.cpp" line="395"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="89"/>
+        <location filename="../ui/BatchWindow.cpp" line="73"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="94"/>
+        <location filename="../ui/BatchWindow.cpp" line="78"/>
         <source>File name</source>
         <translation>Dateiname</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="95"/>
+        <location filename="../ui/BatchWindow.cpp" line="79"/>
         <source>{name}: the photo&apos;s name; {ext}: the format&apos;s extension; {model}: the model; {date}: today</source>
         <translation>{name}: Name des Fotos; {ext}: Dateiendung des Formats; {model}: das Modell; {date}: heutiges Datum</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="98"/>
+        <location filename="../ui/BatchWindow.cpp" line="82"/>
         <source>When the file exists</source>
         <translation>Wenn die Datei vorhanden ist</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="99"/>
+        <location filename="../ui/BatchWindow.cpp" line="83"/>
         <source>Skip the photo (resumes a batch)</source>
         <translation>Foto überspringen (setzt einen Stapel-Export fort)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="100"/>
+        <location filename="../ui/BatchWindow.cpp" line="84"/>
         <source>Add a number</source>
         <translation>Nummer anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="101"/>
+        <location filename="../ui/BatchWindow.cpp" line="85"/>
         <source>Replace it</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="106"/>
+        <location filename="../ui/BatchWindow.cpp" line="91"/>
         <source>Output fo&amp;lder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="107"/>
+        <location filename="../ui/BatchWindow.cpp" line="94"/>
         <source>File &amp;name:</source>
         <translation>Datei&amp;name:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="108"/>
+        <location filename="../ui/BatchWindow.cpp" line="95"/>
         <source>If the file &amp;exists:</source>
         <translation>Wenn die Datei &amp;vorhanden ist:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="110"/>
+        <location filename="../ui/BatchWindow.cpp" line="97"/>
         <source>Model:</source>
         <translation>Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="111"/>
+        <location filename="../ui/BatchWindow.cpp" line="98"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="117"/>
+        <location filename="../ui/BatchWindow.cpp" line="104"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="125"/>
+        <location filename="../ui/BatchWindow.cpp" line="112"/>
         <source>Batch progress</source>
         <translation>Fortschritt des Stapel-Exports</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="129"/>
+        <location filename="../ui/BatchWindow.cpp" line="116"/>
         <source>Add photos or folders, choose the output folder, then Start.</source>
         <translation>Fotos oder Ordner hinzufügen, den Ausgabeordner wählen, dann „Starten“.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="132"/>
+        <location filename="../ui/BatchWindow.cpp" line="119"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="134"/>
-        <location filename="../ui/BatchWindow.cpp" line="400"/>
+        <location filename="../ui/BatchWindow.cpp" line="121"/>
+        <location filename="../ui/BatchWindow.cpp" line="387"/>
         <source>P&amp;ause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="135"/>
+        <location filename="../ui/BatchWindow.cpp" line="122"/>
         <source>&amp;Cancel</source>
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="136"/>
+        <location filename="../ui/BatchWindow.cpp" line="123"/>
         <source>Stop within one tile; photos already written stay, nothing partial is left</source>
         <translation>Spätestens nach einer Kachel anhalten; bereits geschriebene Fotos bleiben erhalten, unvollständige Dateien werden nicht hinterlassen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="138"/>
+        <location filename="../ui/BatchWindow.cpp" line="125"/>
         <source>Sa&amp;ve report…</source>
         <translation>Ber&amp;icht speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="139"/>
+        <location filename="../ui/BatchWindow.cpp" line="126"/>
         <source>Every photo with its state, output and reason, as CSV</source>
         <translation>Jedes Foto mit Status, Ergebnis und Grund, als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="165"/>
+        <location filename="../ui/BatchWindow.cpp" line="152"/>
         <source>Add photos</source>
         <translation>Fotos hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="169"/>
+        <location filename="../ui/BatchWindow.cpp" line="156"/>
         <source>Add a folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="181"/>
+        <location filename="../ui/BatchWindow.cpp" line="168"/>
         <source>Save the report</source>
         <translation>Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="182"/>
+        <location filename="../ui/BatchWindow.cpp" line="169"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="205"/>
+        <location filename="../ui/BatchWindow.cpp" line="192"/>
         <source>%1 · device %2 · %3 · tiles %4 (as in the main window)</source>
         <translation>%1 · Gerät %2 · %3 · Kacheln %4 (wie im Hauptfenster)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="209"/>
+        <location filename="../ui/BatchWindow.cpp" line="196"/>
         <source>auto</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="237"/>
+        <location filename="../ui/BatchWindow.cpp" line="224"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="237"/>
+        <location filename="../ui/BatchWindow.cpp" line="224"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="276"/>
+        <location filename="../ui/BatchWindow.cpp" line="263"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>Kein Modell verfügbar: Fügen Sie zuerst im Hauptfenster eines hinzu.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="298"/>
+        <location filename="../ui/BatchWindow.cpp" line="285"/>
         <source>Loading the model and listing the photos…</source>
         <translation>Modell wird geladen und Fotos werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="313"/>
+        <location filename="../ui/BatchWindow.cpp" line="300"/>
         <source>Pausing after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="322"/>
+        <location filename="../ui/BatchWindow.cpp" line="309"/>
         <source>Stopping after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="330"/>
+        <location filename="../ui/BatchWindow.cpp" line="317"/>
         <source>Report saved to %1.</source>
         <translation>Bericht in %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="333"/>
+        <location filename="../ui/BatchWindow.cpp" line="320"/>
         <source>Could not save the report: %1</source>
         <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="353"/>
+        <location filename="../ui/BatchWindow.cpp" line="340"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>%1 von %n Foto fertig</numerusform>
@@ -379,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="355"/>
+        <location filename="../ui/BatchWindow.cpp" line="342"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n fehlgeschlagen</numerusform>
@@ -387,17 +390,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="358"/>
+        <location filename="../ui/BatchWindow.cpp" line="345"/>
         <source> · paused</source>
         <translation> · angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="360"/>
+        <location filename="../ui/BatchWindow.cpp" line="347"/>
         <source> · about %1 left</source>
         <translation> · noch etwa %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="374"/>
+        <location filename="../ui/BatchWindow.cpp" line="361"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n Foto fertig</numerusform>
@@ -405,7 +408,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="374"/>
+        <location filename="../ui/BatchWindow.cpp" line="361"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>, %n übersprungen</numerusform>
@@ -413,7 +416,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="376"/>
+        <location filename="../ui/BatchWindow.cpp" line="363"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>, %n fehlgeschlagen</numerusform>
@@ -421,7 +424,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="378"/>
+        <location filename="../ui/BatchWindow.cpp" line="365"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>, %n nicht erledigt (abgebrochen)</numerusform>
@@ -429,12 +432,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="381"/>
+        <location filename="../ui/BatchWindow.cpp" line="368"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>. Die fehlgeschlagenen Fotos und ihre Gründe stehen rot in der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="400"/>
+        <location filename="../ui/BatchWindow.cpp" line="387"/>
         <source>Res&amp;ume</source>
         <translation>Fo&amp;rtsetzen</translation>
     </message>
@@ -1349,72 +1352,63 @@
 </context>
 <context>
     <name>unblur::ui::ProgressPanel</name>
-    <message numerus="yes">
-        <location filename="../ui/ProgressPanel.cpp" line="17"/>
-        <source>%n s</source>
-        <comment>a duration in seconds</comment>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="25"/>
+        <location filename="../ui/ProgressPanel.cpp" line="20"/>
         <source>diffusion step %1 of %2</source>
         <translation>Diffusionsschritt %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="28"/>
+        <location filename="../ui/ProgressPanel.cpp" line="23"/>
         <source>encoding</source>
         <translation>Kodieren</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="31"/>
+        <location filename="../ui/ProgressPanel.cpp" line="26"/>
         <source>restoring</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="34"/>
+        <location filename="../ui/ProgressPanel.cpp" line="29"/>
         <source>blending tiles</source>
         <translation>Kacheln zusammenfügen</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="37"/>
+        <location filename="../ui/ProgressPanel.cpp" line="32"/>
         <source>measuring memory</source>
         <translation>Speicherbedarf messen</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="40"/>
+        <location filename="../ui/ProgressPanel.cpp" line="35"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="48"/>
+        <location filename="../ui/ProgressPanel.cpp" line="43"/>
         <source>Deblur progress</source>
         <translation>Fortschritt beim Schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="52"/>
+        <location filename="../ui/ProgressPanel.cpp" line="47"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="53"/>
+        <location filename="../ui/ProgressPanel.cpp" line="48"/>
         <source>Stop the deblur (%1); the photo stays as it was</source>
         <translation>Das Schärfen abbrechen (%1); das Foto bleibt unverändert</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="55"/>
+        <location filename="../ui/ProgressPanel.cpp" line="50"/>
         <source>Cancel deblur</source>
         <translation>Schärfen abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="69"/>
+        <location filename="../ui/ProgressPanel.cpp" line="64"/>
         <source>Preparing…</source>
         <translation>Vorbereiten…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ProgressPanel.cpp" line="79"/>
+        <location filename="../ui/ProgressPanel.cpp" line="74"/>
         <source>%1/%n tile(s)</source>
         <translation>
             <numerusform>%1/%n Kachel</numerusform>
@@ -1422,7 +1416,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="83"/>
+        <location filename="../ui/ProgressPanel.cpp" line="78"/>
         <source>ETA %1</source>
         <translation>noch %1</translation>
     </message>

@@ -76,14 +76,6 @@
 <context>
     <name>unblur::ui::ProgressPanel</name>
     <message numerus="yes">
-        <source>%n s</source>
-        <comment>a duration in seconds</comment>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1/%n tile(s)</source>
         <translation>
             <numerusform>%1/%n tile</numerusform>

@@ -2,14 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DurationText</name>
+    <message>
+        <location filename="../ui/DurationText.cpp" line="13"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/DurationText.cpp" line="17"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/DurationText.cpp" line="21"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+</context>
+<context>
     <name>ModelFolders</name>
     <message>
-        <location filename="../ui/ModelFolders.cpp" line="32"/>
+        <location filename="../ui/ModelFolders.cpp" line="22"/>
         <source>%1: not a folder</source>
         <translation>%1：不是文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ModelFolders.cpp" line="41"/>
+        <location filename="../ui/ModelFolders.cpp" line="31"/>
         <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
         <translation>
             <numerusform>%1：不是 HI-Diff 模型文件夹（缺少 %n 个文件：%2）</numerusform>
@@ -123,311 +141,296 @@
 <context>
     <name>unblur::ui::BatchWindow</name>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="39"/>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <location filename="../ui/BatchWindow.cpp" line="42"/>
-        <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
-    </message>
-    <message>
-        <location filename="../ui/BatchWindow.cpp" line="44"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
-    </message>
-    <message>
-        <location filename="../ui/BatchWindow.cpp" line="52"/>
+        <location filename="../ui/BatchWindow.cpp" line="36"/>
         <source>Batch Export — Unblur</source>
         <translation>批量导出 — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="60"/>
+        <location filename="../ui/BatchWindow.cpp" line="44"/>
         <source>Photos and folders to export</source>
         <translation>要导出的照片和文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="63"/>
+        <location filename="../ui/BatchWindow.cpp" line="47"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="64"/>
+        <location filename="../ui/BatchWindow.cpp" line="48"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="65"/>
+        <location filename="../ui/BatchWindow.cpp" line="49"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="66"/>
+        <location filename="../ui/BatchWindow.cpp" line="50"/>
         <source>Include sub-fol&amp;ders (mirrored in the output)</source>
         <translation>包含子文件夹（在输出中保留目录结构）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="68"/>
+        <location filename="../ui/BatchWindow.cpp" line="52"/>
         <source>all photos, or e.g. *.jpg IMG_*</source>
         <translation>所有照片，或例如 *.jpg IMG_*</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="69"/>
+        <location filename="../ui/BatchWindow.cpp" line="53"/>
         <source>Only files matching</source>
         <translation>仅限匹配的文件</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="80"/>
+        <location filename="../ui/BatchWindow.cpp" line="64"/>
         <source>Only files ma&amp;tching:</source>
         <translation>仅限匹配的文件(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="81"/>
+        <location filename="../ui/BatchWindow.cpp" line="65"/>
         <source>Photos (drop files or folders here)</source>
         <translation>照片（将文件或文件夹拖放到此处）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="88"/>
-        <location filename="../ui/BatchWindow.cpp" line="408"/>
+        <location filename="../ui/BatchWindow.cpp" line="72"/>
+        <location filename="../ui/BatchWindow.cpp" line="395"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="89"/>
+        <location filename="../ui/BatchWindow.cpp" line="73"/>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="94"/>
+        <location filename="../ui/BatchWindow.cpp" line="78"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="95"/>
+        <location filename="../ui/BatchWindow.cpp" line="79"/>
         <source>{name}: the photo&apos;s name; {ext}: the format&apos;s extension; {model}: the model; {date}: today</source>
         <translation>{name}：照片名称；{ext}：格式的扩展名；{model}：模型；{date}：今天的日期</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="98"/>
+        <location filename="../ui/BatchWindow.cpp" line="82"/>
         <source>When the file exists</source>
         <translation>文件已存在时</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="99"/>
+        <location filename="../ui/BatchWindow.cpp" line="83"/>
         <source>Skip the photo (resumes a batch)</source>
         <translation>跳过该照片（用于继续未完成的批量导出）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="100"/>
+        <location filename="../ui/BatchWindow.cpp" line="84"/>
         <source>Add a number</source>
         <translation>添加编号</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="101"/>
+        <location filename="../ui/BatchWindow.cpp" line="85"/>
         <source>Replace it</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="106"/>
+        <location filename="../ui/BatchWindow.cpp" line="91"/>
         <source>Output fo&amp;lder:</source>
         <translation>输出文件夹(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="107"/>
+        <location filename="../ui/BatchWindow.cpp" line="94"/>
         <source>File &amp;name:</source>
         <translation>文件名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="108"/>
+        <location filename="../ui/BatchWindow.cpp" line="95"/>
         <source>If the file &amp;exists:</source>
         <translation>文件已存在时(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="110"/>
+        <location filename="../ui/BatchWindow.cpp" line="97"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="111"/>
+        <location filename="../ui/BatchWindow.cpp" line="98"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="117"/>
+        <location filename="../ui/BatchWindow.cpp" line="104"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="125"/>
+        <location filename="../ui/BatchWindow.cpp" line="112"/>
         <source>Batch progress</source>
         <translation>批量导出进度</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="129"/>
+        <location filename="../ui/BatchWindow.cpp" line="116"/>
         <source>Add photos or folders, choose the output folder, then Start.</source>
         <translation>添加照片或文件夹，选择输出文件夹，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="132"/>
+        <location filename="../ui/BatchWindow.cpp" line="119"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="134"/>
-        <location filename="../ui/BatchWindow.cpp" line="400"/>
+        <location filename="../ui/BatchWindow.cpp" line="121"/>
+        <location filename="../ui/BatchWindow.cpp" line="387"/>
         <source>P&amp;ause</source>
         <translation>暂停(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="135"/>
+        <location filename="../ui/BatchWindow.cpp" line="122"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="136"/>
+        <location filename="../ui/BatchWindow.cpp" line="123"/>
         <source>Stop within one tile; photos already written stay, nothing partial is left</source>
         <translation>最多在一个分块内停止；已写入的照片会保留，不会留下不完整的文件</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="138"/>
+        <location filename="../ui/BatchWindow.cpp" line="125"/>
         <source>Sa&amp;ve report…</source>
         <translation>保存报告(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="139"/>
+        <location filename="../ui/BatchWindow.cpp" line="126"/>
         <source>Every photo with its state, output and reason, as CSV</source>
         <translation>以 CSV 格式列出每张照片的状态、输出和原因</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="165"/>
+        <location filename="../ui/BatchWindow.cpp" line="152"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="169"/>
+        <location filename="../ui/BatchWindow.cpp" line="156"/>
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="181"/>
+        <location filename="../ui/BatchWindow.cpp" line="168"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="182"/>
+        <location filename="../ui/BatchWindow.cpp" line="169"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="205"/>
+        <location filename="../ui/BatchWindow.cpp" line="192"/>
         <source>%1 · device %2 · %3 · tiles %4 (as in the main window)</source>
         <translation>%1 · 设备 %2 · %3 · 分块 %4（与主窗口相同）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="209"/>
+        <location filename="../ui/BatchWindow.cpp" line="196"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="237"/>
+        <location filename="../ui/BatchWindow.cpp" line="224"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="237"/>
+        <location filename="../ui/BatchWindow.cpp" line="224"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="276"/>
+        <location filename="../ui/BatchWindow.cpp" line="263"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>没有可用的模型：请先在主窗口中添加模型。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="298"/>
+        <location filename="../ui/BatchWindow.cpp" line="285"/>
         <source>Loading the model and listing the photos…</source>
         <translation>正在加载模型并列出照片…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="313"/>
+        <location filename="../ui/BatchWindow.cpp" line="300"/>
         <source>Pausing after the current tile…</source>
         <translation>将在当前分块完成后暂停…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="322"/>
+        <location filename="../ui/BatchWindow.cpp" line="309"/>
         <source>Stopping after the current tile…</source>
         <translation>将在当前分块完成后停止…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="330"/>
+        <location filename="../ui/BatchWindow.cpp" line="317"/>
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="333"/>
+        <location filename="../ui/BatchWindow.cpp" line="320"/>
         <source>Could not save the report: %1</source>
         <translation>无法保存报告：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="353"/>
+        <location filename="../ui/BatchWindow.cpp" line="340"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>已完成 %1/%n 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="355"/>
+        <location filename="../ui/BatchWindow.cpp" line="342"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n 张失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="358"/>
+        <location filename="../ui/BatchWindow.cpp" line="345"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="360"/>
+        <location filename="../ui/BatchWindow.cpp" line="347"/>
         <source> · about %1 left</source>
         <translation> · 剩余约 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="374"/>
+        <location filename="../ui/BatchWindow.cpp" line="361"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n 张照片已完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="374"/>
+        <location filename="../ui/BatchWindow.cpp" line="361"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>，%n 张已跳过</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="376"/>
+        <location filename="../ui/BatchWindow.cpp" line="363"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>，%n 张失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="378"/>
+        <location filename="../ui/BatchWindow.cpp" line="365"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>，%n 张未完成（已取消）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="381"/>
+        <location filename="../ui/BatchWindow.cpp" line="368"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>。失败的照片及其原因在列表中以红色显示。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="400"/>
+        <location filename="../ui/BatchWindow.cpp" line="387"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
@@ -1340,78 +1343,70 @@
 </context>
 <context>
     <name>unblur::ui::ProgressPanel</name>
-    <message numerus="yes">
-        <location filename="../ui/ProgressPanel.cpp" line="17"/>
-        <source>%n s</source>
-        <comment>a duration in seconds</comment>
-        <translation>
-            <numerusform>%n 秒</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="25"/>
+        <location filename="../ui/ProgressPanel.cpp" line="20"/>
         <source>diffusion step %1 of %2</source>
         <translation>扩散步骤 %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="28"/>
+        <location filename="../ui/ProgressPanel.cpp" line="23"/>
         <source>encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="31"/>
+        <location filename="../ui/ProgressPanel.cpp" line="26"/>
         <source>restoring</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="34"/>
+        <location filename="../ui/ProgressPanel.cpp" line="29"/>
         <source>blending tiles</source>
         <translation>融合分块</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="37"/>
+        <location filename="../ui/ProgressPanel.cpp" line="32"/>
         <source>measuring memory</source>
         <translation>测量内存</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="40"/>
+        <location filename="../ui/ProgressPanel.cpp" line="35"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="48"/>
+        <location filename="../ui/ProgressPanel.cpp" line="43"/>
         <source>Deblur progress</source>
         <translation>去模糊进度</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="52"/>
+        <location filename="../ui/ProgressPanel.cpp" line="47"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="53"/>
+        <location filename="../ui/ProgressPanel.cpp" line="48"/>
         <source>Stop the deblur (%1); the photo stays as it was</source>
         <translation>停止去模糊（%1）；照片保持不变</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="55"/>
+        <location filename="../ui/ProgressPanel.cpp" line="50"/>
         <source>Cancel deblur</source>
         <translation>取消去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="69"/>
+        <location filename="../ui/ProgressPanel.cpp" line="64"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ProgressPanel.cpp" line="79"/>
+        <location filename="../ui/ProgressPanel.cpp" line="74"/>
         <source>%1/%n tile(s)</source>
         <translation>
             <numerusform>%1/%n 个分块</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="83"/>
+        <location filename="../ui/ProgressPanel.cpp" line="78"/>
         <source>ETA %1</source>
         <translation>剩余 %1</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "BatchQueueModel.h"
 #include "BatchRunner.h"
+#include "DurationText.h"
 #include "OutputFormatFields.h"
 
 #include <QCheckBox>
@@ -28,23 +29,6 @@
 #include <cmath>
 
 namespace unblur::ui {
-
-namespace {
-
-/** "45 s", "3 min 20 s", "1 h 05 min". */
-QString duration(double seconds)
-{
-    const int s = int(std::lround(seconds));
-    if (s < 60) {
-        return BatchWindow::tr("%1 s").arg(s);
-    }
-    if (s < 3600) {
-        return BatchWindow::tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    }
-    return BatchWindow::tr("%1 h %2 min").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0'));
-}
-
-} // namespace
 
 BatchWindow::BatchWindow(QWidget* parent) : QWidget(parent, Qt::Window)
 {
@@ -360,7 +344,7 @@ void BatchWindow::onProgress(const batch::BatchProgress& progress)
     if (progress.paused) {
         text += tr(" · paused");
     } else if (progress.etaSeconds >= 0) {
-        text += tr(" · about %1 left").arg(duration(progress.etaSeconds));
+        text += tr(" · about %1 left").arg(durationText(progress.etaSeconds));
     }
     m_status->setText(text);
     updateButtons();

@@ -1,5 +1,7 @@
 #include "ProgressPanel.h"
 
+#include "DurationText.h"
+
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -9,13 +11,6 @@
 #include <cmath>
 
 namespace unblur::ui {
-
-QString ProgressPanel::duration(double seconds)
-{
-    const int s = int(std::lround(seconds));
-    return s >= 60 ? QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
-                   : tr("%n s", "a duration in seconds", s);
-}
 
 QString ProgressPanel::stageText(const QString& stage)
 {
@@ -80,7 +75,7 @@ void ProgressPanel::update(const DeblurProgress& p)
     }
     QString text = stageText(p.stage);
     if (p.etaSeconds >= 0) {
-        text += QStringLiteral(" · ") + tr("ETA %1").arg(duration(p.etaSeconds));
+        text += QStringLiteral(" · ") + tr("ETA %1").arg(durationText(p.etaSeconds));
     }
     m_label->setText(text);
 }

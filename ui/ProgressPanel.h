@@ -24,8 +24,6 @@ public:
 
     /** The engine's stage ("encoding", "diffusion 3/8"...) in the interface language. */
     static QString stageText(const QString& stage);
-    /** "45 s" under a minute, else "m:ss". */
-    static QString duration(double seconds);
 
 Q_SIGNALS:
     void cancelRequested();
