@@ -117,6 +117,23 @@ class TestPhotoReader : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    /** Formats by extension (any case) and by file name, where only the last dot counts. */
+    void formatsByName()
+    {
+        QCOMPARE(formatNamed("JPG"), ImageFormat::Jpeg);
+        QCOMPARE(formatNamed("tiff"), ImageFormat::Tiff);
+        QCOMPARE(formatNamed("WebP"), ImageFormat::Webp);
+        QCOMPARE(formatNamed("nef"), ImageFormat::Raw);
+        QCOMPARE(formatNamed(""), ImageFormat::Unknown);
+        QCOMPARE(formatNamed("photo.jpg"), ImageFormat::Unknown);
+        QCOMPARE(formatForExtension("/photos.2024/IMG_1.PNG"), ImageFormat::Png);
+        QCOMPARE(formatForExtension("/photos.jpg/IMG_1"), ImageFormat::Unknown);
+        for (ImageFormat f : {ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Tiff,
+                              ImageFormat::Webp}) {
+            QCOMPARE(formatNamed(extensionFor(f)), f);
+        }
+    }
+
     void decodesByContent_data()
     {
         QTest::addColumn<QString>("format");

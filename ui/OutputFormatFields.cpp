@@ -85,7 +85,7 @@ io::PhotoWriteOptions OutputFormatFields::options() const
 {
     io::PhotoWriteOptions options;
     if (!format().isEmpty()) {
-        options.encode.format = io::formatForExtension("x." + format().toStdString());
+        options.encode.format = io::formatNamed(format().toStdString());
     }
     options.encode.quality = m_quality->value();
     options.encode.bitDepth = m_depth->isEnabled() ? m_depth->currentData().toInt() : 0;

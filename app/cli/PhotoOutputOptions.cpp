@@ -34,7 +34,7 @@ QString PhotoOutputOptions::read(const QCommandLineParser& parser, PhotoWriteOpt
     }
     if (parser.isSet(m_format)) {
         const QString name = parser.value(m_format).toLower();
-        options.encode.format = formatForExtension("x." + name.toStdString());
+        options.encode.format = formatNamed(name.toStdString());
         if (!canEncode(options.encode.format)) {
             return "--format must be jpg, png, tif or webp (got '" + parser.value(m_format) + "')";
         }

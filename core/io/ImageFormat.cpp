@@ -13,17 +13,15 @@ bool hasPrefix(const char* data, size_t size, const char* magic, size_t length, 
     return size >= at + length && std::memcmp(data + at, magic, length) == 0;
 }
 
-std::string lowerExtension(const std::string& path)
+/** What follows the last dot of the file name, as written; empty without one. */
+std::string extensionOf(const std::string& path)
 {
     const size_t slash = path.find_last_of('/');
     const size_t dot = path.find_last_of('.');
     if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) {
         return {};
     }
-    std::string ext = path.substr(dot + 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return ext;
+    return path.substr(dot + 1);
 }
 
 } // namespace
@@ -81,7 +79,14 @@ ImageFormat sniffFormat(const char* data, size_t size)
 
 ImageFormat formatForExtension(const std::string& path)
 {
-    const std::string ext = lowerExtension(path);
+    return formatNamed(extensionOf(path));
+}
+
+ImageFormat formatNamed(const std::string& extension)
+{
+    std::string ext = extension;
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     if (ext == "jpg" || ext == "jpeg" || ext == "jpe") {
         return ImageFormat::Jpeg;
     }

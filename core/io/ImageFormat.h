@@ -27,8 +27,11 @@ const char* formatName(ImageFormat format);
  */
 ImageFormat sniffFormat(const char* data, size_t size);
 
-/** The output format a file name's extension asks for (.jpg .jpeg .png .tif .tiff .webp). */
+/** The format a file name's extension names (.jpg .jpeg .png .tif .tiff .webp .bmp, RAW). */
 ImageFormat formatForExtension(const std::string& path);
+
+/** The format an extension without its dot names, in any case: "jpg", "TIFF", "webp"... */
+ImageFormat formatNamed(const std::string& extension);
 
 /** Whether photos can be written in `format` (JPEG, PNG, TIFF, WebP). */
 bool canEncode(ImageFormat format);
