@@ -31,7 +31,8 @@ public:
     /** Cancels a running batch and waits for it (within one tile). */
     ~BatchRunner() override;
 
-    /** Plans and runs `options` with the model in `modelFolder`; false while one runs. */
+    /** Plans and runs `options` with the model in `modelFolder`, whose name fills
+     *  `options.modelName`; false while one runs. */
     bool start(const batch::BatchOptions& options, const QString& modelFolder);
     void pause();
     void resume();

@@ -248,7 +248,6 @@ batch::BatchOptions BatchWindow::options() const
                         : collision == QLatin1String("overwrite") ? batch::Collision::Overwrite
                                                                   : batch::Collision::SkipExisting;
     options.write = m_fields->options();
-    options.modelName = m_engine.modelName;
     options.engine.device = m_engine.device.toStdString();
     options.engine.tileSize = m_engine.tileSize;
     return options;
