@@ -90,6 +90,37 @@ private:
         return o;
     }
 
+    /** `photos` photos of `width` x `height` in `root`/in, cut in 128 px tiles, and a
+     *  pipeline whose observer pauses or cancels it at the first tile. */
+    struct ControlledRun
+    {
+        ControlledRun(const TestBatch& test, const QString& root, int photos, int width,
+                      int height, Recorder::Action action)
+            : options(prepare(test, root, photos, width, height)), pipeline(*test.m_engine, options)
+        {
+            recorder.pipeline = &pipeline;
+            recorder.action = action;
+            pipeline.setObserver(&recorder);
+        }
+
+        static BatchOptions prepare(const TestBatch& test, const QString& root, int photos,
+                                    int width, int height)
+        {
+            const QDir dir(root);
+            for (int i = 0; i < photos; ++i) {
+                writePhotoFile(dir.filePath("in"), QStringLiteral("p%1.png").arg(i), width, height,
+                               i);
+            }
+            BatchOptions o = test.options(dir.filePath("in"), dir.filePath("out"));
+            o.engine.tileSize = 128;
+            return o;
+        }
+
+        BatchOptions options;
+        BatchPipeline pipeline;
+        Recorder recorder;
+    };
+
     static QStringList outputsOf(const BatchPlan& plan, const QString& root)
     {
         QStringList outputs;
@@ -324,18 +355,11 @@ private Q_SLOTS:
     void pauseHoldsBetweenTilesAndResumeFinishes()
     {
         QTemporaryDir dir;
-        for (int i = 0; i < 3; ++i) {
-            writePhotoFile(dir.filePath("in"), QStringLiteral("p%1.png").arg(i), 200, 150, i);
-        }
-        BatchOptions o = options(dir.filePath("in"), dir.filePath("out"));
-        o.engine.tileSize = 128;
-        BatchPipeline pipeline(*m_engine, o);
-        Recorder recorder;
-        recorder.pipeline = &pipeline;
-        recorder.action = Recorder::Action::Pause;
-        pipeline.setObserver(&recorder);
+        ControlledRun run(*this, dir.path(), 3, 200, 150, Recorder::Action::Pause);
+        BatchPipeline& pipeline = run.pipeline;
+        const Recorder& recorder = run.recorder;
         BatchReport report;
-        std::thread worker([&] { report = pipeline.run(BatchPlan::make(o)); });
+        std::thread worker([&] { report = pipeline.run(BatchPlan::make(run.options)); });
         QTRY_VERIFY_WITH_TIMEOUT(recorder.paused, 60000);
         const int reports = recorder.reports;
         QTest::qWait(500);
@@ -351,17 +375,10 @@ private Q_SLOTS:
     void cancelStopsWithinATileAndLeavesNoPartialFile()
     {
         QTemporaryDir dir;
-        for (int i = 0; i < 4; ++i) {
-            writePhotoFile(dir.filePath("in"), QStringLiteral("p%1.png").arg(i), 400, 300, i);
-        }
-        BatchOptions o = options(dir.filePath("in"), dir.filePath("out"));
-        o.engine.tileSize = 128;
-        BatchPipeline pipeline(*m_engine, o);
-        Recorder recorder;
-        recorder.pipeline = &pipeline;
-        recorder.action = Recorder::Action::Cancel;
-        pipeline.setObserver(&recorder);
-        const BatchReport report = pipeline.run(BatchPlan::make(o));
+        ControlledRun run(*this, dir.path(), 4, 400, 300, Recorder::Action::Cancel);
+        BatchPipeline& pipeline = run.pipeline;
+        const Recorder& recorder = run.recorder;
+        const BatchReport report = pipeline.run(BatchPlan::make(run.options));
         QVERIFY(pipeline.isCancelled());
         QCOMPARE(report.count(ItemState::Done), 0);
         QCOMPARE(report.count(ItemState::Cancelled), 4);
