@@ -1,10 +1,12 @@
 // The tiled engine: parity with whole-image restoration, seams, determinism, progress, cancel,
 // odd sizes, the automatic tile size and device names. Tiny model, small images, 128 px tiles.
 #include "engine/Engine.h"
+#include "engine/PrecisionScope.h"
 #include "engine/TileGrid.h"
 #include "model/ModelError.h"
 
 #include <ATen/Parallel.h>
+#include <ATen/autocast_mode.h>
 #include <QTest>
 #include <c10/core/InferenceMode.h>
 #include <cmath>
@@ -421,6 +423,26 @@ private Q_SLOTS:
         options.precision = Precision::Float16;
         c10::InferenceMode inference;
         QVERIFY_THROWS_EXCEPTION(ModelError, engine().process(photoLikeImage(20, 20), options));
+    }
+
+    /** Reduced precision is LibTorch's autocast for the device, and only while it lives. */
+    void precisionScopeSetsAndRestoresAutocast()
+    {
+        QVERIFY(!at::autocast::is_cpu_enabled());
+        const at::ScalarType before = at::autocast::get_autocast_cpu_dtype();
+        {
+            const PrecisionScope scope(Precision::BFloat16, torch::Device(torch::kCPU));
+            QVERIFY(at::autocast::is_cpu_enabled());
+            QCOMPARE(at::autocast::get_autocast_cpu_dtype(), at::kBFloat16);
+            const torch::Tensor product = torch::mm(torch::ones({4, 4}), torch::ones({4, 4}));
+            QCOMPARE(product.scalar_type(), at::kBFloat16);
+        }
+        QVERIFY(!at::autocast::is_cpu_enabled());
+        QCOMPARE(at::autocast::get_autocast_cpu_dtype(), before);
+        {
+            const PrecisionScope scope(Precision::Float32, torch::Device(torch::kCPU));
+            QVERIFY(!at::autocast::is_cpu_enabled());
+        }
     }
 
     void devices()

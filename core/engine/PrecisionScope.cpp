@@ -1,31 +1,68 @@
 #include "PrecisionScope.h"
 
 #include <ATen/autocast_mode.h>
+#include <torch/version.h>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 namespace unblur::engine {
 
+namespace {
+
+// LibTorch 2.4 replaced the per-backend autocast calls by ones taking the device type; the
+// old names stay only as deprecated wrappers that warn at every call.
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+bool autocastEnabled(at::DeviceType type)
+{
+    return at::autocast::is_autocast_enabled(type);
+}
+void setAutocastEnabled(at::DeviceType type, bool enabled)
+{
+    at::autocast::set_autocast_enabled(type, enabled);
+}
+at::ScalarType autocastType(at::DeviceType type)
+{
+    return at::autocast::get_autocast_dtype(type);
+}
+void setAutocastType(at::DeviceType type, at::ScalarType scalar)
+{
+    at::autocast::set_autocast_dtype(type, scalar);
+}
+#else
+bool autocastEnabled(at::DeviceType type)
+{
+    return type == at::kCUDA ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled();
+}
+void setAutocastEnabled(at::DeviceType type, bool enabled)
+{
+    type == at::kCUDA ? at::autocast::set_enabled(enabled) : at::autocast::set_cpu_enabled(enabled);
+}
+at::ScalarType autocastType(at::DeviceType type)
+{
+    return type == at::kCUDA ? at::autocast::get_autocast_gpu_dtype()
+                             : at::autocast::get_autocast_cpu_dtype();
+}
+void setAutocastType(at::DeviceType type, at::ScalarType scalar)
+{
+    type == at::kCUDA ? at::autocast::set_autocast_gpu_dtype(scalar)
+                      : at::autocast::set_autocast_cpu_dtype(scalar);
+}
+#endif
+
+} // namespace
+
 PrecisionScope::PrecisionScope(Precision precision, const torch::Device& device)
 {
     if (precision == Precision::Float32) {
         return;
     }
-    const at::ScalarType type = precision == Precision::Float16 ? at::kHalf : at::kBFloat16;
     m_active = true;
-    m_cuda = device.is_cuda();
-    if (m_cuda) {
-        m_previousEnabled = at::autocast::is_enabled();
-        m_previousType = at::autocast::get_autocast_gpu_dtype();
-        at::autocast::set_autocast_gpu_dtype(type);
-        at::autocast::set_enabled(true);
-    } else {
-        m_previousEnabled = at::autocast::is_cpu_enabled();
-        m_previousType = at::autocast::get_autocast_cpu_dtype();
-        at::autocast::set_autocast_cpu_dtype(type);
-        at::autocast::set_cpu_enabled(true);
-    }
+    m_deviceType = device.is_cuda() ? at::kCUDA : at::kCPU;
+    m_previousEnabled = autocastEnabled(m_deviceType);
+    m_previousType = autocastType(m_deviceType);
+    setAutocastType(m_deviceType, precision == Precision::Float16 ? at::kHalf : at::kBFloat16);
+    setAutocastEnabled(m_deviceType, true);
     m_referencePath = std::make_unique<model::ScopedReferencePath>();
 }
 
@@ -34,13 +71,8 @@ PrecisionScope::~PrecisionScope()
     if (!m_active) {
         return;
     }
-    if (m_cuda) {
-        at::autocast::set_enabled(m_previousEnabled);
-        at::autocast::set_autocast_gpu_dtype(m_previousType);
-    } else {
-        at::autocast::set_cpu_enabled(m_previousEnabled);
-        at::autocast::set_autocast_cpu_dtype(m_previousType);
-    }
+    setAutocastEnabled(m_deviceType, m_previousEnabled);
+    setAutocastType(m_deviceType, m_previousType);
     at::autocast::clear_cache();
 }
 

@@ -23,7 +23,7 @@ public:
 
 private:
     bool m_active = false;
-    bool m_cuda = false;
+    at::DeviceType m_deviceType = at::kCPU;
     bool m_previousEnabled = false;
     at::ScalarType m_previousType = at::kFloat;
     std::unique_ptr<model::ScopedReferencePath> m_referencePath;
