@@ -33,8 +33,7 @@ QString PhotoOutputOptions::read(const QCommandLineParser& parser, PhotoWriteOpt
         return "--quality must be between 1 and 100";
     }
     if (parser.isSet(m_format)) {
-        const QString name = parser.value(m_format).toLower();
-        options.encode.format = formatNamed(name.toStdString());
+        options.encode.format = formatNamed(parser.value(m_format).toStdString());
         if (!canEncode(options.encode.format)) {
             return "--format must be jpg, png, tif or webp (got '" + parser.value(m_format) + "')";
         }
