@@ -4,6 +4,17 @@ function(unblur_target_defaults target)
     target_compile_features(${target} PUBLIC cxx_std_17)
 endfunction()
 
+# <torch/torch.h> precompiled once, by unblur_model, and reused by every LibTorch target: with
+# GCC each copy is about 570 MB, and one per target filled a CI disk. Reuse needs identical
+# code-generation flags, hence position-independent code everywhere (Qt wants it anyway).
+function(unblur_torch_pch target)
+    if(target STREQUAL "unblur_model")
+        target_precompile_headers(${target} PRIVATE <torch/torch.h>)
+    else()
+        target_precompile_headers(${target} REUSE_FROM unblur_model)
+    endif()
+endfunction()
+
 # Inference allocates and frees tensors of tens of megabytes all the time; glibc returns
 # those to the kernel at once (mmap), so every layer pays page faults again. tcmalloc keeps
 # them: about 1.4x faster whole-image inference on the CPU. Optional.
