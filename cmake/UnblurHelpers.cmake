@@ -1,18 +1,17 @@
 # Shared compiler settings for every Unblur target.
 function(unblur_target_defaults target)
-    target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-unused-parameter)
+    # -fPIC after CMake's -fPIE for executables: the shared precompiled header needs one setting.
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-unused-parameter -fPIC)
     target_compile_features(${target} PUBLIC cxx_std_17)
 endfunction()
 
-# <torch/torch.h> precompiled once, by unblur_model, and reused by every LibTorch target: with
-# GCC each copy is about 570 MB, and one per target filled a CI disk. Reuse needs identical
-# code-generation flags, hence position-independent code everywhere (Qt wants it anyway).
+# <torch/torch.h> precompiled once, by unblur_torch_pch (core/), and reused by every LibTorch
+# target: with GCC each copy is about 570 MB, and one per target filled a CI disk. GCC only
+# accepts the header where the flags match and every macro defined when it was made is
+# defined the same way, so its target defines nothing of its own, and every target is
+# compiled with -fPIC (Qt wants that anyway).
 function(unblur_torch_pch target)
-    if(target STREQUAL "unblur_model")
-        target_precompile_headers(${target} PRIVATE <torch/torch.h>)
-    else()
-        target_precompile_headers(${target} REUSE_FROM unblur_model)
-    endif()
+    target_precompile_headers(${target} REUSE_FROM unblur_torch_pch)
 endfunction()
 
 # Inference allocates and frees tensors of tens of megabytes all the time; glibc returns

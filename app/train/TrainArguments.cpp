@@ -34,7 +34,45 @@ template <typename T> T number(const std::string& option, const std::string& tex
     return value;
 }
 
+double probability(const std::string& option, const std::string& text)
+{
+    const double p = number<double>(option, text);
+    if (!(p >= 0.0 && p <= 1.0)) {
+        throw std::invalid_argument(option + ": '" + text + "' is not a probability (0..1)");
+    }
+    return p;
+}
+
 } // namespace
+
+KernelMix parseKernelMix(const std::string& text)
+{
+    KernelMix mix{0.0, 0.0, 0.0, 0.0};
+    const std::map<std::string, double*> kinds = {{"shake", &mix.shake},
+                                                  {"linear", &mix.linear},
+                                                  {"defocus", &mix.defocus},
+                                                  {"gaussian", &mix.gaussian}};
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        const size_t eq = item.find('=');
+        const auto kind = kinds.find(item.substr(0, eq));
+        if (eq == std::string::npos || kind == kinds.end()) {
+            throw std::invalid_argument("--kernels: '" + item +
+                                        "' is not KIND=WEIGHT with KIND one of shake, linear, "
+                                        "defocus, gaussian");
+        }
+        const double weight = number<double>("--kernels", item.substr(eq + 1));
+        if (!(weight >= 0.0)) {
+            throw std::invalid_argument("--kernels: weight of " + kind->first + " is negative");
+        }
+        *kind->second = weight;
+    }
+    if (!(mix.shake + mix.linear + mix.defocus + mix.gaussian > 0.0)) {
+        throw std::invalid_argument("--kernels: '" + text + "' gives every kind weight 0");
+    }
+    return mix;
+}
 
 std::string trainUsage()
 {
@@ -50,6 +88,11 @@ Data (any mix; at least one):
   --pairs DIR        paired folders in the GoPro layout (blur/ + sharp/, or input/ + target/)
   --packed FILE      patches written by 'unblur-train pack'
   --validation       (pack, make-pairs) cut from the held-out validation photos
+
+Synthetic blur (--photos; relative weights and probabilities per pair):
+  --kernels shake=0.55,linear=0.2,defocus=0.15,gaussian=0.1   blur kinds (unnamed: 0)
+  --grey P           share of grey pairs (default 0.1)
+  --noise-free P     share of pairs without added noise (default 0.2)
 
 Model size (published GoPro values by default):
   --dim N --blocks A,B,C,D --refinement N --heads A,B,C,D --ffn F --bias
@@ -83,6 +126,14 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         {"--photos", [&](const std::string& v) { a.photoFolders.push_back(v); }},
         {"--pairs", [&](const std::string& v) { a.pairFolders.push_back(v); }},
         {"--packed", [&](const std::string& v) { a.packedFiles.push_back(v); }},
+        {"--kernels",
+         [&](const std::string& v) { a.synthesis.degradation.kernels = parseKernelMix(v); }},
+        {"--grey",
+         [&](const std::string& v) { a.synthesis.greyProbability = probability("--grey", v); }},
+        {"--noise-free",
+         [&](const std::string& v) {
+             a.synthesis.degradation.noiseFreeProbability = probability("--noise-free", v);
+         }},
         {"--out", [&](const std::string& v) { a.output = o.outputDir = v; }},
         {"--init", [&](const std::string& v) { a.initFrom = v; }},
         {"--dim", [&](const std::string& v) { c.g.dim = number<int>("--dim", v); }},

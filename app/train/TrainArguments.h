@@ -1,6 +1,7 @@
 #pragma once
 
 #include "train/TrainOptions.h"
+#include "train/data/SynthesisOptions.h"
 
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@ struct TrainArguments
     std::vector<std::string> photoFolders; ///< sharp photos for synthetic pairs
     std::vector<std::string> pairFolders;  ///< GoPro-layout blur/sharp folders
     std::vector<std::string> packedFiles;  ///< pre-cut patch files
+    SyntheticPairOptions synthesis;        ///< how --photos pairs are blurred
     std::string initFrom;                  ///< model folder to start from (weights only)
     bool resume = false;
     std::string name = "Unblur model";
@@ -32,6 +34,9 @@ struct TrainArguments
 
 /** Parses argv; throws std::invalid_argument with a message naming the option. */
 TrainArguments parseTrainArguments(int argc, char** argv);
+
+/** "shake=0.7,linear=0.2,...": kinds not named get 0; throws naming --kernels. */
+KernelMix parseKernelMix(const std::string& text);
 
 /** The --help text. */
 std::string trainUsage();

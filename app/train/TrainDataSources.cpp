@@ -37,11 +37,11 @@ TrainDataSources openTrainDataSources(const TrainArguments& a, uint64_t seed)
         cv::setNumThreads(1);
     }
     if (!a.photoFolders.empty()) {
-        auto photos = std::make_unique<SyntheticPairSource>(a.photoFolders, seed, false);
+        auto photos = std::make_unique<SyntheticPairSource>(a.photoFolders, seed, false, a.synthesis);
         for (const SkippedFile& skipped : photos->skipped()) {
             result.notes.push_back("skipped " + skipped.path + ": " + skipped.reason);
         }
-        auto held = std::make_unique<SyntheticPairSource>(a.photoFolders, seed, true);
+        auto held = std::make_unique<SyntheticPairSource>(a.photoFolders, seed, true, a.synthesis);
         std::string names;
         for (const std::string& file : held->photos()) {
             names += (names.empty() ? "" : ", ") + file;
@@ -84,7 +84,8 @@ int runDataCommand(const TrainArguments& a)
         if (a.photoFolders.empty()) {
             throw std::invalid_argument("--validation: needs --photos");
         }
-        source = std::make_unique<SyntheticPairSource>(a.photoFolders, a.options.seed, true);
+        source = std::make_unique<SyntheticPairSource>(a.photoFolders, a.options.seed, true,
+                                                       a.synthesis);
     } else {
         source = std::move(openTrainDataSources(a, a.options.seed).training);
     }

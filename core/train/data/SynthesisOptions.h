@@ -41,6 +41,26 @@ struct DegradationOptions
     int jpegQualityMax = 95;
 };
 
+struct SyntheticPairOptions
+{
+    /** Photos are shrunk at load so their long side is at most this (bounds memory). */
+    int maxLongSide = 2048;
+    /** Share of photos held out for validation (by a stable hash of their relative path). */
+    double validationFraction = 0.1;
+    /** Random rescale of each crop (1: native resolution). */
+    double scaleMin = 0.5;
+    double scaleMax = 1.0;
+    /** Share of pairs made grey (3 equal channels). */
+    double greyProbability = 0.1;
+    /** Extra border blurred with each crop and cut off after (>= kMaxKernelSize / 2). */
+    int margin = 16;
+    /** A photo is drawn with a weight of its area, capped at this many times the median. */
+    double weightCap = 4.0;
+    /** Decoding threads at construction (<= 0: one per core). */
+    int loadThreads = 0;
+    DegradationOptions degradation;
+};
+
 /** A file a source found but could not use, and why. */
 struct SkippedFile
 {

@@ -1,0 +1,91 @@
+// unblur-train's command line: the synthetic-blur options and their error messages.
+#include "TrainArguments.h"
+
+#include <QtTest>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+using namespace unblur::train;
+
+namespace {
+
+TrainArguments parse(std::vector<std::string> args)
+{
+    args.insert(args.begin(), "unblur-train");
+    std::vector<char*> argv;
+    for (std::string& a : args) {
+        argv.push_back(a.data());
+    }
+    return parseTrainArguments(int(argv.size()), argv.data());
+}
+
+QString errorOf(const std::vector<std::string>& args)
+{
+    try {
+        parse(args);
+    } catch (const std::invalid_argument& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+} // namespace
+
+class TestTrainArguments : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaultsKeepTheLibraryMix()
+    {
+        const TrainArguments a = parse({"--photos", "p", "--out", "o"});
+        const KernelMix defaults;
+        QCOMPARE(a.synthesis.degradation.kernels.shake, defaults.shake);
+        QCOMPARE(a.synthesis.degradation.kernels.gaussian, defaults.gaussian);
+        QCOMPARE(a.synthesis.greyProbability, SyntheticPairOptions().greyProbability);
+    }
+
+    void kernelsGreyAndNoiseFreeAreRead()
+    {
+        const TrainArguments a = parse({"--photos", "p", "--out", "o", "--kernels",
+                                        "shake=0.8,linear=0.2", "--grey", "0.5",
+                                        "--noise-free", "0.6"});
+        const KernelMix& k = a.synthesis.degradation.kernels;
+        QCOMPARE(k.shake, 0.8);
+        QCOMPARE(k.linear, 0.2);
+        QCOMPARE(k.defocus, 0.0); // kinds not named are off
+        QCOMPARE(k.gaussian, 0.0);
+        QCOMPARE(a.synthesis.greyProbability, 0.5);
+        QCOMPARE(a.synthesis.degradation.noiseFreeProbability, 0.6);
+    }
+
+    void badValuesNameTheOption_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown kind") << "--kernels" << "shake=1,blur=2" << "'blur=2'";
+        QTest::newRow("no weight") << "--kernels" << "shake" << "KIND=WEIGHT";
+        QTest::newRow("not a number") << "--kernels" << "shake=lots" << "not a number";
+        QTest::newRow("negative") << "--kernels" << "linear=-1" << "negative";
+        QTest::newRow("all zero") << "--kernels" << "shake=0" << "weight 0";
+        QTest::newRow("grey above 1") << "--grey" << "1.5" << "not a probability";
+        QTest::newRow("noise-free below 0") << "--noise-free" << "-0.1" << "not a probability";
+    }
+
+    void badValuesNameTheOption()
+    {
+        QFETCH(QString, option);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        const QString error =
+            errorOf({"--photos", "p", "--out", "o", option.toStdString(), value.toStdString()});
+        QVERIFY2(error.startsWith(option + ":"), qPrintable(error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainArguments)
+#include "TestTrainArguments.moc"
