@@ -18,7 +18,7 @@ namespace unblur::train {
 
 namespace {
 
-[[noreturn]] void needOpenCv(const char* option)
+[[maybe_unused]] [[noreturn]] void needOpenCv(const char* option)
 {
     throw std::invalid_argument(std::string(option) +
                                 ": this unblur-train was built without OpenCV; pack the "

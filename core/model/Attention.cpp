@@ -89,7 +89,6 @@ torch::Tensor AttentionImpl::forwardFused(const torch::Tensor& residual,
                                           const torch::Tensor& normBias, const torch::Tensor& prior)
 {
     const int64_t batch = residual.size(0), c = residual.size(1);
-    const int64_t h = residual.size(2), w = residual.size(3);
     const int64_t headDim = c / m_heads;
     const torch::Tensor qkvWeight = qkv->weight.view({3 * c, c});
     const torch::Tensor projectWeight = project_out->weight.view({c, c});
