@@ -6,6 +6,7 @@
 #include "train/BatchLoader.h"
 #include "train/LearningRate.h"
 #include "train/Trainer.h"
+#include "train/WeightAverage.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -280,6 +281,72 @@ private Q_SLOTS:
         Trainer resumed(options, source, &source);
         QVERIFY(resumed.resume());
         QCOMPARE(resumed.step(), int64_t(4));
+    }
+
+    void weightAverageFollowsItsDecay()
+    {
+        torch::nn::Linear linear(3, 2);
+        const torch::Tensor start = linear->weight.detach().clone();
+        WeightAverage average({linear.get()}, 0.9);
+        QCOMPARE(average.decayAt(0), 0.1); // ramped: (1 + n) / (10 + n)
+        QCOMPARE(average.decayAt(1000), 0.9);
+        {
+            torch::NoGradGuard noGrad;
+            linear->weight.fill_(1.0);
+        }
+        average.update(1000);
+        const torch::Tensor expected = start * 0.9 + 0.1;
+        QVERIFY(torch::allclose(average.averaged()[0], expected));
+        {
+            const AveragedWeightsScope scope(&average);
+            QVERIFY(torch::allclose(linear->weight, expected));
+        }
+        QVERIFY(torch::equal(linear->weight, torch::ones({2, 3})));
+        average.reset();
+        QVERIFY(torch::equal(average.averaged()[0], torch::ones({2, 3})));
+    }
+
+    void averagedRunExportsTheAverageAndResumesExactly()
+    {
+        const ProceduralPairs source;
+        QTemporaryDir straightDir, splitDir;
+        const auto options = [](const QString& dir) {
+            TrainOptions o = tinyOptions(dir, 2, 4);
+            o.weightAverageDecay = 0.5;
+            return o;
+        };
+        Trainer straight(options(straightDir.path()), source, nullptr);
+        trainSteps(straight, source, 6);
+        const auto live = weightsOf(straight.nets());
+        straight.saveCheckpoint();
+        const auto liveAfterSave = weightsOf(straight.nets());
+        {
+            Trainer first(options(splitDir.path()), source, nullptr);
+            trainSteps(first, source, 4);
+            first.saveCheckpoint();
+        }
+        Trainer second(options(splitDir.path()), source, nullptr);
+        QVERIFY(second.resume());
+        trainSteps(second, source, 2);
+        second.saveCheckpoint();
+
+        const auto exported = [](const QString& dir) {
+            TrainingNets nets(tinyConfig());
+            nets.readCheckpoints(dir.toStdString());
+            return weightsOf(nets);
+        };
+        const auto a = exported(straightDir.path());
+        const auto b = exported(splitDir.path());
+        bool averageDiffers = false;
+        for (size_t i = 0; i < a.size(); ++i) {
+            QVERIFY(torch::equal(live[i], liveAfterSave[i])); // saving puts the live ones back
+            QVERIFY2(torch::equal(a[i], b[i]), qPrintable(QString("parameter %1").arg(i)));
+            averageDiffers = averageDiffers || !torch::equal(a[i], live[i]);
+        }
+        QVERIFY(averageDiffers); // the folder holds the average, not the last weights
+        QFile json(straightDir.path() + "/model.json");
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QVERIFY(json.readAll().contains("weight_average_decay"));
     }
 
     void resumeRefusesAnotherSeed()

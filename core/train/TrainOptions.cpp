@@ -37,6 +37,9 @@ void TrainOptions::validate() const
         optimiser.minLearningRate > optimiser.learningRate) {
         bad("--lr/--min-lr", "need 0 <= min-lr <= lr and lr > 0");
     }
+    if (!(weightAverageDecay >= 0 && weightAverageDecay < 1)) {
+        bad("--ema", "the decay must be at least 0 and below 1");
+    }
     if (optimiser.gradClipNorm < 0) {
         bad("--clip", "must not be negative");
     }

@@ -81,6 +81,13 @@ Trainer::Trainer(TrainOptions options, const PairSource& training, const PairSou
         // Every step of a phase has the same shapes: let cuDNN time its algorithms once.
         at::globalContext().setBenchmarkCuDNN(true);
     }
+    if (m_options.weightAverageDecay > 0) {
+        m_average = std::make_unique<WeightAverage>(
+            std::vector<torch::nn::Module*>{m_nets.model.transformer().get(),
+                                            m_nets.model.encoder().get(),
+                                            m_nets.model.denoiser().get(), m_nets.netLe.get()},
+            m_options.weightAverageDecay);
+    }
 }
 
 Trainer::~Trainer() = default;
@@ -95,6 +102,9 @@ void Trainer::initialiseFrom(const std::string& modelFolder)
     m_nets.to(torch::kCPU);
     m_nets.readCheckpoints(modelFolder);
     m_nets.to(m_device);
+    if (m_average) {
+        m_average->reset();
+    }
 }
 
 void Trainer::beginStage(int stage)
@@ -186,6 +196,9 @@ StepLoss Trainer::trainStep(const Batch& batch)
     }
     m_optimiser->step();
     ++m_step;
+    if (m_average) {
+        m_average->update(m_step);
+    }
     return result;
 }
 
@@ -195,6 +208,7 @@ std::pair<double, double> Trainer::validate()
         return {0.0, 0.0};
     }
     c10::InferenceMode inference;
+    const AveragedWeightsScope averaged(m_average.get());
     const int stage = m_options.stageOf(std::max<int64_t>(0, m_step - 1));
     PatchPhase phase{m_options.validationSize, 1, 0};
     double output = 0, input = 0;
@@ -308,6 +322,11 @@ void Trainer::saveCheckpoint()
     torch::serialize::OutputArchive optimiser;
     m_optimiser->save(optimiser);
     archive.write("optimiser", optimiser);
+    if (m_average) {
+        torch::serialize::OutputArchive average;
+        m_average->save(average);
+        archive.write("weight_average", average);
+    }
     archive.write("step", torch::tensor(int64_t(m_step)));
     archive.write("stage", torch::tensor(int64_t(m_stage)));
     archive.write("seed", torch::tensor(int64_t(m_options.seed)));
@@ -317,7 +336,10 @@ void Trainer::saveCheckpoint()
     archive.save_to(temporary);
     fs::rename(temporary, statePath());
 
-    m_nets.writeCheckpoints(dir.string());
+    {
+        const AveragedWeightsScope averaged(m_average.get());
+        m_nets.writeCheckpoints(dir.string());
+    }
     model::ModelInfo info = m_info;
     info.provenanceJson = provenanceJson();
     const std::string json = model::modelJsonText(m_options.config, info);
@@ -360,6 +382,15 @@ bool Trainer::resume()
         torch::serialize::InputArchive optimiser;
         archive.read("optimiser", optimiser);
         m_optimiser->load(optimiser);
+        if (m_average) {
+            // A state saved without an average (another run's) starts one here.
+            torch::serialize::InputArchive average;
+            if (archive.try_read("weight_average", average)) {
+                m_average->load(average);
+            } else {
+                m_average->reset();
+            }
+        }
     } catch (const std::exception& e) {
         throw std::runtime_error(statePath() + ": cannot resume: " + e.what());
     }
@@ -373,11 +404,12 @@ std::string Trainer::provenanceJson() const
                   "\"training\": {\"steps\": %lld, \"stage1_steps\": %lld, "
                   "\"stage2_steps\": %lld, \"patches\": \"%s\", \"seconds\": %.0f, "
                   "\"validation_psnr\": %.3f, \"validation_input_psnr\": %.3f, "
-                  "\"seed\": %llu}",
+                  "\"seed\": %llu, \"weight_average_decay\": %g}",
                   (long long)m_step, (long long)m_options.stage1Steps,
                   (long long)m_options.stage2Steps,
                   patchScheduleText(m_options.patches).c_str(), m_seconds, m_lastValidation,
-                  m_validationInput, (unsigned long long)m_options.seed);
+                  m_validationInput, (unsigned long long)m_options.seed,
+                  m_options.weightAverageDecay);
     std::string base = m_info.provenanceJson;
     const size_t close = base.find_last_of('}');
     if (close == std::string::npos) {

@@ -4,6 +4,7 @@
 #include "PairSource.h"
 #include "TrainOptions.h"
 #include "TrainingNets.h"
+#include "WeightAverage.h"
 
 #include "model/ModelFolder.h"
 
@@ -45,7 +46,8 @@ struct StepLoss
  * under L1; stage 2 freezes net_le and trains net_le_dm, net_d and net_g through the 8
  * reverse-diffusion steps with L1 on the image and on the prior. AdamW, cosine schedule,
  * gradient-norm clipping. Everything that decides a step (data, noise) is a function of the
- * seed and the step index, so a resumed run continues exactly where it stopped.
+ * seed and the step index, so a resumed run continues exactly where it stopped. With a
+ * weight-average decay, validation and the model folder use the average (WeightAverage).
  */
 class Trainer
 {
@@ -95,6 +97,7 @@ private:
     double m_validationInput = 0;
     std::unique_ptr<torch::optim::AdamW> m_optimiser;
     std::vector<torch::Tensor> m_parameters;
+    std::unique_ptr<WeightAverage> m_average; ///< with --ema: what validation and export use
     model::ModelInfo m_info;
     std::ofstream m_log;
 };
