@@ -1,4 +1,5 @@
 #include "EvalPairs.h"
+#include "text/AsciiLower.h"
 
 #include <algorithm>
 #include <cctype>
@@ -12,13 +13,6 @@ namespace fs = std::filesystem;
 namespace unblur::eval {
 
 namespace {
-
-std::string lower(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return text;
-}
 
 bool startsWith(const std::string& text, const std::string& prefix)
 {
@@ -37,7 +31,7 @@ bool isImageFile(const fs::directory_entry& entry)
     }
     static const char* const kExtensions[] = {".png",  ".jpg",  ".jpeg", ".tif",
                                               ".tiff", ".webp", ".bmp"};
-    const std::string extension = lower(entry.path().extension().string());
+    const std::string extension = asciiLower(entry.path().extension().string());
     return std::any_of(std::begin(kExtensions), std::end(kExtensions),
                        [&](const char* known) { return extension == known; });
 }
@@ -83,7 +77,7 @@ std::optional<std::string> pickFolder(const std::vector<std::string>& folders,
 {
     std::vector<std::string> matching;
     for (const std::string& name : folders) {
-        if (accepts(lower(name))) {
+        if (accepts(asciiLower(name))) {
             matching.push_back(name);
         }
     }
@@ -158,9 +152,9 @@ bool scanFolderLayouts(const fs::path& dir, const std::string& namePrefix, PairS
     std::optional<std::string> input;
     std::optional<std::string> target;
     for (const std::string& name : folders) {
-        if (lower(name) == "input") {
+        if (asciiLower(name) == "input") {
             input = name;
-        } else if (lower(name) == "target") {
+        } else if (asciiLower(name) == "target") {
             target = name;
         }
     }
@@ -209,14 +203,14 @@ bool scanFlatLayout(const fs::path& dir, PairScan& scan)
     const std::vector<fs::path> files = imagesIn(dir);
     std::map<std::string, fs::path> byLowerStem;
     for (const fs::path& file : files) {
-        byLowerStem.emplace(lower(file.stem().string()), file);
+        byLowerStem.emplace(asciiLower(file.stem().string()), file);
     }
     bool any = false;
     for (const fs::path& blurry : files) {
         const std::string stem = blurry.stem().string();
         const std::vector<std::string> parts = tokens(stem);
         const auto token = std::find_if(parts.begin(), parts.end(), [](const std::string& part) {
-            return lower(part) == "blur";
+            return asciiLower(part) == "blur";
         });
         if (token == parts.end()) {
             continue;
@@ -226,7 +220,7 @@ bool scanFlatLayout(const fs::path& dir, PairScan& scan)
         const std::string before = at > 0 ? joined(parts, 0, at) + "_" : "";
         const std::string after =
             at + 1 < parts.size() ? "_" + joined(parts, at + 1, parts.size()) : "";
-        const auto sharp = byLowerStem.find(lower(before + "GT" + after));
+        const auto sharp = byLowerStem.find(asciiLower(before + "GT" + after));
         if (sharp == byLowerStem.end()) {
             scan.warnings.push_back(blurry.string() + ": no sharp partner " + before + "GT" +
                                     after + ".* in " + dir.string());
@@ -243,7 +237,7 @@ bool scanFlatLayout(const fs::path& dir, PairScan& scan)
             }
             const std::string method =
                 otherStem.substr(before.size(), otherStem.size() - before.size() - after.size());
-            const std::string key = lower(method);
+            const std::string key = asciiLower(method);
             if (method.find('_') == std::string::npos && key != "blur" && key != "gt") {
                 pair.references.push_back({method, other.string()});
             }

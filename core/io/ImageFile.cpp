@@ -1,4 +1,5 @@
 #include "ImageFile.h"
+#include "text/AsciiLower.h"
 
 #include "AtomicFile.h"
 #include "PhotoReader.h"
@@ -15,10 +16,7 @@ namespace {
 
 std::string lowerExtension(const std::string& path)
 {
-    std::string ext = QFileInfo(QString::fromStdString(path)).suffix().toStdString();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return ext;
+    return asciiLower(QFileInfo(QString::fromStdString(path)).suffix().toStdString());
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "ImageFormat.h"
+#include "text/AsciiLower.h"
 
 #include <algorithm>
 #include <cctype>
@@ -84,9 +85,7 @@ ImageFormat formatForExtension(const std::string& path)
 
 ImageFormat formatNamed(const std::string& extension)
 {
-    std::string ext = extension;
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
+    const std::string ext = asciiLower(extension);
     if (ext == "jpg" || ext == "jpeg" || ext == "jpe") {
         return ImageFormat::Jpeg;
     }

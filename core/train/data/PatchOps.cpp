@@ -1,4 +1,5 @@
 #include "train/data/PatchOps.h"
+#include "text/AsciiLower.h"
 
 #include <algorithm>
 #include <atomic>
@@ -13,9 +14,7 @@ namespace unblur::train {
 
 bool hasPhotoExtension(const std::filesystem::path& path)
 {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext = asciiLower(path.extension().string());
     return ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".tif" || ext == ".tiff" ||
            ext == ".webp" || ext == ".bmp";
 }
