@@ -218,7 +218,9 @@ std::string SyntheticPairSource::describe() const
     s << "synthetic blur on " << m->photos.size() << " photos ("
       << (m->validation ? "validation" : "training") << " split) from " << joinFolders(m->folders)
       << ", seed " << m->seed << ", kernels shake " << k.shake << " / linear " << k.linear
-      << " / defocus " << k.defocus << " / gaussian " << k.gaussian;
+      << " / defocus " << k.defocus << " / gaussian " << k.gaussian << ", grey "
+      << m->options.greyProbability << ", noise-free "
+      << m->options.degradation.noiseFreeProbability;
     return s.str();
 }
 
