@@ -100,9 +100,7 @@ TrainOptions tinyOptions(const QString& out, int64_t stage1, int64_t stage2)
 std::vector<torch::Tensor> weightsOf(TrainingNets& nets)
 {
     std::vector<torch::Tensor> all;
-    for (torch::nn::Module* m : std::initializer_list<torch::nn::Module*>{
-             nets.model.transformer().get(), nets.model.encoder().get(),
-             nets.model.denoiser().get(), nets.netLe.get()}) {
+    for (torch::nn::Module* m : nets.modules()) {
         for (const torch::Tensor& p : m->parameters()) {
             all.push_back(p.detach().clone());
         }

@@ -82,11 +82,7 @@ Trainer::Trainer(TrainOptions options, const PairSource& training, const PairSou
         at::globalContext().setBenchmarkCuDNN(true);
     }
     if (m_options.weightAverageDecay > 0) {
-        m_average = std::make_unique<WeightAverage>(
-            std::vector<torch::nn::Module*>{m_nets.model.transformer().get(),
-                                            m_nets.model.encoder().get(),
-                                            m_nets.model.denoiser().get(), m_nets.netLe.get()},
-            m_options.weightAverageDecay);
+        m_average = std::make_unique<WeightAverage>(m_nets.modules(), m_options.weightAverageDecay);
     }
 }
 

@@ -27,6 +27,12 @@ void TrainingNets::to(const torch::Device& device)
     netLe->to(device);
 }
 
+std::vector<torch::nn::Module*> TrainingNets::modules()
+{
+    return {model.transformer().get(), model.encoder().get(), model.denoiser().get(),
+            netLe.get()};
+}
+
 void TrainingNets::writeCheckpoints(const std::string& folder) const
 {
     const fs::path dir(folder);

@@ -3,6 +3,7 @@
 #include "model/HiDiffModel.h"
 
 #include <string>
+#include <vector>
 
 namespace unblur::train {
 
@@ -15,6 +16,9 @@ struct TrainingNets
     model::LatentEncoder netLe; ///< stage 1: sharp and blurry, 6 channels
 
     void to(const torch::Device& device);
+
+    /** net_g, net_le_dm, net_d and net_le, in that order. */
+    std::vector<torch::nn::Module*> modules();
 
     /** Writes net_g.pth, net_le_dm.pth, net_d.pth and net_le.pth (published layout). */
     void writeCheckpoints(const std::string& folder) const;
