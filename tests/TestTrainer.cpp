@@ -4,6 +4,7 @@
 #include "model/ModelFolder.h"
 #include "model/StrictLoad.h"
 #include "train/BatchLoader.h"
+#include "train/GradientClip.h"
 #include "train/LearningRate.h"
 #include "train/Trainer.h"
 #include "train/WeightAverage.h"
@@ -275,10 +276,53 @@ private Q_SLOTS:
         QVERIFY(log.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = log.readAll().trimmed().split('\n');
         QCOMPARE(lines.size(), 5); // header + 4 steps
-        QVERIFY(lines[2].endsWith(',') == false); // step 2 has a validation figure
+        const QList<QByteArray> header = lines[0].split(',');
+        const auto column = [&](int line, const char* name) {
+            const QList<QByteArray> fields = lines[line].split(',');
+            return fields.value(header.indexOf(name));
+        };
+        QCOMPARE(lines[1].split(',').size(), header.size());
+        QVERIFY(column(1, "val_psnr").isEmpty());  // no validation after step 1
+        QVERIFY(column(2, "val_psnr").toDouble() > 10); // step 2 has one
+        for (int line = 1; line <= 4; ++line) {
+            QVERIFY(column(line, "grad_norm").toDouble() > 0);
+            const double wait = column(line, "data_wait").toDouble();
+            QVERIFY(wait >= 0 && wait <= 1);
+        }
         Trainer resumed(options, source, &source);
         QVERIFY(resumed.resume());
         QCOMPARE(resumed.step(), int64_t(4));
+    }
+
+    void gradientClippingMatchesLibTorch()
+    {
+        torch::manual_seed(3);
+        const auto gradients = [] {
+            std::vector<torch::Tensor> params;
+            for (int64_t n : {5, 7, 1}) {
+                params.push_back(torch::zeros({n}, torch::requires_grad()));
+                params.back().mutable_grad() = torch::randn({n});
+            }
+            params.push_back(torch::zeros({2}, torch::requires_grad())); // no gradient
+            return params;
+        };
+        for (const double maxNorm : {0.5, 100.0}) {
+            std::vector<torch::Tensor> ours = gradients(), theirs;
+            for (const torch::Tensor& p : ours) {
+                theirs.push_back(p.detach().clone().requires_grad_());
+                if (p.grad().defined()) {
+                    theirs.back().mutable_grad() = p.grad().clone();
+                }
+            }
+            const double norm = clipGradientNorm(ours, maxNorm).item<double>();
+            QCOMPARE(norm, torch::nn::utils::clip_grad_norm_(theirs, maxNorm));
+            for (size_t i = 0; i + 1 < ours.size(); ++i) {
+                QVERIFY(torch::allclose(ours[i].grad(), theirs[i].grad()));
+            }
+            const double after = clipGradientNorm(ours, 0).item<double>(); // 0: measure only
+            QVERIFY(std::abs(after - std::min(norm, maxNorm)) < 1e-4 * maxNorm);
+        }
+        QCOMPARE(clipGradientNorm({torch::zeros({3})}, 1.0).item<double>(), 0.0);
     }
 
     void weightAverageFollowsItsDecay()

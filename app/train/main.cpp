@@ -106,10 +106,10 @@ void printProgress(const TrainProgress& p, bool terminal, int logEvery)
     char line[256];
     std::snprintf(line, sizeof line,
                   "step %lld/%lld  stage %d  %dx%d  loss %.4f (avg %.4f)  lr %.2e  %.2f step/s"
-                  "  val %.2f dB  ETA %s",
+                  " (data wait %.0f%%)  val %.2f dB  ETA %s",
                   (long long)p.step, (long long)p.total, p.stage, p.patchSize, p.batchSize,
-                  p.loss, p.smoothedLoss, p.learningRate, p.stepsPerSecond, p.validationPsnr,
-                  duration(p.etaSeconds).c_str());
+                  p.loss, p.smoothedLoss, p.learningRate, p.stepsPerSecond,
+                  100 * p.dataWaitShare, p.validationPsnr, duration(p.etaSeconds).c_str());
     if (terminal) {
         std::fprintf(stderr, "\r%s\033[K", line);
     } else if (p.step % logEvery == 0 || p.step == p.total) {

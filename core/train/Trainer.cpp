@@ -1,11 +1,11 @@
 #include "Trainer.h"
 
+#include "GradientClip.h"
 #include "LearningRate.h"
 #include "train/Random.h"
 
 #include "model/ModelError.h"
 
-#include <torch/nn/utils/clip_grad.h>
 #include <torch/serialize.h>
 #include <torch/torch.h>
 
@@ -30,6 +30,15 @@ double meanPsnr8(const torch::Tensor& output, const torch::Tensor& target)
     const torch::Tensor mse = (quantise(output) - quantise(target)).pow(2).flatten(1).mean(1);
     const torch::Tensor psnr = 10.0 * torch::log10(255.0 * 255.0 / mse.clamp_min(1e-10));
     return psnr.mean().item<double>();
+}
+
+/** Copies a host tensor to `device`; to a GPU from pinned memory, without waiting for it. */
+torch::Tensor toDevice(const torch::Tensor& host, const torch::Device& device)
+{
+    if (device.is_cuda()) {
+        return host.pin_memory().to(device, /*non_blocking=*/true);
+    }
+    return host.to(device);
 }
 
 void setTrainable(torch::nn::Module& module, bool trainable)
@@ -140,8 +149,9 @@ void Trainer::applyLearningRate()
 
 torch::Tensor Trainer::stageTwoNoise(at::IntArrayRef shape) const
 {
-    return model::HiDiffModel::initialNoise(shape, mixSeed(m_options.seed, uint64_t(m_step)))
-        .to(m_device);
+    return toDevice(
+        model::HiDiffModel::initialNoise(shape, mixSeed(m_options.seed, uint64_t(m_step))),
+        m_device);
 }
 
 StepLoss Trainer::trainStep(const Batch& batch)
@@ -151,16 +161,17 @@ StepLoss Trainer::trainStep(const Batch& batch)
         beginStage(stage);
     }
     applyLearningRate();
-    const torch::Tensor blurry = batch.blurry.to(m_device);
-    const torch::Tensor sharp = batch.sharp.to(m_device);
+    const torch::Tensor blurry = toDevice(batch.blurry, m_device);
+    const torch::Tensor sharp = toDevice(batch.sharp, m_device);
     m_optimiser->zero_grad();
 
-    StepLoss result;
-    torch::Tensor loss;
+    // The losses stay on the device until the step is done: one host sync per step, so a
+    // GPU is never idle while the backward pass is being queued.
+    torch::Tensor loss, imageLoss, priorLoss;
     if (stage == 1) {
         const torch::Tensor prior = m_nets.netLe->forward(blurry, sharp);
-        loss = torch::l1_loss(m_nets.model.transform(blurry, prior), sharp);
-        result.image = loss.item<double>();
+        imageLoss = torch::l1_loss(m_nets.model.transform(blurry, prior), sharp);
+        loss = imageLoss;
     } else {
         torch::Tensor z0;
         {
@@ -173,22 +184,26 @@ StepLoss Trainer::trainStep(const Batch& batch)
         const torch::Tensor zT = z0 * ac + stageTwoNoise(z0.sizes()) * std::sqrt(1.0 - ac * ac);
         const torch::Tensor condition = m_nets.model.encodeCondition(blurry);
         const torch::Tensor z = m_nets.model.samplePrior(condition, zT);
-        const torch::Tensor imageLoss =
-            torch::l1_loss(m_nets.model.transform(blurry, z), sharp);
-        const torch::Tensor priorLoss = torch::l1_loss(z, z0);
+        imageLoss = torch::l1_loss(m_nets.model.transform(blurry, z), sharp);
+        priorLoss = torch::l1_loss(z, z0);
         loss = imageLoss + priorLoss;
-        result.image = imageLoss.item<double>();
-        result.prior = priorLoss.item<double>();
     }
-    result.total = loss.item<double>();
+    loss.backward();
+    const torch::Tensor gradientNorm =
+        clipGradientNorm(m_parameters, m_options.optimiser.gradClipNorm);
+    const torch::Tensor zero = torch::zeros_like(loss);
+    const torch::Tensor figures =
+        torch::stack({loss.detach(), imageLoss.detach(),
+                      priorLoss.defined() ? priorLoss.detach() : zero,
+                      gradientNorm.to(loss.device())})
+            .to(torch::kCPU, torch::kDouble);
+    const auto f = figures.accessor<double, 1>();
+    const StepLoss result{f[0], f[1], f[2], f[3]};
     if (!std::isfinite(result.total)) {
+        // Nothing of this step is kept: the run stops before any checkpoint.
         throw std::runtime_error("training diverged at step " + std::to_string(m_step) +
                                  " (loss is not finite); lower --lr or resume from the "
                                  "last checkpoint");
-    }
-    loss.backward();
-    if (m_options.optimiser.gradClipNorm > 0) {
-        torch::nn::utils::clip_grad_norm_(m_parameters, m_options.optimiser.gradClipNorm);
     }
     m_optimiser->step();
     ++m_step;
@@ -231,7 +246,8 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& onProgress,
     const bool newLog = !fs::exists(logPath);
     m_log.open(logPath, std::ios::app);
     if (newLog) {
-        m_log << "step,stage,patch,batch,loss,image_loss,prior_loss,lr,seconds,val_psnr\n";
+        m_log << "step,stage,patch,batch,loss,image_loss,prior_loss,lr,seconds,val_psnr,"
+                 "grad_norm,data_wait\n";
     }
     if (m_options.validateEvery > 0 && m_step == 0) {
         validate();
@@ -245,17 +261,20 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& onProgress,
         const PatchPhase phase = m_options.phaseAt(m_step);
         const auto start = Clock::now();
         const Batch batch = loader.next();
+        const double waited = std::chrono::duration<double>(Clock::now() - start).count();
         const StepLoss loss = trainStep(batch);
         const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
         m_seconds += seconds;
-        stepsPerSecond = stepsPerSecond == 0 ? 1.0 / seconds
-                                             : 0.95 * stepsPerSecond + 0.05 / seconds;
+        const bool first = stepsPerSecond == 0;
+        stepsPerSecond = first ? 1.0 / seconds : 0.95 * stepsPerSecond + 0.05 / seconds;
+        progress.dataWaitShare = first ? waited / seconds
+                                       : 0.95 * progress.dataWaitShare + 0.05 * waited / seconds;
 
         double validation = 0;
         if (m_options.validateEvery > 0 && m_step % m_options.validateEvery == 0) {
             validation = validate().first;
         }
-        appendLog(loss, validation);
+        appendLog(loss, validation, waited / seconds);
         if (m_step % m_options.checkpointEvery == 0) {
             saveCheckpoint();
             lastSaved = m_step;
@@ -283,7 +302,7 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& onProgress,
     }
 }
 
-void Trainer::appendLog(const StepLoss& loss, double validationPsnr)
+void Trainer::appendLog(const StepLoss& loss, double validationPsnr, double dataWaitShare)
 {
     const PatchPhase& phase = m_options.phaseAt(m_step - 1);
     const double lr =
@@ -294,7 +313,7 @@ void Trainer::appendLog(const StepLoss& loss, double validationPsnr)
     if (validationPsnr > 0) {
         m_log << validationPsnr;
     }
-    m_log << '\n';
+    m_log << ',' << loss.gradientNorm << ',' << dataWaitShare << '\n';
     m_log.flush();
 }
 

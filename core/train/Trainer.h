@@ -31,6 +31,8 @@ struct TrainProgress
     double stepsPerSecond = 0;
     double etaSeconds = 0;
     double validationPsnr = 0; ///< last validation, 0 before the first
+    /** Share of the recent step time spent waiting for the data loader (0..1). */
+    double dataWaitShare = 0;
 };
 
 /** One training step's losses. */
@@ -38,7 +40,8 @@ struct StepLoss
 {
     double total = 0;
     double image = 0;
-    double prior = 0; ///< stage 2 only
+    double prior = 0;        ///< stage 2 only
+    double gradientNorm = 0; ///< of all trained parameters, before clipping
 };
 
 /**
@@ -82,7 +85,7 @@ private:
     void beginStage(int stage);
     void applyLearningRate();
     torch::Tensor stageTwoNoise(at::IntArrayRef shape) const;
-    void appendLog(const StepLoss& loss, double validationPsnr);
+    void appendLog(const StepLoss& loss, double validationPsnr, double dataWaitShare);
     std::string provenanceJson() const;
 
     TrainOptions m_options;
