@@ -61,6 +61,14 @@ private Q_SLOTS:
         QCOMPARE(a.synthesis.degradation.noiseFreeProbability, 0.6);
     }
 
+    void growNeedsAModelToGrow()
+    {
+        QVERIFY(parse({"--photos", "p", "--out", "o", "--init", "m", "--grow"}).grow);
+        QVERIFY(!parse({"--photos", "p", "--out", "o", "--init", "m"}).grow);
+        const QString error = errorOf({"--photos", "p", "--out", "o", "--grow"});
+        QVERIFY2(error.startsWith("--grow:") && error.contains("--init"), qPrintable(error));
+    }
+
     void badValuesNameTheOption_data()
     {
         QTest::addColumn<QString>("option");

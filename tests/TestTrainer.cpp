@@ -5,6 +5,7 @@
 #include "model/StrictLoad.h"
 #include "train/BatchLoader.h"
 #include "train/GradientClip.h"
+#include "model/ModelError.h"
 #include "train/LearningRate.h"
 #include "train/Trainer.h"
 #include "train/WeightAverage.h"
@@ -323,6 +324,61 @@ private Q_SLOTS:
             QVERIFY(std::abs(after - std::min(norm, maxNorm)) < 1e-4 * maxNorm);
         }
         QCOMPARE(clipGradientNorm({torch::zeros({3})}, 1.0).item<double>(), 0.0);
+    }
+
+    void grownModelComputesWhatTheShallowOneDid()
+    {
+        QTemporaryDir dir;
+        torch::manual_seed(11);
+        TrainingNets shallow(tinyConfig());
+        shallow.writeCheckpoints(dir.path().toStdString());
+
+        HiDiffConfig deeper = tinyConfig();
+        deeper.g.numBlocks = {1, 2, 1, 2};
+        deeper.g.numRefinementBlocks = 2;
+        TrainingNets grown(deeper);
+        // A strict load refuses the shallower file; growing names the four new blocks.
+        QVERIFY_THROWS_EXCEPTION(unblur::model::ModelError,
+                                 grown.readCheckpoints(dir.path().toStdString()));
+        std::vector<std::string> added;
+        grown.readCheckpoints(dir.path().toStdString(), &added);
+        QCOMPARE(added, (std::vector<std::string>{"decoder_level2.blocks.1.", "encoder_level2.blocks.1.",
+                                                  "latent.blocks.1.", "refinement.blocks.1."}));
+        const torch::Tensor blurry = torch::rand({1, 3, 32, 32});
+        c10::InferenceMode inference;
+        QVERIFY(torch::equal(grown.model.restore(blurry, 5), shallow.model.restore(blurry, 5)));
+        // The new blocks learn: only their output projections start at zero.
+        const auto params = grown.model.transformer()->named_parameters();
+        QVERIFY(params["latent.blocks.1.attn.project_out.weight"].abs().sum().item<double>() == 0);
+        QVERIFY(params["latent.blocks.1.attn.qkv.weight"].abs().sum().item<double>() > 0);
+    }
+
+    void growingRefusesWhatItCannotGrow()
+    {
+        QTemporaryDir deepDir, wideDir;
+        HiDiffConfig deeper = tinyConfig();
+        deeper.g.numBlocks = {2, 1, 1, 1};
+        TrainingNets(deeper).writeCheckpoints(deepDir.path().toStdString());
+        HiDiffConfig wider = tinyConfig();
+        wider.g.dim = 16;
+        TrainingNets(wider).writeCheckpoints(wideDir.path().toStdString());
+        TrainingNets nets(tinyConfig());
+        std::vector<std::string> added;
+        const auto messageOf = [&](const QString& folder) {
+            try {
+                nets.readCheckpoints(folder.toStdString(), &added);
+            } catch (const unblur::model::ModelError& e) {
+                return QString::fromStdString(e.what());
+            }
+            return QString();
+        };
+        const QString shallower = messageOf(deepDir.path());
+        QVERIFY2(shallower.contains("unexpected key 'encoder_level1.blocks.1.") &&
+                     shallower.contains("net_g.pth"),
+                 qPrintable(shallower));
+        const QString narrower = messageOf(wideDir.path());
+        QVERIFY2(narrower.contains("has shape") && narrower.contains("growing keeps the widths"),
+                 qPrintable(narrower));
     }
 
     void weightAverageFollowsItsDecay()

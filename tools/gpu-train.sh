@@ -1,17 +1,22 @@
 #!/bin/bash
 # Trains the bundled model on a CUDA machine that has PyTorch (and so LibTorch) but neither
 # OpenCV nor a network: builds unblur-train against PyTorch's LibTorch and the OpenCV that
-# tools/make-train-deps.sh packed, measures the speed of both stages, sizes the run to end
-# inside the wall-clock budget, then trains from the bundled model's weights.
+# tools/make-train-deps.sh packed, measures the speed of stage 2 at three batch sizes and
+# takes the one that moves the most pairs per second, sizes the run to end inside the
+# wall-clock budget, then trains from the bundled model's weights with a weight average.
 #
 #   tools/gpu-train.sh DEPS.tar.xz PHOTO_DIR OUT_DIR SECONDS
 #
 # OUT_DIR receives the model folder (model/) and the training log; SECONDS counts from the
 # start of this script, build included. Exit codes: 2 bad arguments, 3 configure, 4 build,
-# 5 calibration, 6 training failed. For a dry run elsewhere: DEVICE=cpu, smaller PHASE1 and
-# PHASE2 (patch x batch), LOADERS, VAL_COUNT, TORCH_PREFIX (any LibTorch) and OPENCV_DIR.
+# 5 calibration, 6 training failed. PHOTO_DIR is searched recursively (e.g. a copy of
+# ../shared/data/sharp with the output of tools/collect-wallpaper-photos.sh inside).
+# Tunables: STAGE1_SHARE (0), BASE_LR (2e-4 at batch 48), EMA (0.999), SEED. For a dry run
+# elsewhere: DEVICE=cpu, smaller SIZE1, SIZE2 (patch sides) and BATCH0 (the smallest batch
+# tried), LOADERS, VAL_COUNT, TORCH_PREFIX (any LibTorch) and OPENCV_DIR.
 set -u -o pipefail
-DEVICE=${DEVICE:-cuda} PHASE1=${PHASE1:-128x48} PHASE2=${PHASE2:-192x24} LOADERS=${LOADERS:-14} VAL_COUNT=${VAL_COUNT:-32}
+DEVICE=${DEVICE:-cuda} SIZE1=${SIZE1:-128} SIZE2=${SIZE2:-192} BATCH0=${BATCH0:-48}
+LOADERS=${LOADERS:-14} VAL_COUNT=${VAL_COUNT:-32}
 if [ $# -ne 4 ]; then
     echo "usage: $0 DEPS.tar.xz PHOTO_DIR OUT_DIR SECONDS" >&2
     exit 2
@@ -38,38 +43,57 @@ ninja -C $B unblur_train_cli >$B.build.log 2>&1 ||
 echo "built unblur-train in $(elapsed) s"
 TRAIN=$B/app/train/unblur-train
 
-# The bundled model's architecture; stage 1 continues its latent encoder and net_g.
+
+# The bundled model's architecture, continued from its weights.
 MODEL=(--dim 16 --blocks 1,2,2,3 --refinement 1 --heads 1,2,4,8 --embed-dim 32
        --le-blocks 3 --d-inner 128 --d-blocks 3 --init resources/models/default)
-RUN=(--photos "$PHOTOS" --device $DEVICE --threads 4 --loader-threads $LOADERS --seed 20261128)
+RUN=(--photos "$PHOTOS" --device $DEVICE --threads 4 --loader-threads $LOADERS --seed ${SEED:-20261128})
 
-# Calibration: 30 steps of each stage at the first patch phase.
+# Calibration, one run of stage 2 (the stage that trains what inference runs): 20 steps at
+# each of three batch sizes. A small model on a large GPU is bound by launching kernels, not
+# by arithmetic, so a larger batch may cost little more per step.
 rm -rf /tmp/unblur-calibration
-$TRAIN "${MODEL[@]}" "${RUN[@]}" --out /tmp/unblur-calibration --stage1-steps 30 \
-    --stage2-steps 30 --patches $PHASE1 --validate-every 0 --checkpoint-every 1000 \
-    --log-every 10 >/tmp/unblur-calibration.log 2>&1 ||
+$TRAIN "${MODEL[@]}" "${RUN[@]}" --out /tmp/unblur-calibration --stage1-steps 0 --stage2-steps 60 \
+    --patches ${SIZE1}x$((BATCH0)):20,${SIZE1}x$((2 * BATCH0)):40,${SIZE1}x$((4 * BATCH0)) \
+    --validate-every 0 --checkpoint-every 1000 --log-every 20 >/tmp/unblur-calibration.log 2>&1 ||
     { tail -30 /tmp/unblur-calibration.log; exit 5; }
-read -r PER1 PER2 < <(python3 - <<'EOF'
-import csv
-rows = list(csv.DictReader(open("/tmp/unblur-calibration/train_log.csv")))
-t = {int(r["step"]): float(r["seconds"]) for r in rows}
-print((t[30] - t[10]) / 20, (t[60] - t[40]) / 20)
+# Seconds per step of each batch over its last 11 steps (the first ones warm cuDNN up); the
+# larger batch wins whenever it moves at least 25 % more pairs per second.
+read -r BATCH PER_STEP < <(python3 - "$BATCH0" <<'EOF'
+import csv, sys
+b0 = int(sys.argv[1])
+rows = {int(r["step"]): r for r in csv.DictReader(open("/tmp/unblur-calibration/train_log.csv"))}
+per = {}
+for batch, end in ((b0, 20), (2 * b0, 40), (4 * b0, 60)):
+    per[batch] = (float(rows[end]["seconds"]) - float(rows[end - 11]["seconds"])) / 11
+    wait = max(float(rows[s]["data_wait"]) for s in range(end - 10, end + 1))
+    print(f"  batch {batch:4d}: {per[batch]:.3f} s/step, {batch / per[batch]:6.0f} pairs/s,"
+          f" data wait up to {100 * wait:.0f} %", file=sys.stderr)
+best = b0
+for batch in (2 * b0, 4 * b0):
+    if batch / per[batch] >= 1.25 * best / per[best]:
+        best = batch
+print(best, per[best])
 EOF
 )
-echo "calibration: stage 1 ${PER1} s/step, stage 2 ${PER2} s/step ($PHASE1), at $(elapsed) s"
+echo "calibration: batch $BATCH at $PER_STEP s/step, at $(elapsed) s"
 
-# Size the run: a fifth of the time for stage 1, the rest for stage 2; the PHASE2 phase
-# (second half) and validation cost about 20 % more per step.
+# Size the run: STAGE1_SHARE of the steps in stage 1 (default none: the bundled model has been
+# through it), the rest in stage 2, the second half on patches of SIZE2 at half the batch;
+# validation and the larger patches cost about 20 % more per step. The learning rate grows
+# with the square root of the batch.
+STAGE1_SHARE=${STAGE1_SHARE:-0}
 LEFT=$((BUDGET - $(elapsed) - 40))
-read -r S1 S2 SWITCH < <(python3 -c "
-left = $LEFT; s1 = int(0.2 * left / ($PER1 * 1.2)); s2 = int(0.8 * left / ($PER2 * 1.2))
-print(s1, s2, (s1 + s2) // 2)")
-echo "training: stage 1 $S1 steps, stage 2 $S2 steps, $PHASE2 from step $SWITCH, $LEFT s left"
+read -r S1 S2 SWITCH LR < <(python3 -c "
+steps = int($LEFT / ($PER_STEP * 1.2)); s1 = int($STAGE1_SHARE * steps)
+print(s1, steps - s1, steps // 2, '%.2e' % min(6e-4, ${BASE_LR:-2e-4} * ($BATCH / 48) ** 0.5))")
+PHASE1=${SIZE1}x$BATCH PHASE2=${SIZE2}x$((BATCH / 2))
+echo "training: stage 1 $S1 steps, stage 2 $S2 steps, $PHASE1 then $PHASE2 from step $SWITCH, lr $LR, $LEFT s left"
 
 timeout -s INT -k 30 $((BUDGET - $(elapsed) - 15)) \
     $TRAIN "${MODEL[@]}" "${RUN[@]}" --out "$OUT_DIR/model" \
     --stage1-steps "$S1" --stage2-steps "$S2" --patches "$PHASE1:$SWITCH,$PHASE2" \
-    --lr 3e-4 --min-lr 1e-6 --warmup 200 --clip 0.01 \
+    --lr "$LR" --min-lr 1e-6 --warmup 200 --clip 0.01 --ema "${EMA:-0.999}" \
     --validate-every 500 --val-count $VAL_COUNT --val-size 192 --checkpoint-every 500 --log-every 250 \
     --name "Unblur small (GPU-trained)" --license "GPL-3.0-or-later" \
     --description "Small HI-Diff model trained by unblur-train on synthetic blur of openly licensed photos" \
@@ -77,5 +101,6 @@ timeout -s INT -k 30 $((BUDGET - $(elapsed) - 15)) \
 STATUS=$?
 # The resumable state is larger than what comes back; the weights alone are enough to go on.
 mv -f "$OUT_DIR/model/training_state.pt" /tmp/ 2>/dev/null
+cp /tmp/unblur-calibration.log "$OUT_DIR/" 2>/dev/null
 echo "finished with status $STATUS at $(elapsed) s"
 [ $STATUS -eq 0 ] || [ $STATUS -eq 130 ] || exit 6

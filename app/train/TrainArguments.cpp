@@ -108,6 +108,8 @@ Run:
   --out DIR              model folder written at each checkpoint (+ training_state.pt)
   --resume               continue exactly from DIR/training_state.pt
   --init MODEL_DIR       start from a model folder's weights
+  --grow                 with --init: the model may have more transformer blocks (--blocks,
+                         --refinement) than MODEL_DIR's; the new ones start as identities
   --seed N --threads N --loader-threads N --device cpu|cuda
   --validate-every N --checkpoint-every N --val-count N --val-size N --log-every N
   --name TEXT --description TEXT --license TEXT --provenance FILE.json
@@ -199,6 +201,8 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         const std::string arg = argv[i];
         if (arg == "--resume") {
             a.resume = true;
+        } else if (arg == "--grow") {
+            a.grow = true;
         } else if (arg == "--bias") {
             c.g.bias = true;
         } else if (arg == "--validation") {
@@ -214,6 +218,9 @@ TrainArguments parseTrainArguments(int argc, char** argv)
     }
     if (a.output.empty()) {
         throw std::invalid_argument("--out: an output folder or file is required");
+    }
+    if (a.grow && a.initFrom.empty()) {
+        throw std::invalid_argument("--grow: needs --init MODEL_DIR, the model to grow");
     }
     if (a.photoFolders.empty() && a.pairFolders.empty() && a.packedFiles.empty()) {
         throw std::invalid_argument("no training data: give --photos, --pairs or --packed");

@@ -139,9 +139,17 @@ int train(TrainArguments& a)
                      trainer.statePath().c_str());
     }
     if (!a.initFrom.empty() && trainer.step() == 0) {
-        trainer.initialiseFrom(a.initFrom);
+        const std::vector<std::string> grown = trainer.initialiseFrom(a.initFrom, a.grow);
         std::fprintf(stderr, "unblur-train: starting from the weights in %s\n",
                      a.initFrom.c_str());
+        if (a.grow) {
+            std::string names;
+            for (const std::string& block : grown) {
+                names += (names.empty() ? "" : ", ") + block.substr(0, block.size() - 1);
+            }
+            std::fprintf(stderr, "unblur-train: %zu new block(s), starting as identities%s%s\n",
+                         grown.size(), grown.empty() ? "" : ": ", names.c_str());
+        }
     }
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);

@@ -102,14 +102,16 @@ std::string Trainer::statePath() const
     return (fs::path(m_options.outputDir) / "training_state.pt").string();
 }
 
-void Trainer::initialiseFrom(const std::string& modelFolder)
+std::vector<std::string> Trainer::initialiseFrom(const std::string& modelFolder, bool grow)
 {
+    std::vector<std::string> grown;
     m_nets.to(torch::kCPU);
-    m_nets.readCheckpoints(modelFolder);
+    m_nets.readCheckpoints(modelFolder, grow ? &grown : nullptr);
     m_nets.to(m_device);
     if (m_average) {
         m_average->reset();
     }
+    return grown;
 }
 
 void Trainer::beginStage(int stage)

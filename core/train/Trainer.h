@@ -58,8 +58,12 @@ public:
     Trainer(TrainOptions options, const PairSource& training, const PairSource* validation);
     ~Trainer();
 
-    /** Starts from the weights of a model folder (net_le.pth optional). */
-    void initialiseFrom(const std::string& modelFolder);
+    /**
+     * Starts from the weights of a model folder (net_le.pth optional). With `grow`, its net_g
+     * may have fewer blocks than this one's: the new blocks start as identities (loadGrowing),
+     * and their prefixes are returned.
+     */
+    std::vector<std::string> initialiseFrom(const std::string& modelFolder, bool grow = false);
     /** Resumes from the output folder's training state; false when there is none. */
     bool resume();
 

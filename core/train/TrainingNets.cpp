@@ -2,6 +2,7 @@
 
 #include "model/CheckpointFile.h"
 #include "model/StrictLoad.h"
+#include "train/GrowingLoad.h"
 
 #include <filesystem>
 
@@ -45,7 +46,7 @@ void TrainingNets::writeCheckpoints(const std::string& folder) const
     model::writeCheckpoint((dir / "net_le.pth").string(), model::stateDictOf(*netLe));
 }
 
-bool TrainingNets::readCheckpoints(const std::string& folder)
+bool TrainingNets::readCheckpoints(const std::string& folder, std::vector<std::string>* grown)
 {
     const fs::path dir(folder);
     const auto load = [&](torch::nn::Module& module, const char* name) {
@@ -53,7 +54,12 @@ bool TrainingNets::readCheckpoints(const std::string& folder)
         torch::NoGradGuard noGrad;
         model::loadStrict(module, model::readCheckpoint(path).params, path);
     };
-    load(*model.transformer(), "net_g.pth");
+    if (grown) {
+        const std::string path = (dir / "net_g.pth").string();
+        *grown = loadGrowing(*model.transformer(), model::readCheckpoint(path).params, path);
+    } else {
+        load(*model.transformer(), "net_g.pth");
+    }
     load(*model.encoder(), "net_le_dm.pth");
     load(*model.denoiser(), "net_d.pth");
     if (!fs::exists(dir / "net_le.pth")) {

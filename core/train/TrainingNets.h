@@ -26,9 +26,10 @@ struct TrainingNets
     /**
      * Loads weights from a model folder: the three inference files, and net_le.pth when the
      * folder has one (otherwise net_le keeps its fresh initialisation). Throws ModelError.
-     * Returns true when net_le.pth was found.
+     * Returns true when net_le.pth was found. With `grown`, net_g.pth may be shallower than
+     * net_g (see loadGrowing); the prefixes of the blocks it lacked go to *grown.
      */
-    bool readCheckpoints(const std::string& folder);
+    bool readCheckpoints(const std::string& folder, std::vector<std::string>* grown = nullptr);
 };
 
 /** The stage-1 encoder's configuration: net_le_dm's with 6 input channels. */
