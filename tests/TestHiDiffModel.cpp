@@ -124,7 +124,8 @@ private Q_SLOTS:
     }
 
     /** The fast path folds weights and fuses attention: it must agree with the reference
-     *  formulation on configurations the fixture does not cover (biases, BiasFree, batch 2). */
+     *  formulation, and with the differentiable one training uses, on configurations the
+     *  fixture does not cover (biases, BiasFree, batch 2). */
     void fastPathMatchesReference_data()
     {
         QTest::addColumn<bool>("bias");
@@ -169,6 +170,10 @@ private Q_SLOTS:
         const double error = maxAbs(reference, fast);
         qInfo("max |fast - reference| = %.3g", error);
         QVERIFY(error <= 2e-5);
+        // The path training differentiates (autograd on, no inference mode) agrees too.
+        const torch::Tensor differentiable = model.restore(image, 11);
+        QVERIFY(differentiable.requires_grad());
+        QVERIFY(maxAbs(differentiable.detach(), fast) <= 2e-5);
     }
 };
 
