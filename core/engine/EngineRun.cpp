@@ -3,6 +3,7 @@
 #include "EngineInternal.h"
 #include "PrecisionScope.h"
 #include "TileGrid.h"
+#include "model/DeviceCopy.h"
 #include "model/ModelError.h"
 
 #include <ATen/ATen.h>
@@ -88,12 +89,11 @@ torch::Tensor Engine::runTiles(const torch::Tensor& image, const EngineOptions& 
             throw Cancelled();
         }
         report("encoding");
-        torch::Tensor crop = image.narrow(2, tile.rows.start, tile.rows.size)
-                                 .narrow(3, tile.cols.start, tile.cols.size)
-                                 .contiguous();
-        if (device.is_cuda()) {
-            crop = crop.pin_memory().to(device, /*non_blocking=*/true);
-        }
+        const torch::Tensor crop =
+            model::toDevice(image.narrow(2, tile.rows.start, tile.rows.size)
+                                .narrow(3, tile.cols.start, tile.cols.size)
+                                .contiguous(),
+                            device);
         const torch::Tensor restored = runTile(
             crop, tileSeed(options.seed, tile.rows.start, tile.cols.start), options.precision,
             [&](int step) {

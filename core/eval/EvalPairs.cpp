@@ -1,5 +1,6 @@
 #include "EvalPairs.h"
 #include "text/AsciiLower.h"
+#include "text/StartsWith.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,11 +14,6 @@ namespace fs = std::filesystem;
 namespace unblur::eval {
 
 namespace {
-
-bool startsWith(const std::string& text, const std::string& prefix)
-{
-    return text.compare(0, prefix.size(), prefix) == 0;
-}
 
 bool isImageFile(const fs::directory_entry& entry)
 {

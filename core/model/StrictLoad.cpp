@@ -19,15 +19,21 @@ std::string shapeText(at::IntArrayRef shape)
     return out.str();
 }
 
-void loadStrict(torch::nn::Module& module, const StateDict& dict, const std::string& file)
+std::map<std::string, torch::Tensor> namedTensorsOf(torch::nn::Module& module)
 {
-    std::map<std::string, torch::Tensor> targets;
+    std::map<std::string, torch::Tensor> named;
     for (const auto& item : module.named_parameters(/*recurse=*/true)) {
-        targets.emplace(item.key(), item.value());
+        named.emplace(item.key(), item.value());
     }
     for (const auto& item : module.named_buffers(/*recurse=*/true)) {
-        targets.emplace(item.key(), item.value());
+        named.emplace(item.key(), item.value());
     }
+    return named;
+}
+
+void loadStrict(torch::nn::Module& module, const StateDict& dict, const std::string& file)
+{
+    std::map<std::string, torch::Tensor> targets = namedTensorsOf(module);
     std::map<std::string, const torch::Tensor*> sources;
     for (const auto& [key, tensor] : dict) {
         if (!targets.count(key)) {

@@ -2,6 +2,7 @@
 
 #include "StateDict.h"
 
+#include <map>
 #include <string>
 #include <torch/nn/module.h>
 
@@ -12,6 +13,9 @@ namespace unblur::model {
  * unexpected key or a shape mismatch throws ModelError naming `file`, the key and both shapes.
  */
 void loadStrict(torch::nn::Module& module, const StateDict& dict, const std::string& file);
+
+/** The module's parameters and buffers by their state-dict keys (the tensors themselves). */
+std::map<std::string, torch::Tensor> namedTensorsOf(torch::nn::Module& module);
 
 /** The module's parameters and buffers as a state dict (registration order, CPU float32). */
 StateDict stateDictOf(const torch::nn::Module& module);

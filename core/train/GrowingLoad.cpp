@@ -2,12 +2,12 @@
 
 #include "model/ModelError.h"
 #include "model/StrictLoad.h"
-
-#include <torch/torch.h>
+#include "text/StartsWith.h"
 
 #include <map>
 #include <regex>
 #include <set>
+#include <torch/torch.h>
 
 namespace unblur::train {
 
@@ -21,24 +21,13 @@ std::string blockPrefix(const std::string& key)
     return std::regex_search(key, match, block) ? match.str(0) : std::string();
 }
 
-bool startsWith(const std::string& text, const std::string& prefix)
-{
-    return text.compare(0, prefix.size(), prefix) == 0;
-}
-
 } // namespace
 
 std::vector<std::string> loadGrowing(torch::nn::Module& module, const model::StateDict& dict,
                                      const std::string& file)
 {
-    std::map<std::string, torch::Tensor> targets;
-    for (const auto& item : module.named_parameters(/*recurse=*/true)) {
-        targets.emplace(item.key(), item.value());
-    }
-    for (const auto& item : module.named_buffers(/*recurse=*/true)) {
-        targets.emplace(item.key(), item.value());
-    }
-    std::set<std::string> loadedBlocks;
+    std::map<std::string, torch::Tensor> targets = model::namedTensorsOf(module);
+    std::set<std::string> dictKeys, loadedBlocks;
     for (const auto& [key, tensor] : dict) {
         const auto target = targets.find(key);
         if (target == targets.end()) {
@@ -52,11 +41,8 @@ std::vector<std::string> loadGrowing(torch::nn::Module& module, const model::Sta
                                     model::shapeText(target->second.sizes()) +
                                     " (growing keeps the widths)");
         }
+        dictKeys.insert(key);
         loadedBlocks.insert(blockPrefix(key));
-    }
-    std::set<std::string> dictKeys;
-    for (const auto& entry : dict) {
-        dictKeys.insert(entry.first);
     }
     std::set<std::string> newBlocks;
     for (const auto& [key, target] : targets) {
@@ -70,23 +56,25 @@ std::vector<std::string> loadGrowing(torch::nn::Module& module, const model::Sta
         }
         newBlocks.insert(prefix);
     }
+    const char* const outputs[] = {"attn.project_out.", "ffn.project_out."};
+    for (const std::string& prefix : newBlocks) {
+        for (const char* output : outputs) {
+            if (!targets.count(prefix + output + "weight")) {
+                throw model::ModelError(file + ": cannot start the new block " + prefix +
+                                        " as an identity (it has no " + output + "weight)");
+            }
+        }
+    }
 
     torch::NoGradGuard noGrad;
     for (const auto& [key, tensor] : dict) {
         targets.at(key).copy_(tensor);
     }
-    for (const std::string& prefix : newBlocks) {
-        int zeroed = 0;
-        for (auto& [key, target] : targets) {
-            if (startsWith(key, prefix + "attn.project_out.") ||
-                startsWith(key, prefix + "ffn.project_out.")) {
-                target.zero_();
-                zeroed += key.size() >= 6 && key.compare(key.size() - 6, 6, "weight") == 0;
-            }
-        }
-        if (zeroed != 2) {
-            throw model::ModelError(file + ": cannot start the new block " + prefix +
-                                    " as an identity (no attention and feed-forward projections)");
+    for (auto& [key, target] : targets) {
+        const std::string prefix = blockPrefix(key);
+        if (newBlocks.count(prefix) &&
+            (startsWith(key, prefix + outputs[0]) || startsWith(key, prefix + outputs[1]))) {
+            target.zero_(); // weight, and bias where the model has one
         }
     }
     return {newBlocks.begin(), newBlocks.end()};

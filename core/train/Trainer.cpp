@@ -4,6 +4,7 @@
 #include "LearningRate.h"
 #include "train/Random.h"
 
+#include "model/DeviceCopy.h"
 #include "model/ModelError.h"
 
 #include <torch/serialize.h>
@@ -30,15 +31,6 @@ double meanPsnr8(const torch::Tensor& output, const torch::Tensor& target)
     const torch::Tensor mse = (quantise(output) - quantise(target)).pow(2).flatten(1).mean(1);
     const torch::Tensor psnr = 10.0 * torch::log10(255.0 * 255.0 / mse.clamp_min(1e-10));
     return psnr.mean().item<double>();
-}
-
-/** Copies a host tensor to `device`; to a GPU from pinned memory, without waiting for it. */
-torch::Tensor toDevice(const torch::Tensor& host, const torch::Device& device)
-{
-    if (device.is_cuda()) {
-        return host.pin_memory().to(device, /*non_blocking=*/true);
-    }
-    return host.to(device);
 }
 
 void setTrainable(torch::nn::Module& module, bool trainable)
@@ -151,7 +143,7 @@ void Trainer::applyLearningRate()
 
 torch::Tensor Trainer::stageTwoNoise(at::IntArrayRef shape) const
 {
-    return toDevice(
+    return model::toDevice(
         model::HiDiffModel::initialNoise(shape, mixSeed(m_options.seed, uint64_t(m_step))),
         m_device);
 }
@@ -163,8 +155,8 @@ StepLoss Trainer::trainStep(const Batch& batch)
         beginStage(stage);
     }
     applyLearningRate();
-    const torch::Tensor blurry = toDevice(batch.blurry, m_device);
-    const torch::Tensor sharp = toDevice(batch.sharp, m_device);
+    const torch::Tensor blurry = model::toDevice(batch.blurry, m_device);
+    const torch::Tensor sharp = model::toDevice(batch.sharp, m_device);
     m_optimiser->zero_grad();
 
     // The losses stay on the device until the step is done: one host sync per step, so a
