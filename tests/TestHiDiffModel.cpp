@@ -1,5 +1,6 @@
 // Parity of the native HI-Diff with the reference code's golden outputs, and reproducibility.
 #include "model/FastPath.h"
+#include "model/GeluGate.h"
 #include "model/ModelFolder.h"
 
 #include <QFile>
@@ -174,6 +175,70 @@ private Q_SLOTS:
         const torch::Tensor differentiable = model.restore(image, 11);
         QVERIFY(differentiable.requires_grad());
         QVERIFY(maxAbs(differentiable.detach(), fast) <= 2e-5);
+
+        // The trainer feeds the CPU network channels-last: same output, same gradients.
+        const torch::Tensor weights = torch::randn_like(image);
+        auto gradients = [&](const torch::Tensor& input) {
+            model.transformer()->zero_grad();
+            const torch::Tensor out = model.restore(input, 11);
+            (out * weights).sum().backward();
+            std::vector<torch::Tensor> grads;
+            for (const auto& p : model.transformer()->parameters()) {
+                grads.push_back(p.grad().clone());
+            }
+            return std::make_pair(out.detach(), grads);
+        };
+        const auto [planarOut, planarGrads] = gradients(image);
+        const auto [lastOut, lastGrads] =
+            gradients(image.contiguous(at::MemoryFormat::ChannelsLast));
+        QVERIFY(maxAbs(planarOut, lastOut) <= 2e-5);
+        double worst = 0;
+        for (size_t i = 0; i < planarGrads.size(); ++i) {
+            const double scale = planarGrads[i].abs().max().item<double>() + 1e-3;
+            worst = std::max(worst, maxAbs(planarGrads[i], lastGrads[i]) / scale);
+        }
+        qInfo("max relative gradient difference, channels-last vs planar: %.3g", worst);
+        QVERIFY(worst <= 1e-3);
+    }
+
+    /** The GELU gate's kernels (dense, channel halves, autograd) agree with ATen's ops. */
+    void geluGateMatchesAten()
+    {
+        torch::manual_seed(21);
+        const torch::Tensor planar = torch::randn({2, 12, 9, 7}) * 3;
+        const torch::Tensor last = planar.contiguous(at::MemoryFormat::ChannelsLast);
+        auto aten = [](const torch::Tensor& x) {
+            const auto halves = x.chunk(2, 1);
+            return at::gelu(halves[0]) * halves[1];
+        };
+        const torch::Tensor expected = aten(planar);
+        {
+            torch::NoGradGuard noGrad;
+            QVERIFY(maxAbs(geluGateHalves(planar), expected) <= 1e-5); // dense halves
+            QVERIFY(maxAbs(geluGateHalves(last), expected) <= 1e-5);   // channel-strided rows
+        }
+        // Autograd through the fused node: x's gradient in one backward kernel.
+        const torch::Tensor outputGrad = torch::randn_like(expected);
+        const torch::Tensor x = last.clone().requires_grad_(true);
+        const torch::Tensor fused = geluGateHalves(x);
+        QVERIFY(std::string(fused.grad_fn()->name()).find("GateHalves") != std::string::npos);
+        QVERIFY(maxAbs(fused.detach(), expected) <= 1e-5);
+        const torch::Tensor fusedGrad = torch::autograd::grad({fused}, {x}, {outputGrad})[0];
+        const torch::Tensor y = planar.clone().requires_grad_(true);
+        const torch::Tensor atenGrad = torch::autograd::grad({aten(y)}, {y}, {outputGrad})[0];
+        QVERIFY(maxAbs(fusedGrad, atenGrad) <= 1e-4);
+    }
+
+    /** ScopedReferencePath turns the fast path off on its thread, inference mode or not. */
+    void referencePathScopeDisablesFastPath()
+    {
+        c10::InferenceMode inference;
+        QVERIFY(useFastPath());
+        {
+            ScopedReferencePath reference;
+            QVERIFY(!useFastPath());
+        }
+        QVERIFY(useFastPath());
     }
 };
 

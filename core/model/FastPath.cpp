@@ -32,7 +32,7 @@ void setFastPathEnabled(bool enabled)
 
 bool useFastPath()
 {
-    return fastPathEnabled() && c10::InferenceMode::is_enabled();
+    return fastPathEnabled() && !t_referencePath && c10::InferenceMode::is_enabled();
 }
 
 torch::Tensor pixelRows(const torch::Tensor& x)

@@ -30,8 +30,7 @@ FeedForwardImpl::FeedForwardImpl(const BlockOptions& options)
 torch::Tensor FeedForwardImpl::forward(const torch::Tensor& input, const torch::Tensor& prior)
 {
     const torch::Tensor x = prior.defined() ? modulateByPrior(input, ln1, ln2, prior) : input;
-    const auto halves = dwconv->forward(project_in->forward(x)).chunk(2, 1);
-    return project_out->forward(torch::gelu(halves[0]) * halves[1]);
+    return project_out->forward(geluGateHalves(dwconv->forward(project_in->forward(x))));
 }
 
 torch::Tensor FeedForwardImpl::forwardFused(const torch::Tensor& residual,

@@ -1,21 +1,54 @@
-// Compiled with -O3 -ffast-math so that GCC vectorises erff through glibc's libmvec; the
-// clones for AVX-512, AVX2 and plain x86-64 are picked when the program starts.
+// Compiled with -O3 -ffast-math so that GCC vectorises erff and expf through glibc's libmvec;
+// the clones for AVX-512, AVX2 and plain x86-64 are picked when the program starts.
 #include "GeluGateKernel.h"
 
 #include <cmath>
 
 namespace unblur::model {
+namespace {
+constexpr float kInvSqrt2 = 0.70710678118654752440f;
+constexpr float kInvSqrt2Pi = 0.39894228040143267794f;
+} // namespace
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
-void geluGateKernel(const float* a, const float* b, float* out, int64_t count)
+void geluGateKernel(const float* a, const float* b, float* out, int64_t rows, int64_t length,
+                    int64_t inStride, int64_t outStride)
 {
-    constexpr float kInvSqrt2 = 0.70710678118654752440f;
+    for (int64_t r = 0; r < rows; ++r) {
+        const float* ar = a + r * inStride;
+        const float* br = b + r * inStride;
+        float* outRow = out + r * outStride;
 #pragma omp simd
-    for (int64_t i = 0; i < count; ++i) {
-        const float x = a[i];
-        out[i] = 0.5f * x * (1.0f + erff(x * kInvSqrt2)) * b[i];
+        for (int64_t i = 0; i < length; ++i) {
+            const float x = ar[i];
+            outRow[i] = 0.5f * x * (1.0f + erff(x * kInvSqrt2)) * br[i];
+        }
+    }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+void geluGateBackwardKernel(const float* a, const float* b, const float* g, float* gradA,
+                            float* gradB, int64_t rows, int64_t length, int64_t inStride,
+                            int64_t gStride, int64_t gradStride)
+{
+    for (int64_t r = 0; r < rows; ++r) {
+        const float* ar = a + r * inStride;
+        const float* br = b + r * inStride;
+        const float* gr = g + r * gStride;
+        float* gaRow = gradA + r * gradStride;
+        float* gbRow = gradB + r * gradStride;
+#pragma omp simd
+        for (int64_t i = 0; i < length; ++i) {
+            const float x = ar[i];
+            const float cdf = 0.5f * (1.0f + erff(x * kInvSqrt2));
+            const float pdf = kInvSqrt2Pi * expf(-0.5f * x * x);
+            gaRow[i] = gr[i] * br[i] * (cdf + x * pdf);
+            gbRow[i] = gr[i] * x * cdf;
+        }
     }
 }
 

@@ -26,18 +26,27 @@ torch::Tensor HierarchicalIntegrationImpl::forward(const torch::Tensor& x,
     if (useFastPath()) {
         return forwardFused(x, prior);
     }
+    // q and proj as 1x1 convolutions: on channels-last CPU tensors (training) oneDNN runs them
+    // about 4x faster than BLAS runs the (B*H*W, C) GEMMs, and the tokens are free views.
     const int64_t b = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-    const torch::Tensor tokens = x.flatten(2).transpose(1, 2); // (B,HW,C)
-    const torch::Tensor query = q->forward(norm1->forward(tokens));
+    auto pointwise = [](const torch::Tensor& input, torch::nn::Linear& linear) {
+        const torch::Tensor& weight = linear->weight;
+        return at::conv2d(input, weight.view({weight.size(0), weight.size(1), 1, 1}),
+                          linear->options.bias() ? linear->bias : torch::Tensor());
+    };
+    auto tokensOf = [](const torch::Tensor& t) { return t.flatten(2).transpose(1, 2); };
+    const torch::Tensor query = tokensOf(pointwise(norm1->forwardChannels(x), q)); // (B,HW,C)
     const auto keyValue = kv->forward(norm2->forward(prior)).chunk(2, -1);
     auto heads = [&](const torch::Tensor& t) {
         return t.reshape({b, t.size(1), m_heads, c / m_heads}).transpose(1, 2);
     };
     const torch::Tensor attn =
         (at::matmul(heads(query), heads(keyValue[0]).transpose(-2, -1)) * m_scale).softmax(-1);
-    const torch::Tensor out =
-        at::matmul(attn, heads(keyValue[1])).transpose(1, 2).reshape({b, h * w, c});
-    return (tokens + proj->forward(out)).transpose(1, 2).reshape({b, c, h, w});
+    const torch::Tensor out = at::matmul(attn, heads(keyValue[1]))
+                                  .transpose(1, 2)
+                                  .reshape({b, h, w, c})
+                                  .permute({0, 3, 1, 2}); // channels-last (B,C,H,W)
+    return x + pointwise(out, proj);
 }
 
 torch::Tensor HierarchicalIntegrationImpl::forwardFused(const torch::Tensor& x,

@@ -155,8 +155,14 @@ StepLoss Trainer::trainStep(const Batch& batch)
         beginStage(stage);
     }
     applyLearningRate();
-    const torch::Tensor blurry = model::toDevice(batch.blurry, m_device);
-    const torch::Tensor sharp = model::toDevice(batch.sharp, m_device);
+    torch::Tensor blurry = model::toDevice(batch.blurry, m_device);
+    torch::Tensor sharp = model::toDevice(batch.sharp, m_device);
+    if (m_device.is_cpu()) {
+        // Channels-last through the network: oneDNN's convolutions are several times faster
+        // on it, and the LayerNorms, GELU gates and integration modules read it without copies.
+        blurry = blurry.contiguous(at::MemoryFormat::ChannelsLast);
+        sharp = sharp.contiguous(at::MemoryFormat::ChannelsLast);
+    }
     m_optimiser->zero_grad();
 
     // The losses stay on the device until the step is done: one host sync per step, so a
