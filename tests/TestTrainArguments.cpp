@@ -69,6 +69,25 @@ private Q_SLOTS:
         QVERIFY2(error.startsWith("--grow:") && error.contains("--init"), qPrintable(error));
     }
 
+    void benchNeedsNoDataAndTimesEachPatchSize()
+    {
+        const TrainArguments a =
+            parse({"bench", "--patches", "64x8,128x4", "--stage", "1", "--steps", "3"});
+        QCOMPARE(a.command, std::string("bench"));
+        QCOMPARE(int(a.benchPatches.size()), 2);
+        QCOMPARE(a.benchPatches[0].size, 64);
+        QCOMPARE(a.benchPatches[0].batch, 8);
+        QCOMPARE(a.benchPatches[1].size, 128);
+        QCOMPARE(a.benchPatches[1].batch, 4);
+        QCOMPARE(a.benchStage, 1);
+        QCOMPARE(a.benchSteps, 3);
+        QVERIFY(errorOf({"bench", "--stage", "3"}).startsWith("--stage:"));
+        QVERIFY(errorOf({"bench", "--steps", "0"}).startsWith("--steps:"));
+        QVERIFY(errorOf({"bench", "--patches", "64"}).startsWith("--patches:"));
+        // Training still needs its data and output folder.
+        QVERIFY(errorOf({"--patches", "64x8"}).startsWith("--out:"));
+    }
+
     void badValuesNameTheOption_data()
     {
         QTest::addColumn<QString>("option");

@@ -43,6 +43,21 @@ double probability(const std::string& option, const std::string& text)
     return p;
 }
 
+/** "64x8,128x4": patch sizes and batches to time one by one (bench). */
+std::vector<PatchPhase> parsePatchList(const std::string& text)
+{
+    std::vector<PatchPhase> list;
+    std::stringstream items(text);
+    std::string item;
+    while (std::getline(items, item, ',')) {
+        list.push_back(parsePatchSchedule(item).front());
+    }
+    if (list.empty()) {
+        throw std::invalid_argument("--patches: give SIZExBATCH[,SIZExBATCH...]");
+    }
+    return list;
+}
+
 } // namespace
 
 KernelMix parseKernelMix(const std::string& text)
@@ -82,6 +97,9 @@ Commands:
   train (default)  Train a HI-Diff model with the published two-stage recipe
   pack             Write pre-cut training patches to a file (--out FILE --count N --size S)
   make-pairs       Write synthetic pairs as input/ and target/ PNGs (--out DIR --count N)
+  bench            Time training steps on random data, for the model size and device given
+                   (--patches 64x8,128x4 --stage 1|2 --steps N; on the CPU against the
+                   planar layout as the baseline); needs no data and no --out
 
 Data (any mix; at least one):
   --photos DIR       folder of sharp photos: blurry pairs are synthesised on the fly
@@ -159,7 +177,16 @@ TrainArguments parseTrainArguments(int argc, char** argv)
          [&](const std::string& v) { o.stage1Steps = number<int64_t>("--stage1-steps", v); }},
         {"--stage2-steps",
          [&](const std::string& v) { o.stage2Steps = number<int64_t>("--stage2-steps", v); }},
-        {"--patches", [&](const std::string& v) { o.patches = parsePatchSchedule(v); }},
+        {"--patches",
+         [&](const std::string& v) {
+             if (a.command == "bench") {
+                 a.benchPatches = parsePatchList(v);
+             } else {
+                 o.patches = parsePatchSchedule(v);
+             }
+         }},
+        {"--stage", [&](const std::string& v) { a.benchStage = number<int>("--stage", v); }},
+        {"--steps", [&](const std::string& v) { a.benchSteps = number<int>("--steps", v); }},
         {"--lr", [&](const std::string& v) { o.optimiser.learningRate = number<double>("--lr", v); }},
         {"--min-lr",
          [&](const std::string& v) { o.optimiser.minLearningRate = number<double>("--min-lr", v); }},
@@ -192,7 +219,8 @@ TrainArguments parseTrainArguments(int argc, char** argv)
     int first = 1;
     if (argc > 1 && argv[1][0] != '-') {
         a.command = argv[1];
-        if (a.command != "train" && a.command != "pack" && a.command != "make-pairs") {
+        if (a.command != "train" && a.command != "pack" && a.command != "make-pairs" &&
+            a.command != "bench") {
             throw std::invalid_argument("unknown command '" + a.command + "'");
         }
         first = 2;
@@ -215,6 +243,15 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         } else {
             throw std::invalid_argument("unknown option '" + arg + "'");
         }
+    }
+    if (a.command == "bench") {
+        if (a.benchStage != 1 && a.benchStage != 2) {
+            throw std::invalid_argument("--stage: 1 or 2, not " + std::to_string(a.benchStage));
+        }
+        if (a.benchSteps < 1) {
+            throw std::invalid_argument("--steps: at least 1");
+        }
+        return a;
     }
     if (a.output.empty()) {
         throw std::invalid_argument("--out: an output folder or file is required");

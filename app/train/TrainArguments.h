@@ -11,7 +11,7 @@ namespace unblur::train {
 /** Everything on unblur-train's command line. */
 struct TrainArguments
 {
-    std::string command = "train"; ///< train, pack or make-pairs
+    std::string command = "train"; ///< train, pack, make-pairs or bench
     TrainOptions options;
     std::vector<std::string> photoFolders; ///< sharp photos for synthetic pairs
     std::vector<std::string> pairFolders;  ///< GoPro-layout blur/sharp folders
@@ -30,6 +30,10 @@ struct TrainArguments
     int count = 0;
     int size = 128;
     bool validationSplit = false;
+    // bench
+    std::vector<PatchPhase> benchPatches{{128, 4, 0}}; ///< each one timed on its own
+    int benchStage = 2;
+    int benchSteps = 10;
     std::string commandLine;
 };
 

@@ -1,5 +1,6 @@
 // unblur-train: trains HI-Diff models with the published two-stage recipe.
 #include "TrainArguments.h"
+#include "TrainBench.h"
 #include "TrainDataSources.h"
 
 #include "model/CpuRuntime.h"
@@ -184,6 +185,9 @@ int main(int argc, char** argv)
         return 2;
     }
     try {
+        if (arguments.command == "bench") {
+            return runTrainBench(arguments);
+        }
         if (arguments.command == "pack" || arguments.command == "make-pairs") {
             return runDataCommand(arguments);
         }

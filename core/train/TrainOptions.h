@@ -47,6 +47,8 @@ struct TrainOptions
     double weightAverageDecay = 0;
     std::string outputDir;        ///< model folder written at every checkpoint
     std::string device = "cpu";
+    /** CPU: feed the network channels-last (faster); off only as a benchmark's baseline. */
+    bool channelsLast = true;
 
     /** Throws std::invalid_argument naming the option when the values cannot work. */
     void validate() const;

@@ -157,7 +157,7 @@ StepLoss Trainer::trainStep(const Batch& batch)
     applyLearningRate();
     torch::Tensor blurry = model::toDevice(batch.blurry, m_device);
     torch::Tensor sharp = model::toDevice(batch.sharp, m_device);
-    if (m_device.is_cpu()) {
+    if (m_device.is_cpu() && m_options.channelsLast) {
         // Channels-last through the network: oneDNN's convolutions are several times faster
         // on it, and the LayerNorms, GELU gates and integration modules read it without copies.
         blurry = blurry.contiguous(at::MemoryFormat::ChannelsLast);
