@@ -1,6 +1,7 @@
 // Parity of the native HI-Diff with the reference code's golden outputs, and reproducibility.
 #include "model/FastPath.h"
 #include "model/GeluGate.h"
+#include "model/ModelError.h"
 #include "model/ModelFolder.h"
 
 #include <QFile>
@@ -227,6 +228,27 @@ private Q_SLOTS:
         const torch::Tensor y = planar.clone().requires_grad_(true);
         const torch::Tensor atenGrad = torch::autograd::grad({aten(y)}, {y}, {outputGrad})[0];
         QVERIFY(maxAbs(fusedGrad, atenGrad) <= 1e-4);
+    }
+
+    /** Sizes the network cannot be built with are refused naming the field, before LibTorch. */
+    void impossibleSizesNameTheField()
+    {
+        auto errorOf = [](HiDiffConfig config) -> std::string {
+            try {
+                config.validate();
+            } catch (const ModelError& e) {
+                return e.what();
+            }
+            return {};
+        };
+        HiDiffConfig odd;
+        odd.g.dim = 7; // halved before each 2x2 pixel unshuffle
+        QVERIFY(errorOf(odd).find("'dim'") != std::string::npos);
+        HiDiffConfig heads;
+        heads.g.dim = 10;
+        heads.g.heads = {1, 2, 4, 3};
+        QVERIFY(errorOf(heads).find("'heads'") != std::string::npos);
+        QVERIFY(errorOf(HiDiffConfig()).empty());
     }
 
     /** ScopedReferencePath turns the fast path off on its thread, inference mode or not. */

@@ -91,7 +91,7 @@ KernelMix parseKernelMix(const std::string& text)
 
 std::string trainUsage()
 {
-    return R"(Usage: unblur-train [command] --out DIR [options]
+    return R"(Usage: unblur-train [command] --out DIR [options]    (bench: no --out, no data)
 
 Commands:
   train (default)  Train a HI-Diff model with the published two-stage recipe

@@ -52,6 +52,17 @@ struct Variant
     std::vector<double> seconds;
 };
 
+/** Removes the trainers' scratch folder however the bench ends. */
+struct ScratchFolder
+{
+    fs::path path;
+    ~ScratchFolder()
+    {
+        std::error_code ignored;
+        fs::remove_all(path, ignored);
+    }
+};
+
 double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -63,10 +74,11 @@ double median(std::vector<double> values)
 
 int runTrainBench(const TrainArguments& a)
 {
+    a.options.config.validate(); // before the table's header
     const int threads = model::configureCpuThreads(a.options.threads);
     const bool cpu = torch::Device(a.options.device).is_cpu();
-    const fs::path scratch =
-        fs::temp_directory_path() / ("unblur-train-bench-" + std::to_string(getpid()));
+    const ScratchFolder scratch{fs::temp_directory_path() /
+                                ("unblur-train-bench-" + std::to_string(getpid()))};
     const NoisePairSource source;
     constexpr int kWarmUp = 2;
 
@@ -89,7 +101,7 @@ int runTrainBench(const TrainArguments& a)
             options.stage1Steps = a.benchStage == 1 ? 1000000 : 0;
             options.stage2Steps = 1000000;
             options.patches = {{patch.size, patch.batch, 0}};
-            options.outputDir = (scratch / (channelsLast ? "last" : "planar")).string();
+            options.outputDir = (scratch.path / (channelsLast ? "last" : "planar")).string();
             Variant v;
             v.layout = !cpu ? "default" : channelsLast ? "channels-last" : "planar";
             v.trainer = std::make_unique<Trainer>(options, source, nullptr);
@@ -120,8 +132,6 @@ int runTrainBench(const TrainArguments& a)
         }
         std::fflush(stdout);
     }
-    std::error_code ignored;
-    fs::remove_all(scratch, ignored);
     return 0;
 }
 

@@ -192,6 +192,9 @@ int main(int argc, char** argv)
             return runDataCommand(arguments);
         }
         return train(arguments);
+    } catch (const c10::Error& e) {
+        std::cerr << "unblur-train: " << e.what_without_backtrace() << "\n";
+        return 1;
     } catch (const std::exception& e) {
         std::cerr << "unblur-train: " << e.what() << "\n";
         return 1;

@@ -82,8 +82,9 @@ void HiDiffConfig::validate() const
     auto fail = [](const std::string& field, const std::string& why) {
         throw ModelError("configuration field '" + field + "' " + why);
     };
-    if (g.dim <= 0) {
-        fail("dim", "must be positive");
+    if (g.dim <= 0 || g.dim % 2 != 0) {
+        // Each downsampling halves the channels before a 2x2 pixel unshuffle quadruples them.
+        fail("dim", "must be a positive even number");
     }
     if (g.numBlocks.size() != 4) {
         fail("num_blocks", "must list 4 levels");
