@@ -30,9 +30,8 @@ torch::Tensor HierarchicalIntegrationImpl::forward(const torch::Tensor& x,
     // about 4x faster than BLAS runs the (B*H*W, C) GEMMs, and the tokens are free views.
     const int64_t b = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
     auto pointwise = [](const torch::Tensor& input, torch::nn::Linear& linear) {
-        const torch::Tensor& weight = linear->weight;
-        return at::conv2d(input, weight.view({weight.size(0), weight.size(1), 1, 1}),
-                          linear->options.bias() ? linear->bias : torch::Tensor());
+        return pointwiseConv(input, linear->weight,
+                             linear->options.bias() ? linear->bias : torch::Tensor());
     };
     auto tokensOf = [](const torch::Tensor& t) { return t.flatten(2).transpose(1, 2); };
     const torch::Tensor query = tokensOf(pointwise(norm1->forwardChannels(x), q)); // (B,HW,C)
