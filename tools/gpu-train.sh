@@ -11,7 +11,9 @@
 # start of this script, build included. Exit codes: 2 bad arguments, 3 configure, 4 build,
 # 5 calibration, 6 training failed. PHOTO_DIR is searched recursively (e.g. a copy of
 # ../shared/data/sharp with the output of tools/collect-wallpaper-photos.sh inside).
-# Tunables: STAGE1_SHARE (0), BASE_LR (2e-4 at batch 48), EMA (0.999), SEED, BLOCKS and
+# Tunables: STAGE1_SHARE (0), BASE_LR (2e-4 at batch 48), EMA (0.999), SEED, KERNELS and GREY
+# (the synthetic blur mix, as unblur-train's --kernels and --grey), MODELCHECK=1 (build and run
+# the golden parity check on the device first), BLOCKS and
 # REFINEMENT (a deeper net_g, grown from the bundled one: 1,3,4,8 takes 70 s instead of 55 s
 # on a 12 MP photo on the 2-core development machine). For a dry run
 # elsewhere: DEVICE=cpu, smaller SIZE1, SIZE2 (patch sides) and BATCH0 (the smallest batch
@@ -36,13 +38,20 @@ mkdir -p $D && tar xJf "$DEPS" -C $D || exit 2
 TORCH_PREFIX=${TORCH_PREFIX:-$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')} || exit 3
 
 B=/tmp/unblur-train-build
-cmake -S . -B $B -G Ninja -DUNBLUR_CORE_ONLY=ON -DUNBLUR_BUILD_TESTS=OFF \
+TESTS=OFF; [ "${MODELCHECK:-0}" = 1 ] && TESTS=ON
+cmake -S . -B $B -G Ninja -DUNBLUR_CORE_ONLY=ON -DUNBLUR_BUILD_TESTS=$TESTS \
     -DCMAKE_PREFIX_PATH="$TORCH_PREFIX;$D" -DOpenCV_DIR=${OPENCV_DIR:-$D/lib/cmake/opencv4} \
     -DCMAKE_CUDA_ARCHITECTURES=90 >$B.cmake.log 2>&1 || { tail -40 $B.cmake.log; exit 3; }
 grep -q unblur_train_data $B/build.ninja || { grep -i opencv $B.cmake.log; exit 3; }
-ninja -C $B unblur_train_cli >$B.build.log 2>&1 ||
+TARGETS=(unblur_train_cli)
+[ "${MODELCHECK:-0}" = 1 ] && TARGETS+=(unblur_modelcheck)
+ninja -C $B "${TARGETS[@]}" >$B.build.log 2>&1 ||
     { grep -B3 -A15 -m8 "error" $B.build.log | head -150; exit 4; }
-echo "built unblur-train in $(elapsed) s"
+echo "built ${TARGETS[*]} in $(elapsed) s"
+if [ "${MODELCHECK:-0}" = 1 ]; then
+    $B/tests/unblur-modelcheck --device $DEVICE 2>&1 | tail -15
+    echo "modelcheck on $DEVICE: status $? at $(elapsed) s"
+fi
 TRAIN=$B/app/train/unblur-train
 
 
@@ -53,6 +62,8 @@ MODEL=(--dim 16 --blocks $BLOCKS --refinement $REFINEMENT --heads 1,2,4,8 --embe
        --le-blocks 3 --d-inner 128 --d-blocks 3 --init resources/models/default)
 [ "$BLOCKS,$REFINEMENT" = "1,2,2,3,1" ] || MODEL+=(--grow)
 RUN=(--photos "$PHOTOS" --device $DEVICE --threads 4 --loader-threads $LOADERS --seed ${SEED:-20261128})
+[ -n "${KERNELS:-}" ] && RUN+=(--kernels "$KERNELS")
+[ -n "${GREY:-}" ] && RUN+=(--grey "$GREY")
 
 # Calibration, one run of stage 2 (the stage that trains what inference runs): 20 steps at
 # each of three batch sizes. A small model on a large GPU is bound by launching kernels, not
