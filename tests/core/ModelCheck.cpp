@@ -1,6 +1,7 @@
 // unblur-modelcheck: the model's parity and reproducibility checks with nothing but LibTorch,
 // for machines (a GPU box) that have no Qt or OpenCV. Exit status 0 when every check passes.
 //   unblur-modelcheck [--data DIR] [--device cpu|cuda]
+#include "CheckReport.h"
 #include "model/CpuRuntime.h"
 #include "model/FastPath.h"
 #include "model/ModelError.h"
@@ -16,6 +17,7 @@
 #include <torch/torch.h>
 
 using namespace unblur::model;
+using unblur::checks::CheckReport;
 
 namespace {
 
@@ -34,30 +36,6 @@ torch::Tensor readF32(const std::string& path, at::IntArrayRef shape)
 double maxAbs(const torch::Tensor& a, const torch::Tensor& b)
 {
     return (a.to(torch::kCPU) - b.to(torch::kCPU)).abs().max().item<double>();
-}
-
-int g_failures = 0;
-
-void check(const std::string& name, const std::function<std::string()>& body)
-{
-    std::string detail;
-    bool ok = false;
-    try {
-        detail = body();
-        ok = detail.rfind("FAIL", 0) != 0;
-    } catch (const std::exception& error) {
-        detail = std::string("FAIL exception: ") + error.what();
-    }
-    std::printf("%-4s %-44s %s\n", ok ? "PASS" : "FAIL", name.c_str(), detail.c_str());
-    g_failures += ok ? 0 : 1;
-}
-
-std::string within(double error, double tolerance)
-{
-    char text[96];
-    std::snprintf(text, sizeof text, "%smax abs diff %.3g (tolerance %.0e)",
-                  error <= tolerance ? "" : "FAIL ", error, tolerance);
-    return text;
 }
 
 } // namespace
@@ -84,6 +62,11 @@ int main(int argc, char** argv)
         at::globalContext().setAllowTF32CuDNN(false);
         at::globalContext().setAllowTF32CuBLAS(false);
     }
+    CheckReport report;
+    const auto check = [&](const std::string& name, const std::function<std::string()>& body) {
+        report.check(name, body);
+    };
+    const auto within = CheckReport::within;
     const std::string tiny = data + "/hidiff-tiny";
     std::printf("unblur-modelcheck: device %s, data %s\n", deviceName.c_str(), tiny.c_str());
 
@@ -137,6 +120,5 @@ int main(int argc, char** argv)
                    model.samplePrior(c, HiDiffModel::initialNoise(c.sizes(), 2).to(device)));
         return diff > 1e-3 ? "differ by " + std::to_string(diff) : std::string("FAIL equal");
     });
-    std::printf("%s: %d check(s) failed\n", g_failures ? "FAILED" : "OK", g_failures);
-    return g_failures ? 1 : 0;
+    return report.finish();
 }
