@@ -13,10 +13,22 @@
 #endif
 
 namespace unblur::engine {
+namespace {
+
+// The type of reportMemoryUsage's running totals: int64_t in LibTorch 1.13, size_t in 2.x.
+template <typename Method> struct TotalsArgument;
+template <typename C, typename P, typename S, typename T, typename R, typename D>
+struct TotalsArgument<void (C::*)(P, S, T, R, D)>
+{
+    using type = T;
+};
+using Totals = TotalsArgument<decltype(&c10::MemoryReportingInfoBase::reportMemoryUsage)>::type;
+
+} // namespace
 
 struct MemoryProbe::CpuReporter : c10::MemoryReportingInfoBase
 {
-    void reportMemoryUsage(void*, int64_t size, int64_t, int64_t, c10::Device device) override
+    void reportMemoryUsage(void*, int64_t size, Totals, Totals, c10::Device device) override
     {
         if (!device.is_cpu()) {
             return;
