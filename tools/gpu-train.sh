@@ -11,8 +11,8 @@
 # start of this script, build included. Exit codes: 2 bad arguments, 3 configure, 4 build,
 # 5 calibration, 6 training failed. PHOTO_DIR is searched recursively (e.g. a copy of
 # ../shared/data/sharp with the output of tools/collect-wallpaper-photos.sh inside).
-# Tunables: BATCH and PER_STEP (skip the calibration), STAGE1_SHARE (0), BASE_LR (2e-4 at batch 48), EMA (0.999), SEED, KERNELS and GREY
-# (the synthetic blur mix, as unblur-train's --kernels and --grey), MODELCHECK=1 (build and run
+# Tunables: BATCH and PER_STEP (skip the calibration), STAGE1_SHARE (0), BASE_LR (2e-4 at batch 48), EMA (0.999), SEED, KERNELS, GREY
+# and LINEAR_LIGHT (the synthetic blur mix, as unblur-train's --kernels, --grey, --linear-light), MODELCHECK=1 (build and run
 # the golden parity check on the device first), BLOCKS and
 # REFINEMENT (a deeper net_g, grown from the bundled one: 1,3,4,8 takes 70 s instead of 55 s
 # on a 12 MP photo on the 2-core development machine). For a dry run
@@ -64,6 +64,7 @@ MODEL=(--dim 16 --blocks $BLOCKS --refinement $REFINEMENT --heads 1,2,4,8 --embe
 RUN=(--photos "$PHOTOS" --device $DEVICE --threads 4 --loader-threads $LOADERS --seed ${SEED:-20261128})
 [ -n "${KERNELS:-}" ] && RUN+=(--kernels "$KERNELS")
 [ -n "${GREY:-}" ] && RUN+=(--grey "$GREY")
+[ -n "${LINEAR_LIGHT:-}" ] && RUN+=(--linear-light "$LINEAR_LIGHT")
 
 # Calibration, one run of stage 2 (the stage that trains what inference runs): 20 steps at
 # each of three batch sizes. A small model on a large GPU is bound by launching kernels, not

@@ -111,6 +111,7 @@ Synthetic blur (--photos; relative weights and probabilities per pair):
   --kernels shake=0.55,linear=0.2,defocus=0.15,gaussian=0.1   blur kinds (unnamed: 0)
   --grey P           share of grey pairs (default 0.1)
   --noise-free P     share of pairs without added noise (default 0.2)
+  --linear-light P   share blurred in linear light; the rest on sRGB values (default 0.7)
 
 Model size (published GoPro values by default):
   --dim N --blocks A,B,C,D --refinement N --heads A,B,C,D --ffn F --bias
@@ -154,6 +155,10 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         {"--noise-free",
          [&](const std::string& v) {
              a.synthesis.degradation.noiseFreeProbability = probability("--noise-free", v);
+         }},
+        {"--linear-light",
+         [&](const std::string& v) {
+             a.synthesis.degradation.linearLightProbability = probability("--linear-light", v);
          }},
         {"--out", [&](const std::string& v) { a.output = o.outputDir = v; }},
         {"--init", [&](const std::string& v) { a.initFrom = v; }},

@@ -220,7 +220,8 @@ std::string SyntheticPairSource::describe() const
       << ", seed " << m->seed << ", kernels shake " << k.shake << " / linear " << k.linear
       << " / defocus " << k.defocus << " / gaussian " << k.gaussian << ", grey "
       << m->options.greyProbability << ", noise-free "
-      << m->options.degradation.noiseFreeProbability;
+      << m->options.degradation.noiseFreeProbability << ", linear light "
+      << m->options.degradation.linearLightProbability;
     return s.str();
 }
 
