@@ -324,7 +324,8 @@ private Q_SLOTS:
         QCOMPARE(train.photos().size() + validation.photos().size(), size_t(10));
         QVERIFY(QString::fromStdString(train.describe()).contains(m_photos));
         // model.json's provenance records how the pairs were made.
-        QVERIFY(QString::fromStdString(train.describe()).contains("grey 0.1, noise-free 0.2, linear light 0.7"));
+        QVERIFY(QString::fromStdString(train.describe())
+                    .contains("grey 0.1, noise-free 0.2, linear light 0.7"));
     }
 
     void syntheticSourceErrors()
