@@ -3,8 +3,11 @@
 // which run on machines without Qt Test.
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <functional>
+#include <initializer_list>
+#include <map>
 #include <string>
 
 namespace unblur::checks {
@@ -46,6 +49,40 @@ public:
 
 private:
     int m_failures = 0;
+};
+
+/**
+ * "--name value" command-line pairs. An option not in `known`, or one without a value, is
+ * reported as "tool: reason" and ends the program with status 2.
+ */
+class CheckOptions
+{
+public:
+    CheckOptions(const char* tool, int argc, char** argv, std::initializer_list<std::string> known)
+    {
+        for (int i = 1; i < argc; i += 2) {
+            const std::string name = argv[i];
+            bool isKnown = false;
+            for (const std::string& k : known) {
+                isKnown = isKnown || k == name;
+            }
+            if (!isKnown || i + 1 == argc) {
+                std::fprintf(stderr, "%s: %s %s\n", tool,
+                             isKnown ? "no value after option" : "unknown option", name.c_str());
+                std::exit(2);
+            }
+            m_values[name] = argv[i + 1];
+        }
+    }
+
+    std::string value(const std::string& name, const std::string& fallback) const
+    {
+        const auto found = m_values.find(name);
+        return found == m_values.end() ? fallback : found->second;
+    }
+
+private:
+    std::map<std::string, std::string> m_values;
 };
 
 } // namespace unblur::checks

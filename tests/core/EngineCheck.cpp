@@ -80,28 +80,12 @@ void timePhoto(Engine& engine, const std::string& device, double megapixels, Pre
 int main(int argc, char** argv)
 {
     unblur::model::ensureFastBlasKernels(argv);
-    std::string data = UNBLUR_TEST_DATA;
-    std::string modelDir;
-    std::string device = "cpu";
-    double megapixels = 0;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string option = argv[i];
-        if (option == "--data") {
-            data = argv[i + 1];
-        } else if (option == "--model") {
-            modelDir = argv[i + 1];
-        } else if (option == "--device") {
-            device = argv[i + 1];
-        } else if (option == "--megapixels") {
-            megapixels = std::stod(argv[i + 1]);
-        } else {
-            std::fprintf(stderr, "unblur-enginecheck: unknown option %s\n", option.c_str());
-            return 2;
-        }
-    }
-    if (modelDir.empty()) {
-        modelDir = data + "/hidiff-tiny";
-    }
+    const unblur::checks::CheckOptions arguments("unblur-enginecheck", argc, argv,
+                                                 {"--data", "--model", "--device", "--megapixels"});
+    const std::string device = arguments.value("--device", "cpu");
+    const std::string modelDir =
+        arguments.value("--model", arguments.value("--data", UNBLUR_TEST_DATA) + "/hidiff-tiny");
+    const double megapixels = std::stod(arguments.value("--megapixels", "0"));
     const int threads = unblur::model::configureCpuThreads(0);
     const bool cuda = Engine::resolveDevice(device).is_cuda();
     if (cuda) {

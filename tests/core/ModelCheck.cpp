@@ -11,7 +11,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <functional>
 #include <iterator>
 #include <string>
 #include <torch/torch.h>
@@ -43,16 +42,10 @@ double maxAbs(const torch::Tensor& a, const torch::Tensor& b)
 int main(int argc, char** argv)
 {
     ensureFastBlasKernels(argv);
-    std::string data = UNBLUR_TEST_DATA;
-    std::string deviceName = "cpu";
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string option = argv[i];
-        if (option == "--data") {
-            data = argv[i + 1];
-        } else if (option == "--device") {
-            deviceName = argv[i + 1];
-        }
-    }
+    const unblur::checks::CheckOptions options("unblur-modelcheck", argc, argv,
+                                               {"--data", "--device"});
+    const std::string data = options.value("--data", UNBLUR_TEST_DATA);
+    const std::string deviceName = options.value("--device", "cpu");
     configureCpuThreads(0);
     const torch::Device device(deviceName);
     const double tolerance = device.is_cuda() ? 1e-4 : 1e-5;
@@ -63,10 +56,6 @@ int main(int argc, char** argv)
         at::globalContext().setAllowTF32CuBLAS(false);
     }
     CheckReport report;
-    const auto check = [&](const std::string& name, const std::function<std::string()>& body) {
-        report.check(name, body);
-    };
-    const auto within = CheckReport::within;
     const std::string tiny = data + "/hidiff-tiny";
     std::printf("unblur-modelcheck: device %s, data %s\n", deviceName.c_str(), tiny.c_str());
 
@@ -81,39 +70,42 @@ int main(int argc, char** argv)
         setFastPathEnabled(fast);
         const std::string path = fast ? " (fast path)" : " (reference path)";
         torch::Tensor condition;
-        check("prior_c matches the golden file" + path, [&] {
+        report.check("prior_c matches the golden file" + path, [&] {
             condition = model.encodeCondition(padded);
-            return within(maxAbs(condition, readF32(tiny + "/prior_c.f32", {1, 16, 32})),
-                          tolerance);
+            return CheckReport::within(
+                maxAbs(condition, readF32(tiny + "/prior_c.f32", {1, 16, 32})), tolerance);
         });
         const torch::Tensor noise = HiDiffModel::initialNoise({1, 16, 32}, 1234);
-        check("noise equals the golden file exactly" + path, [&] {
+        report.check("noise equals the golden file exactly" + path, [&] {
             return torch::equal(noise, readF32(tiny + "/noise.f32", {1, 16, 32})) ? "bit-exact"
                                                                                   : "FAIL differs";
         });
-        check("prior matches the golden file" + path, [&] {
+        report.check("prior matches the golden file" + path, [&] {
             const torch::Tensor prior = model.samplePrior(condition, noise.to(device));
-            return within(maxAbs(prior, readF32(tiny + "/prior.f32", {1, 16, 32})), tolerance);
+            return CheckReport::within(maxAbs(prior, readF32(tiny + "/prior.f32", {1, 16, 32})),
+                                       tolerance);
         });
-        check("output matches the golden file" + path, [&] {
+        report.check("output matches the golden file" + path, [&] {
             const torch::Tensor output = model.restore(input, 1234);
-            return within(maxAbs(output, readF32(tiny + "/output.f32", {1, 3, 45, 61})), tolerance);
+            return CheckReport::within(
+                maxAbs(output, readF32(tiny + "/output.f32", {1, 3, 45, 61})), tolerance);
         });
     }
     setFastPathEnabled(true);
     if (device.is_cuda()) {
-        check("output with TF32 (cuDNN's default) is close", [&] {
+        report.check("output with TF32 (cuDNN's default) is close", [&] {
             at::globalContext().setAllowTF32CuDNN(true);
             at::globalContext().setAllowTF32CuBLAS(true);
             const torch::Tensor output = model.restore(input, 1234);
-            return within(maxAbs(output, readF32(tiny + "/output.f32", {1, 3, 45, 61})), 2e-3);
+            return CheckReport::within(
+                maxAbs(output, readF32(tiny + "/output.f32", {1, 3, 45, 61})), 2e-3);
         });
     }
-    check("same seed gives identical output", [&] {
+    report.check("same seed gives identical output", [&] {
         return torch::equal(model.restore(input, 5), model.restore(input, 5)) ? "bit-identical"
                                                                               : "FAIL differs";
     });
-    check("different seeds give different priors", [&] {
+    report.check("different seeds give different priors", [&] {
         const torch::Tensor c = model.encodeCondition(padded);
         const double diff =
             maxAbs(model.samplePrior(c, HiDiffModel::initialNoise(c.sizes(), 1).to(device)),
