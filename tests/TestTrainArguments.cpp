@@ -51,7 +51,8 @@ private Q_SLOTS:
     {
         const TrainArguments a = parse({"--photos", "p", "--out", "o", "--kernels",
                                         "shake=0.8,linear=0.2", "--grey", "0.5",
-                                        "--noise-free", "0.6", "--linear-light", "0.25"});
+                                        "--noise-free", "0.6", "--linear-light", "0.25",
+                                        "--frequency-loss", "0.5"});
         const KernelMix& k = a.synthesis.degradation.kernels;
         QCOMPARE(k.shake, 0.8);
         QCOMPARE(k.linear, 0.2);
@@ -60,6 +61,8 @@ private Q_SLOTS:
         QCOMPARE(a.synthesis.greyProbability, 0.5);
         QCOMPARE(a.synthesis.degradation.noiseFreeProbability, 0.6);
         QCOMPARE(a.synthesis.degradation.linearLightProbability, 0.25);
+        QCOMPARE(a.options.frequencyLossWeight, 0.5);
+        QCOMPARE(parse({"--photos", "p", "--out", "o"}).options.frequencyLossWeight, 0.0);
     }
 
     void growNeedsAModelToGrow()
@@ -102,6 +105,7 @@ private Q_SLOTS:
         QTest::newRow("grey above 1") << "--grey" << "1.5" << "not a probability";
         QTest::newRow("noise-free below 0") << "--noise-free" << "-0.1" << "not a probability";
         QTest::newRow("linear light above 1") << "--linear-light" << "2" << "not a probability";
+        QTest::newRow("frequency loss") << "--frequency-loss" << "strong" << "not a number";
     }
 
     void badValuesNameTheOption()

@@ -5,6 +5,7 @@
 #include "model/StrictLoad.h"
 #include "train/BatchLoader.h"
 #include "train/GradientClip.h"
+#include "train/ImageLoss.h"
 #include "model/ModelError.h"
 #include "train/LearningRate.h"
 #include "train/Trainer.h"
@@ -16,6 +17,7 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <stdexcept>
 
 using namespace unblur::train;
 using unblur::model::HiDiffConfig;
@@ -184,11 +186,21 @@ private Q_SLOTS:
         QVERIFY2(last < 0.7 * first, qPrintable(QString("loss %1 -> %2").arg(first).arg(last)));
     }
 
+    void stageTwoLossGoesDown_data()
+    {
+        QTest::addColumn<double>("frequencyWeight");
+        QTest::newRow("pixels") << 0.0;
+        QTest::newRow("pixels and spectrum") << 1.0;
+    }
+
     void stageTwoLossGoesDown()
     {
+        QFETCH(double, frequencyWeight);
         const ProceduralPairs source(/*sameEveryTime=*/true);
         QTemporaryDir dir;
-        Trainer trainer(tinyOptions(dir.path(), 0, 40), source, nullptr);
+        TrainOptions options = tinyOptions(dir.path(), 0, 40);
+        options.frequencyLossWeight = frequencyWeight;
+        Trainer trainer(options, source, nullptr);
         const Batch batch = makeBatch(source, 0, {32, 2, 0});
         const StepLoss first = trainer.trainStep(batch);
         StepLoss last = first;
@@ -293,6 +305,38 @@ private Q_SLOTS:
         Trainer resumed(options, source, &source);
         QVERIFY(resumed.resume());
         QCOMPARE(resumed.step(), int64_t(4));
+    }
+
+    void frequencyTermWeighsEveryFrequencyAlike()
+    {
+        torch::manual_seed(5);
+        const torch::Tensor target = torch::rand({2, 3, 32, 48});
+        const torch::Tensor noise = 0.05 * torch::randn_like(target);
+        // Weight 0 is the published pixel L1; identical images cost nothing either way.
+        QVERIFY(torch::equal(imageTermLoss(target + noise, target, 0),
+                             torch::l1_loss(target + noise, target)));
+        QCOMPARE(imageTermLoss(target, target, 1.0).item<double>(), 0.0);
+        const double pixels = torch::l1_loss(target + noise, target).item<double>();
+        const double spectrum = imageTermLoss(target + noise, target, 1.0).item<double>() - pixels;
+        // Orthonormal spectra: white noise costs about as much in either domain, at any size.
+        QVERIFY2(spectrum > 0.6 * pixels && spectrum < 1.4 * pixels,
+                 qPrintable(QString("pixels %1, spectrum %2").arg(pixels).arg(spectrum)));
+        const torch::Tensor big = torch::rand({1, 3, 128, 128});
+        const torch::Tensor bigNoisy = big + 0.05 * torch::randn_like(big);
+        const double bigSpectrum = imageTermLoss(bigNoisy, big, 1.0).item<double>() -
+                                   torch::l1_loss(bigNoisy, big).item<double>();
+        QVERIFY2(std::abs(bigSpectrum - spectrum) < 0.2 * spectrum,
+                 qPrintable(QString("32x48 %1, 128x128 %2").arg(spectrum).arg(bigSpectrum)));
+        // The weight scales the term.
+        QVERIFY(std::abs(imageTermLoss(target + noise, target, 3.0).item<double>() -
+                         (pixels + 3 * spectrum)) < 1e-5);
+        QVERIFY_EXCEPTION_THROWN(
+            [] {
+                TrainOptions options = tinyOptions("out", 0, 1);
+                options.frequencyLossWeight = -1;
+                options.validate();
+            }(),
+            std::invalid_argument);
     }
 
     void gradientClippingMatchesLibTorch()

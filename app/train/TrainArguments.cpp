@@ -122,6 +122,7 @@ Schedule:
   --patches 64x8:2000,96x6:4000,128x4  patch size x batch until a step (progressive)
   --lr X --min-lr X --warmup N --weight-decay X --clip X (0: off)
   --ema DECAY            validate and export an average of the weights (e.g. 0.999)
+  --frequency-loss W     add W x L1 on the images' spectra to the pixel L1 (default 0)
 
 Run:
   --out DIR              model folder written at each checkpoint (+ training_state.pt)
@@ -211,6 +212,8 @@ TrainArguments parseTrainArguments(int argc, char** argv)
          [&](const std::string& v) { o.checkpointEvery = number<int64_t>("--checkpoint-every", v); }},
         {"--ema",
          [&](const std::string& v) { o.weightAverageDecay = number<double>("--ema", v); }},
+        {"--frequency-loss",
+         [&](const std::string& v) { o.frequencyLossWeight = number<double>("--frequency-loss", v); }},
         {"--val-count", [&](const std::string& v) { o.validationCount = number<int>("--val-count", v); }},
         {"--val-size", [&](const std::string& v) { o.validationSize = number<int>("--val-size", v); }},
         {"--log-every", [&](const std::string& v) { a.logEvery = number<int>("--log-every", v); }},

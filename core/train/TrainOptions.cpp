@@ -40,6 +40,9 @@ void TrainOptions::validate() const
     if (!(weightAverageDecay >= 0 && weightAverageDecay < 1)) {
         bad("--ema", "the decay must be at least 0 and below 1");
     }
+    if (!(frequencyLossWeight >= 0)) {
+        bad("--frequency-loss", "the weight must not be negative");
+    }
     if (optimiser.gradClipNorm < 0) {
         bad("--clip", "must not be negative");
     }

@@ -43,6 +43,8 @@ struct TrainOptions
     int64_t checkpointEvery = 250;
     int validationCount = 16;
     int validationSize = 128;
+    /** Weight of the frequency term of the image loss (0: pixels only, the published loss). */
+    double frequencyLossWeight = 0;
     /** Decay of the exported weight average (0: export the weights themselves). */
     double weightAverageDecay = 0;
     std::string outputDir;        ///< model folder written at every checkpoint

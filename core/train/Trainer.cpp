@@ -1,6 +1,7 @@
 #include "Trainer.h"
 
 #include "GradientClip.h"
+#include "ImageLoss.h"
 #include "LearningRate.h"
 #include "train/Random.h"
 
@@ -170,7 +171,8 @@ StepLoss Trainer::trainStep(const Batch& batch)
     torch::Tensor loss, imageLoss, priorLoss;
     if (stage == 1) {
         const torch::Tensor prior = m_nets.netLe->forward(blurry, sharp);
-        imageLoss = torch::l1_loss(m_nets.model.transform(blurry, prior), sharp);
+        imageLoss = imageTermLoss(m_nets.model.transform(blurry, prior), sharp,
+                                      m_options.frequencyLossWeight);
         loss = imageLoss;
     } else {
         torch::Tensor z0;
@@ -184,7 +186,8 @@ StepLoss Trainer::trainStep(const Batch& batch)
         const torch::Tensor zT = z0 * ac + stageTwoNoise(z0.sizes()) * std::sqrt(1.0 - ac * ac);
         const torch::Tensor condition = m_nets.model.encodeCondition(blurry);
         const torch::Tensor z = m_nets.model.samplePrior(condition, zT);
-        imageLoss = torch::l1_loss(m_nets.model.transform(blurry, z), sharp);
+        imageLoss = imageTermLoss(m_nets.model.transform(blurry, z), sharp,
+                                      m_options.frequencyLossWeight);
         priorLoss = torch::l1_loss(z, z0);
         loss = imageLoss + priorLoss;
     }
@@ -419,12 +422,12 @@ std::string Trainer::provenanceJson() const
                   "\"training\": {\"steps\": %lld, \"stage1_steps\": %lld, "
                   "\"stage2_steps\": %lld, \"patches\": \"%s\", \"seconds\": %.0f, "
                   "\"validation_psnr\": %.3f, \"validation_input_psnr\": %.3f, "
-                  "\"seed\": %llu, \"weight_average_decay\": %g}",
+                  "\"seed\": %llu, \"weight_average_decay\": %g, \"frequency_loss\": %g}",
                   (long long)m_step, (long long)m_options.stage1Steps,
                   (long long)m_options.stage2Steps,
                   patchScheduleText(m_options.patches).c_str(), m_seconds, m_lastValidation,
                   m_validationInput, (unsigned long long)m_options.seed,
-                  m_options.weightAverageDecay);
+                  m_options.weightAverageDecay, m_options.frequencyLossWeight);
     std::string base = m_info.provenanceJson;
     const size_t close = base.find_last_of('}');
     if (close == std::string::npos) {
