@@ -50,18 +50,21 @@ private Q_SLOTS:
     void kernelsGreyAndNoiseFreeAreRead()
     {
         const TrainArguments a = parse({"--photos", "p", "--out", "o", "--kernels",
-                                        "shake=0.8,linear=0.2", "--grey", "0.5",
+                                        "shake=0.8,linear=0.2,sway=0.3", "--grey", "0.5",
                                         "--noise-free", "0.6", "--linear-light", "0.25",
-                                        "--frequency-loss", "0.5"});
+                                        "--frequency-loss", "0.5", "--scale", "0.25,0.75"});
         const KernelMix& k = a.synthesis.degradation.kernels;
         QCOMPARE(k.shake, 0.8);
         QCOMPARE(k.linear, 0.2);
+        QCOMPARE(k.sway, 0.3);
         QCOMPARE(k.defocus, 0.0); // kinds not named are off
         QCOMPARE(k.gaussian, 0.0);
         QCOMPARE(a.synthesis.greyProbability, 0.5);
         QCOMPARE(a.synthesis.degradation.noiseFreeProbability, 0.6);
         QCOMPARE(a.synthesis.degradation.linearLightProbability, 0.25);
         QCOMPARE(a.options.frequencyLossWeight, 0.5);
+        QCOMPARE(a.synthesis.scaleMin, 0.25);
+        QCOMPARE(a.synthesis.scaleMax, 0.75);
         QCOMPARE(parse({"--photos", "p", "--out", "o"}).options.frequencyLossWeight, 0.0);
     }
 
@@ -106,6 +109,10 @@ private Q_SLOTS:
         QTest::newRow("noise-free below 0") << "--noise-free" << "-0.1" << "not a probability";
         QTest::newRow("linear light above 1") << "--linear-light" << "2" << "not a probability";
         QTest::newRow("frequency loss") << "--frequency-loss" << "strong" << "not a number";
+        QTest::newRow("one scale") << "--scale" << "0.5" << "MIN,MAX";
+        QTest::newRow("scale upside down") << "--scale" << "0.8,0.4" << "0 < MIN <= MAX <= 1";
+        QTest::newRow("scale of zero") << "--scale" << "0,1" << "0 < MIN <= MAX <= 1";
+        QTest::newRow("scale not a number") << "--scale" << "half,1" << "not a number";
     }
 
     void badValuesNameTheOption()

@@ -153,6 +153,7 @@ private Q_SLOTS:
         using Maker = std::function<cv::Mat(Engine&)>;
         const std::vector<std::pair<const char*, Maker>> makers = {
             {"shake", [](Engine& g) { return shakeKernel(g); }},
+            {"sway", [](Engine& g) { return swayKernel(g); }},
             {"linear", [](Engine& g) { return linearMotionKernel(g); }},
             {"defocus", [](Engine& g) { return defocusKernel(g); }},
             {"gaussian", [](Engine& g) { return gaussianKernel(g); }},
@@ -179,15 +180,23 @@ private Q_SLOTS:
         }
     }
 
+    void shakeKernelsAreCurvedAndSized_data()
+    {
+        QTest::addColumn<bool>("sway");
+        QTest::newRow("shake") << false;
+        QTest::newRow("sway") << true;
+    }
+
     void shakeKernelsAreCurvedAndSized()
     {
+        QFETCH(bool, sway);
         // Mass more than a pixel away from the kernel's principal axis: a curved path.
         int curved = 0;
         int smallest = kMaxKernelSize, largest = 0;
         const int trials = 100;
         for (uint64_t seed = 0; seed < trials; ++seed) {
             Engine g(seed);
-            const cv::Mat k = shakeKernel(g);
+            const cv::Mat k = sway ? swayKernel(g) : shakeKernel(g);
             const cv::Moments mo = cv::moments(k);
             const double angle = 0.5 * std::atan2(2 * mo.mu11, mo.mu20 - mo.mu02);
             const double cx = mo.m10 / mo.m00, cy = mo.m01 / mo.m00;
@@ -204,7 +213,8 @@ private Q_SLOTS:
             smallest = std::min(smallest, k.rows);
             largest = std::max(largest, k.rows);
         }
-        qInfo("shake kernels: %d of %d curved, sizes %d..%d", curved, trials, smallest, largest);
+        qInfo("%s kernels: %d of %d curved, sizes %d..%d", sway ? "sway" : "shake", curved, trials,
+              smallest, largest);
         QVERIFY(curved >= trials * 7 / 10);
         QVERIFY(smallest <= 11);
         QVERIFY(largest >= 25);
@@ -213,15 +223,22 @@ private Q_SLOTS:
     void kernelMixFollowsProbabilities()
     {
         Engine g(7);
-        int counts[4] = {};
+        int counts[5] = {};
         const int draws = 4000;
         for (int i = 0; i < draws; ++i)
             ++counts[static_cast<int>(pickKernelKind(g, KernelMix{}))];
-        const double expected[4] = {0.55, 0.2, 0.15, 0.1};
-        for (int i = 0; i < 4; ++i)
+        const double expected[5] = {0.55, 0.2, 0.15, 0.1, 0}; // sway is off by default
+        for (int i = 0; i < 5; ++i)
             QVERIFY(std::abs(counts[i] / double(draws) - expected[i]) < 0.03);
+        KernelMix halfSway{0.5, 0, 0, 0, 0.5};
+        int sways = 0;
+        for (int i = 0; i < draws; ++i)
+            sways += pickKernelKind(g, halfSway) == KernelKind::Sway ? 1 : 0;
+        QVERIFY(std::abs(sways / double(draws) - 0.5) < 0.03);
+        QCOMPARE(kernelKindName(KernelKind::Sway), "sway");
         Engine h(7);
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pickKernelKind(h, KernelMix{0, 0, 0, 0}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 pickKernelKind(h, KernelMix{0, 0, 0, 0, 0}));
     }
 
     void degradationKeepsTheSharpCentre()
@@ -295,6 +312,24 @@ private Q_SLOTS:
               blurrier, count);
         QVERIFY(blurrier >= count * 8 / 10);
         QVERIFY(ratioSum / count < 0.7);
+    }
+
+    void smallerScalesGiveDenserDetail()
+    {
+        // The same draws, the photo shrunk to 45 % before cropping instead of kept as it is.
+        SyntheticPairOptions native, shrunk;
+        native.scaleMin = native.scaleMax = 1.0;
+        shrunk.scaleMin = shrunk.scaleMax = 0.45;
+        const SyntheticPairSource nativeSource(photoFolders(), 9, false, native);
+        const SyntheticPairSource shrunkSource(photoFolders(), 9, false, shrunk);
+        double nativeEnergy = 0, shrunkEnergy = 0;
+        for (int i = 0; i < 30; ++i) {
+            nativeEnergy += gradientEnergy(nativeSource.sample(i, 64).sharp, 64);
+            shrunkEnergy += gradientEnergy(shrunkSource.sample(i, 64).sharp, 64);
+        }
+        qInfo("sharp gradient energy: %.4f at scale 1, %.4f at 0.45", nativeEnergy / 30,
+              shrunkEnergy / 30);
+        QVERIFY(shrunkEnergy > 1.3 * nativeEnergy);
     }
 
     void splitsAreDisjointAndComplete()

@@ -43,6 +43,22 @@ double probability(const std::string& option, const std::string& text)
     return p;
 }
 
+/** "0.25,1": the range of the random rescale of synthetic crops, within (0, 1]. */
+void parseScaleRange(const std::string& text, SyntheticPairOptions& synthesis)
+{
+    const size_t comma = text.find(',');
+    if (comma == std::string::npos) {
+        throw std::invalid_argument("--scale: '" + text + "' is not MIN,MAX");
+    }
+    const double lo = number<double>("--scale", text.substr(0, comma));
+    const double hi = number<double>("--scale", text.substr(comma + 1));
+    if (!(lo > 0 && lo <= hi && hi <= 1)) {
+        throw std::invalid_argument("--scale: '" + text + "' needs 0 < MIN <= MAX <= 1");
+    }
+    synthesis.scaleMin = lo;
+    synthesis.scaleMax = hi;
+}
+
 /** "64x8,128x4": patch sizes and batches to time one by one (bench). */
 std::vector<PatchPhase> parsePatchList(const std::string& text)
 {
@@ -62,11 +78,12 @@ std::vector<PatchPhase> parsePatchList(const std::string& text)
 
 KernelMix parseKernelMix(const std::string& text)
 {
-    KernelMix mix{0.0, 0.0, 0.0, 0.0};
+    KernelMix mix{0.0, 0.0, 0.0, 0.0, 0.0};
     const std::map<std::string, double*> kinds = {{"shake", &mix.shake},
                                                   {"linear", &mix.linear},
                                                   {"defocus", &mix.defocus},
-                                                  {"gaussian", &mix.gaussian}};
+                                                  {"gaussian", &mix.gaussian},
+                                                  {"sway", &mix.sway}};
     std::stringstream in(text);
     std::string item;
     while (std::getline(in, item, ',')) {
@@ -75,7 +92,7 @@ KernelMix parseKernelMix(const std::string& text)
         if (eq == std::string::npos || kind == kinds.end()) {
             throw std::invalid_argument("--kernels: '" + item +
                                         "' is not KIND=WEIGHT with KIND one of shake, linear, "
-                                        "defocus, gaussian");
+                                        "defocus, gaussian, sway");
         }
         const double weight = number<double>("--kernels", item.substr(eq + 1));
         if (!(weight >= 0.0)) {
@@ -83,7 +100,7 @@ KernelMix parseKernelMix(const std::string& text)
         }
         *kind->second = weight;
     }
-    if (!(mix.shake + mix.linear + mix.defocus + mix.gaussian > 0.0)) {
+    if (!(mix.shake + mix.linear + mix.defocus + mix.gaussian + mix.sway > 0.0)) {
         throw std::invalid_argument("--kernels: '" + text + "' gives every kind weight 0");
     }
     return mix;
@@ -108,10 +125,13 @@ Data (any mix; at least one):
   --validation       (pack, make-pairs) cut from the held-out validation photos
 
 Synthetic blur (--photos; relative weights and probabilities per pair):
-  --kernels shake=0.55,linear=0.2,defocus=0.15,gaussian=0.1   blur kinds (unnamed: 0)
+  --kernels shake=0.55,linear=0.2,defocus=0.15,gaussian=0.1   blur kinds (unnamed: 0);
+                     sway: shake as an oscillating hand, dwelling where it turns (default 0)
   --grey P           share of grey pairs (default 0.1)
   --noise-free P     share of pairs without added noise (default 0.2)
   --linear-light P   share blurred in linear light; the rest on sRGB values (default 0.7)
+  --scale MIN,MAX    random rescale of the photo before cropping (default 0.5,1); smaller
+                     scales give crops denser in detail
 
 Model size (published GoPro values by default):
   --dim N --blocks A,B,C,D --refinement N --heads A,B,C,D --ffn F --bias
@@ -161,6 +181,7 @@ TrainArguments parseTrainArguments(int argc, char** argv)
          [&](const std::string& v) {
              a.synthesis.degradation.linearLightProbability = probability("--linear-light", v);
          }},
+        {"--scale", [&](const std::string& v) { parseScaleRange(v, a.synthesis); }},
         {"--out", [&](const std::string& v) { a.output = o.outputDir = v; }},
         {"--init", [&](const std::string& v) { a.initFrom = v; }},
         {"--dim", [&](const std::string& v) { c.g.dim = number<int>("--dim", v); }},

@@ -109,6 +109,41 @@ template <typename Profile> cv::Mat radialKernel(int half, Profile profile)
     return k;
 }
 
+/**
+ * Splats a trajectory travelled in equal times per step into a kernel of random extent
+ * (4..30 px on its longer side, less where it would not fit), centred on its centre of mass.
+ */
+cv::Mat kernelFromPath(const std::vector<Point>& path, Engine& rng)
+{
+    const int steps = static_cast<int>(path.size()) - 1;
+    // Equal exposure time per step: the centre of mass is the mean of the segment midpoints.
+    Point lo = path[0], hi = path[0], centre;
+    for (int i = 0; i <= steps; ++i) {
+        lo = {std::min(lo.x, path[i].x), std::min(lo.y, path[i].y)};
+        hi = {std::max(hi.x, path[i].x), std::max(hi.y, path[i].y)};
+        if (i < steps) {
+            centre.x += 0.5 * (path[i].x + path[i + 1].x) / steps;
+            centre.y += 0.5 * (path[i].y + path[i + 1].y) / steps;
+        }
+    }
+    const double extent = std::max({hi.x - lo.x, hi.y - lo.y, 1e-9});
+    double scale = uniform(rng, 4.0, 30.0) / extent;
+    double radius = 0;
+    for (const Point& p : path)
+        radius = std::max({radius, std::abs(p.x - centre.x), std::abs(p.y - centre.y)});
+    const double maxRadius = kCentre - 1.0;
+    if (radius * scale > maxRadius)
+        scale = maxRadius / radius;
+
+    Canvas canvas;
+    for (int i = 0; i < steps; ++i) {
+        const Point a0{(path[i].x - centre.x) * scale, (path[i].y - centre.y) * scale};
+        const Point a1{(path[i + 1].x - centre.x) * scale, (path[i + 1].y - centre.y) * scale};
+        canvas.splatSegment(a0, a1, 1.0 / steps);
+    }
+    return canvas.toKernel();
+}
+
 } // namespace
 
 const char* kernelKindName(KernelKind kind)
@@ -122,6 +157,8 @@ const char* kernelKindName(KernelKind kind)
         return "defocus";
     case KernelKind::Gaussian:
         return "gaussian";
+    case KernelKind::Sway:
+        return "sway";
     }
     return "?";
 }
@@ -172,32 +209,38 @@ cv::Mat shakeKernel(Engine& rng)
         path[i] = {p.x + v.x * speed, p.y + v.y * speed};
     }
 
-    // Equal exposure time per step: the centre of mass is the mean of the segment midpoints.
-    Point lo = path[0], hi = path[0], centre;
-    for (int i = 0; i <= steps; ++i) {
-        lo = {std::min(lo.x, path[i].x), std::min(lo.y, path[i].y)};
-        hi = {std::max(hi.x, path[i].x), std::max(hi.y, path[i].y)};
-        if (i < steps) {
-            centre.x += 0.5 * (path[i].x + path[i + 1].x) / steps;
-            centre.y += 0.5 * (path[i].y + path[i + 1].y) / steps;
+    return kernelFromPath(path, rng);
+}
+
+cv::Mat swayKernel(Engine& rng)
+{
+    // The hand as an oscillator seen for one exposure: each axis a sum of three sinusoids of
+    // 0.15..2 cycles per exposure with amplitudes ~ 1/frequency, sampled at equal times. The
+    // motion slows where it turns round, so the exposure dwells there: bright ends and
+    // corners joined by faint strokes, as in recorded camera shake.
+    constexpr int steps = 256;
+    constexpr int waves = 3;
+    double frequency[2][waves], amplitude[2][waves], phase[2][waves];
+    for (int axis = 0; axis < 2; ++axis) {
+        for (int w = 0; w < waves; ++w) {
+            frequency[axis][w] = logUniform(rng, 0.15, 2.0);
+            amplitude[axis][w] = normal(rng) / frequency[axis][w];
+            phase[axis][w] = uniform(rng, 0.0, 2 * kPi);
         }
     }
-    const double extent = std::max({hi.x - lo.x, hi.y - lo.y, 1e-9});
-    double scale = uniform(rng, 4.0, 30.0) / extent;
-    double radius = 0;
-    for (const Point& p : path)
-        radius = std::max({radius, std::abs(p.x - centre.x), std::abs(p.y - centre.y)});
-    const double maxRadius = kCentre - 1.0;
-    if (radius * scale > maxRadius)
-        scale = maxRadius / radius;
-
-    Canvas canvas;
-    for (int i = 0; i < steps; ++i) {
-        const Point a0{(path[i].x - centre.x) * scale, (path[i].y - centre.y) * scale};
-        const Point a1{(path[i + 1].x - centre.x) * scale, (path[i + 1].y - centre.y) * scale};
-        canvas.splatSegment(a0, a1, 1.0 / steps);
+    std::vector<Point> path(steps + 1);
+    for (int i = 0; i <= steps; ++i) {
+        const double t = double(i) / steps;
+        double xy[2] = {0, 0};
+        for (int axis = 0; axis < 2; ++axis) {
+            for (int w = 0; w < waves; ++w) {
+                xy[axis] += amplitude[axis][w] *
+                            std::sin(2 * kPi * frequency[axis][w] * t + phase[axis][w]);
+            }
+        }
+        path[i] = {xy[0], xy[1]};
     }
-    return canvas.toKernel();
+    return kernelFromPath(path, rng);
 }
 
 cv::Mat linearMotionKernel(double length, double angle)
@@ -245,19 +288,24 @@ cv::Mat gaussianKernel(Engine& rng)
 
 KernelKind pickKernelKind(Engine& rng, const KernelMix& mix)
 {
+    // In KernelKind's order.
     const double weights[] = {std::max(mix.shake, 0.0), std::max(mix.linear, 0.0),
-                              std::max(mix.defocus, 0.0), std::max(mix.gaussian, 0.0)};
-    const double total = weights[0] + weights[1] + weights[2] + weights[3];
+                              std::max(mix.defocus, 0.0), std::max(mix.gaussian, 0.0),
+                              std::max(mix.sway, 0.0)};
+    constexpr int kinds = sizeof weights / sizeof weights[0];
+    double total = 0;
+    for (const double w : weights)
+        total += w;
     if (!(total > 0))
         throw std::invalid_argument("kernel mix: every probability is zero");
     double u = uniform01(rng) * total;
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < kinds; ++i) {
         if (u < weights[i])
             return static_cast<KernelKind>(i);
         u -= weights[i];
     }
     // Rounding at the top end: the last kind with any weight.
-    for (int i = 3; i >= 0; --i) {
+    for (int i = kinds - 1; i >= 0; --i) {
         if (weights[i] > 0)
             return static_cast<KernelKind>(i);
     }
@@ -278,6 +326,8 @@ cv::Mat randomKernel(Engine& rng, const KernelMix& mix, KernelKind* kind)
         return defocusKernel(rng);
     case KernelKind::Gaussian:
         return gaussianKernel(rng);
+    case KernelKind::Sway:
+        return swayKernel(rng);
     }
     return shakeKernel(rng);
 }

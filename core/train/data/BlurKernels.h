@@ -18,7 +18,8 @@ enum class KernelKind
     Shake,
     Linear,
     Defocus,
-    Gaussian
+    Gaussian,
+    Sway
 };
 
 /** Largest side of any kernel here; half of it (16) is the margin a crop needs. */
@@ -32,6 +33,13 @@ const char* kernelKindName(KernelKind kind);
  * exposure lingers in some places; splatted bilinearly, extent about 5..31 px.
  */
 cv::Mat shakeKernel(Engine& rng);
+
+/**
+ * Camera shake as a smooth oscillation of the hand: each axis a sum of slow sinusoids,
+ * travelled at the speed they give, so the exposure dwells where the motion turns (bright
+ * ends and corners, faint strokes, loops), as recorded shake kernels show; extent 4..30 px.
+ */
+cv::Mat swayKernel(Engine& rng);
 
 /** Uniform straight motion of `length` pixels (>= 1) at `angle` radians, anti-aliased. */
 cv::Mat linearMotionKernel(double length, double angle);

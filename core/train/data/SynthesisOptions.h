@@ -11,6 +11,7 @@ struct KernelMix
     double linear = 0.2;
     double defocus = 0.15;
     double gaussian = 0.1;
+    double sway = 0; ///< oscillating hand shake (swayKernel); off in the default mix
 };
 
 /** How a sharp crop is turned into a realistic blurry photo. Probabilities are per pair. */

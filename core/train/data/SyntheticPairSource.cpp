@@ -218,10 +218,12 @@ std::string SyntheticPairSource::describe() const
     s << "synthetic blur on " << m->photos.size() << " photos ("
       << (m->validation ? "validation" : "training") << " split) from " << joinFolders(m->folders)
       << ", seed " << m->seed << ", kernels shake " << k.shake << " / linear " << k.linear
-      << " / defocus " << k.defocus << " / gaussian " << k.gaussian << ", grey "
+      << " / defocus " << k.defocus << " / gaussian " << k.gaussian << " / sway " << k.sway
+      << ", grey "
       << m->options.greyProbability << ", noise-free "
       << m->options.degradation.noiseFreeProbability << ", linear light "
-      << m->options.degradation.linearLightProbability;
+      << m->options.degradation.linearLightProbability << ", scale " << m->options.scaleMin
+      << ".." << m->options.scaleMax;
     return s.str();
 }
 
