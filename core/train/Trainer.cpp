@@ -172,7 +172,7 @@ StepLoss Trainer::trainStep(const Batch& batch)
     if (stage == 1) {
         const torch::Tensor prior = m_nets.netLe->forward(blurry, sharp);
         imageLoss = imageTermLoss(m_nets.model.transform(blurry, prior), sharp,
-                                      m_options.frequencyLossWeight);
+                                  m_options.frequencyLossWeight);
         loss = imageLoss;
     } else {
         torch::Tensor z0;
@@ -187,7 +187,7 @@ StepLoss Trainer::trainStep(const Batch& batch)
         const torch::Tensor condition = m_nets.model.encodeCondition(blurry);
         const torch::Tensor z = m_nets.model.samplePrior(condition, zT);
         imageLoss = imageTermLoss(m_nets.model.transform(blurry, z), sharp,
-                                      m_options.frequencyLossWeight);
+                                  m_options.frequencyLossWeight);
         priorLoss = torch::l1_loss(z, z0);
         loss = imageLoss + priorLoss;
     }
