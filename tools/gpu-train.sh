@@ -9,8 +9,9 @@
 #
 # OUT_DIR receives the model folder (model/) and the training log; SECONDS counts from the
 # start of this script, build included. Exit codes: 2 bad arguments, 3 configure, 4 build,
-# 5 calibration, 6 training failed. PHOTO_DIR is searched recursively (e.g. a copy of
-# ../shared/data/sharp with the output of tools/collect-wallpaper-photos.sh inside).
+# 5 calibration, 6 training failed. PHOTO_DIR is searched recursively; make it with
+# tools/make-gpu-photos.sh from ../shared/data/sharp and tools/collect-wallpaper-photos.sh's
+# folder, which keeps the CPU runs' validation split.
 # Tunables: BATCH and PER_STEP (skip the calibration), STAGE1_SHARE (0), BASE_LR (2e-4 at
 # batch 48), EMA (0.999), SEED; KERNELS, GREY and LINEAR_LIGHT (the synthetic blur, as
 # unblur-train's --kernels, --grey and --linear-light); SCALE (--scale MIN,MAX, the crops'
@@ -20,8 +21,8 @@
 # mind the 2-minute goal). For a dry run elsewhere: DEVICE=cpu, smaller SIZE1, SIZE2 (patch
 # sides) and BATCH0 (the smallest batch tried), LOADERS, VAL_COUNT, TORCH_PREFIX (any
 # LibTorch) and OPENCV_DIR.
-# The working tree and the carried photos must stay under the device's 64 MiB: halve the
-# largest photos if need be.
+# The working tree and the carried photos must stay under the device's 64 MiB (make-gpu-photos
+# halves the widest JPEGs).
 set -u -o pipefail
 DEVICE=${DEVICE:-cuda} SIZE1=${SIZE1:-128} SIZE2=${SIZE2:-192} BATCH0=${BATCH0:-48}
 LOADERS=${LOADERS:-14} VAL_COUNT=${VAL_COUNT:-32}
