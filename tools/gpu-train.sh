@@ -17,7 +17,7 @@
 # unblur-train's --kernels, --grey and --linear-light); SCALE (--scale MIN,MAX, the crops'
 # rescale); FREQUENCY_LOSS (--frequency-loss, default 0); MODELCHECK=1 (build and run the golden
 # parity check on the device first); BLOCKS and REFINEMENT (a deeper net_g, grown from the
-# bundled one's 1,3,4,8, which takes 40 s on a 12 MP photo on the 2-core development machine:
+# bundled one's 1,3,4,8, which takes about 40 s on a 12 MP photo on the 2-core development machine:
 # mind the 2-minute goal). For a dry run elsewhere: DEVICE=cpu, smaller SIZE1, SIZE2 (patch
 # sides) and BATCH0 (the smallest batch tried), LOADERS, VAL_COUNT, TORCH_PREFIX (any
 # LibTorch) and OPENCV_DIR.

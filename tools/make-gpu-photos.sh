@@ -3,7 +3,8 @@
 # working tree (64 MiB in all): the content of each PHOTO_DIR lands at the top of OUT_DIR, so
 # every photo keeps the path relative to its own folder and with it the validation split that
 # unblur-train draws from a hash of that path. JPEGs wider than MAX_WIDTH (default 1900) are
-# halved at their own quality (at most 92); PNGs are recompressed losslessly.
+# halved at their own quality (at most 92); PNGs are recompressed losslessly. Other formats
+# are left out: the OpenCV that make-train-deps.sh packs reads JPEG and PNG only.
 #
 #   tools/make-gpu-photos.sh OUT_DIR PHOTO_DIR...
 #
@@ -16,6 +17,10 @@ fi
 OUT=$1
 shift
 MAX_WIDTH=${MAX_WIDTH:-1900}
+if [ -n "$(ls -A "$OUT" 2>/dev/null)" ]; then
+    echo "$OUT: not empty; give a new folder" >&2
+    exit 2
+fi
 mkdir -p "$OUT"
 for dir in "$@"; do
     (cd "$dir" && find . -type f \( -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.png' \) -printf '%P\n') |
@@ -31,8 +36,7 @@ for dir in "$@"; do
                 convert "$src" -define png:compression-level=9 "$dst"
                 [ "$(stat -c %s "$dst")" -lt "$(stat -c %s "$src")" ] || cp "$src" "$dst" ;;
             *)
-                width=$(identify -format '%w' "$src[0]" 2>/dev/null)
-                quality=$(identify -format '%Q' "$src[0]" 2>/dev/null)
+                read -r width quality <<<"$(identify -format '%w %Q' "$src[0]" 2>/dev/null)"
                 if [ "$width" -gt "$MAX_WIDTH" ]; then
                     convert "$src" -resize 50% -quality $((quality < 92 ? quality : 92)) "$dst"
                 else
