@@ -220,6 +220,36 @@ private Q_SLOTS:
         QVERIFY(largest >= 25);
     }
 
+    void shakeExtentSetsKernelSize()
+    {
+        // Longer side of the kernel's support: the extent asked for, within splatting's pixel.
+        for (const bool sway : {false, true}) {
+            int smallest = kMaxKernelSize, largest = 0;
+            for (uint64_t seed = 0; seed < 50; ++seed) {
+                Engine g(seed);
+                const cv::Mat k = sway ? swayKernel(g, 20, 24) : shakeKernel(g, 20, 24);
+                const cv::Rect support = cv::boundingRect(k > 1e-6f);
+                const int side = std::max(support.width, support.height);
+                smallest = std::min(smallest, side);
+                largest = std::max(largest, side);
+            }
+            qInfo("%s 20..24 px: support %d..%d", sway ? "sway" : "shake", smallest, largest);
+            QVERIFY(smallest >= 19);
+            QVERIFY(largest <= 27);
+        }
+        // Through the mix: extents of 28 px, shrunk only where a lopsided path would not fit.
+        KernelMix large{1, 0, 0, 0, 0};
+        large.shakeExtentMin = large.shakeExtentMax = 28;
+        int wide = 0;
+        for (uint64_t seed = 0; seed < 20; ++seed) {
+            Engine g(seed);
+            const cv::Rect support = cv::boundingRect(randomKernel(g, large) > 1e-6f);
+            wide += std::max(support.width, support.height) >= 26 ? 1 : 0;
+        }
+        qInfo("28 px through the mix: %d of 20 kernels at least 26 px", wide);
+        QVERIFY(wide >= 10);
+    }
+
     void kernelMixFollowsProbabilities()
     {
         Engine g(7);

@@ -43,20 +43,21 @@ double probability(const std::string& option, const std::string& text)
     return p;
 }
 
-/** "0.25,1": the range of the random rescale of synthetic crops, within (0, 1]. */
-void parseScaleRange(const std::string& text, SyntheticPairOptions& synthesis)
+/** "MIN,MAX" for `option`, checked by `valid(MIN, MAX)`, which `rule` states for the user. */
+std::pair<double, double> parseRange(const std::string& option, const std::string& text,
+                                     const std::function<bool(double, double)>& valid,
+                                     const std::string& rule)
 {
     const size_t comma = text.find(',');
     if (comma == std::string::npos) {
-        throw std::invalid_argument("--scale: '" + text + "' is not MIN,MAX");
+        throw std::invalid_argument(option + ": '" + text + "' is not MIN,MAX");
     }
-    const double lo = number<double>("--scale", text.substr(0, comma));
-    const double hi = number<double>("--scale", text.substr(comma + 1));
-    if (!(lo > 0 && lo <= hi && hi <= 1)) {
-        throw std::invalid_argument("--scale: '" + text + "' needs 0 < MIN <= MAX <= 1");
+    const double lo = number<double>(option, text.substr(0, comma));
+    const double hi = number<double>(option, text.substr(comma + 1));
+    if (!valid(lo, hi)) {
+        throw std::invalid_argument(option + ": '" + text + "' needs " + rule);
     }
-    synthesis.scaleMin = lo;
-    synthesis.scaleMax = hi;
+    return {lo, hi};
 }
 
 /** "64x8,128x4": patch sizes and batches to time one by one (bench). */
@@ -132,6 +133,8 @@ Synthetic blur (--photos; relative weights and probabilities per pair):
   --linear-light P   share blurred in linear light; the rest on sRGB values (default 0.7)
   --scale MIN,MAX    random rescale of the photo before cropping (default 0.5,1); smaller
                      scales give crops denser in detail
+  --shake-extent MIN,MAX   longer side of shake and sway paths in pixels (default 4,30;
+                     at most 31)
 
 Model size (published GoPro values by default):
   --dim N --blocks A,B,C,D --refinement N --heads A,B,C,D --ffn F --bias
@@ -181,7 +184,20 @@ TrainArguments parseTrainArguments(int argc, char** argv)
          [&](const std::string& v) {
              a.synthesis.degradation.linearLightProbability = probability("--linear-light", v);
          }},
-        {"--scale", [&](const std::string& v) { parseScaleRange(v, a.synthesis); }},
+        {"--scale",
+         [&](const std::string& v) {
+             std::tie(a.synthesis.scaleMin, a.synthesis.scaleMax) = parseRange(
+                 "--scale", v, [](double lo, double hi) { return 0 < lo && lo <= hi && hi <= 1; },
+                 "0 < MIN <= MAX <= 1");
+         }},
+        {"--shake-extent",
+         [&](const std::string& v) {
+             auto& mix = a.synthesis.degradation.kernels;
+             std::tie(mix.shakeExtentMin, mix.shakeExtentMax) = parseRange(
+                 "--shake-extent", v,
+                 [](double lo, double hi) { return 1 <= lo && lo <= hi && hi <= 31; },
+                 "1 <= MIN <= MAX <= 31");
+         }},
         {"--out", [&](const std::string& v) { a.output = o.outputDir = v; }},
         {"--init", [&](const std::string& v) { a.initFrom = v; }},
         {"--dim", [&](const std::string& v) { c.g.dim = number<int>("--dim", v); }},
@@ -189,7 +205,8 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         {"--refinement",
          [&](const std::string& v) { c.g.numRefinementBlocks = number<int>("--refinement", v); }},
         {"--heads", [&](const std::string& v) { c.g.heads = intList("--heads", v); }},
-        {"--ffn", [&](const std::string& v) { c.g.ffnExpansionFactor = number<double>("--ffn", v); }},
+        {"--ffn",
+         [&](const std::string& v) { c.g.ffnExpansionFactor = number<double>("--ffn", v); }},
         {"--norm", [&](const std::string& v) { c.g.layerNormType = v; }},
         {"--embed-dim",
          [&](const std::string& v) {
@@ -197,8 +214,10 @@ TrainArguments parseTrainArguments(int argc, char** argv)
              c.g.embedDim = c.le.embedDim = e;
              c.d.inChannel = c.d.outChannel = 4 * e;
          }},
-        {"--le-blocks", [&](const std::string& v) { c.le.blockNum = number<int>("--le-blocks", v); }},
-        {"--d-inner", [&](const std::string& v) { c.d.innerChannel = number<int>("--d-inner", v); }},
+        {"--le-blocks",
+         [&](const std::string& v) { c.le.blockNum = number<int>("--le-blocks", v); }},
+        {"--d-inner",
+         [&](const std::string& v) { c.d.innerChannel = number<int>("--d-inner", v); }},
         {"--d-blocks", [&](const std::string& v) { c.d.blockNum = number<int>("--d-blocks", v); }},
         {"--stage1-steps",
          [&](const std::string& v) { o.stage1Steps = number<int64_t>("--stage1-steps", v); }},
@@ -214,14 +233,20 @@ TrainArguments parseTrainArguments(int argc, char** argv)
          }},
         {"--stage", [&](const std::string& v) { a.benchStage = number<int>("--stage", v); }},
         {"--steps", [&](const std::string& v) { a.benchSteps = number<int>("--steps", v); }},
-        {"--lr", [&](const std::string& v) { o.optimiser.learningRate = number<double>("--lr", v); }},
+        {"--lr",
+         [&](const std::string& v) { o.optimiser.learningRate = number<double>("--lr", v); }},
         {"--min-lr",
-         [&](const std::string& v) { o.optimiser.minLearningRate = number<double>("--min-lr", v); }},
+         [&](const std::string& v) {
+             o.optimiser.minLearningRate = number<double>("--min-lr", v);
+         }},
         {"--warmup",
          [&](const std::string& v) { o.optimiser.warmupSteps = number<int64_t>("--warmup", v); }},
         {"--weight-decay",
-         [&](const std::string& v) { o.optimiser.weightDecay = number<double>("--weight-decay", v); }},
-        {"--clip", [&](const std::string& v) { o.optimiser.gradClipNorm = number<double>("--clip", v); }},
+         [&](const std::string& v) {
+             o.optimiser.weightDecay = number<double>("--weight-decay", v);
+         }},
+        {"--clip",
+         [&](const std::string& v) { o.optimiser.gradClipNorm = number<double>("--clip", v); }},
         {"--seed", [&](const std::string& v) { o.seed = number<uint64_t>("--seed", v); }},
         {"--threads", [&](const std::string& v) { o.threads = number<int>("--threads", v); }},
         {"--loader-threads",
@@ -230,13 +255,18 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         {"--validate-every",
          [&](const std::string& v) { o.validateEvery = number<int64_t>("--validate-every", v); }},
         {"--checkpoint-every",
-         [&](const std::string& v) { o.checkpointEvery = number<int64_t>("--checkpoint-every", v); }},
-        {"--ema",
-         [&](const std::string& v) { o.weightAverageDecay = number<double>("--ema", v); }},
+         [&](const std::string& v) {
+             o.checkpointEvery = number<int64_t>("--checkpoint-every", v);
+         }},
+        {"--ema", [&](const std::string& v) { o.weightAverageDecay = number<double>("--ema", v); }},
         {"--frequency-loss",
-         [&](const std::string& v) { o.frequencyLossWeight = number<double>("--frequency-loss", v); }},
-        {"--val-count", [&](const std::string& v) { o.validationCount = number<int>("--val-count", v); }},
-        {"--val-size", [&](const std::string& v) { o.validationSize = number<int>("--val-size", v); }},
+         [&](const std::string& v) {
+             o.frequencyLossWeight = number<double>("--frequency-loss", v);
+         }},
+        {"--val-count",
+         [&](const std::string& v) { o.validationCount = number<int>("--val-count", v); }},
+        {"--val-size",
+         [&](const std::string& v) { o.validationSize = number<int>("--val-size", v); }},
         {"--log-every", [&](const std::string& v) { a.logEvery = number<int>("--log-every", v); }},
         {"--name", [&](const std::string& v) { a.name = v; }},
         {"--description", [&](const std::string& v) { a.description = v; }},

@@ -111,9 +111,11 @@ template <typename Profile> cv::Mat radialKernel(int half, Profile profile)
 
 /**
  * Splats a trajectory travelled in equal times per step into a kernel of random extent
- * (4..30 px on its longer side, less where it would not fit), centred on its centre of mass.
+ * (extentMin..extentMax px on its longer side, less where it would not fit), centred on its
+ * centre of mass.
  */
-cv::Mat kernelFromPath(const std::vector<Point>& path, Engine& rng)
+cv::Mat kernelFromPath(const std::vector<Point>& path, Engine& rng, double extentMin,
+                       double extentMax)
 {
     const int steps = static_cast<int>(path.size()) - 1;
     // Equal exposure time per step: the centre of mass is the mean of the segment midpoints.
@@ -127,7 +129,7 @@ cv::Mat kernelFromPath(const std::vector<Point>& path, Engine& rng)
         }
     }
     const double extent = std::max({hi.x - lo.x, hi.y - lo.y, 1e-9});
-    double scale = uniform(rng, 4.0, 30.0) / extent;
+    double scale = uniform(rng, extentMin, extentMax) / extent;
     double radius = 0;
     for (const Point& p : path)
         radius = std::max({radius, std::abs(p.x - centre.x), std::abs(p.y - centre.y)});
@@ -163,7 +165,7 @@ const char* kernelKindName(KernelKind kind)
     return "?";
 }
 
-cv::Mat shakeKernel(Engine& rng)
+cv::Mat shakeKernel(Engine& rng, double extentMin, double extentMax)
 {
     // Trajectory in arbitrary units: a unit-speed heading that turns under an acceleration
     // with inertia (AR(1) in time), rare jerks, and a weak pull back towards the start.
@@ -209,10 +211,10 @@ cv::Mat shakeKernel(Engine& rng)
         path[i] = {p.x + v.x * speed, p.y + v.y * speed};
     }
 
-    return kernelFromPath(path, rng);
+    return kernelFromPath(path, rng, extentMin, extentMax);
 }
 
-cv::Mat swayKernel(Engine& rng)
+cv::Mat swayKernel(Engine& rng, double extentMin, double extentMax)
 {
     // The hand as an oscillator seen for one exposure: each axis a sum of three sinusoids of
     // 0.15..2 cycles per exposure with amplitudes ~ 1/frequency, sampled at equal times. The
@@ -240,7 +242,7 @@ cv::Mat swayKernel(Engine& rng)
         }
         path[i] = {xy[0], xy[1]};
     }
-    return kernelFromPath(path, rng);
+    return kernelFromPath(path, rng, extentMin, extentMax);
 }
 
 cv::Mat linearMotionKernel(double length, double angle)
@@ -319,7 +321,7 @@ cv::Mat randomKernel(Engine& rng, const KernelMix& mix, KernelKind* kind)
         *kind = k;
     switch (k) {
     case KernelKind::Shake:
-        return shakeKernel(rng);
+        return shakeKernel(rng, mix.shakeExtentMin, mix.shakeExtentMax);
     case KernelKind::Linear:
         return linearMotionKernel(rng);
     case KernelKind::Defocus:
@@ -327,9 +329,9 @@ cv::Mat randomKernel(Engine& rng, const KernelMix& mix, KernelKind* kind)
     case KernelKind::Gaussian:
         return gaussianKernel(rng);
     case KernelKind::Sway:
-        return swayKernel(rng);
+        return swayKernel(rng, mix.shakeExtentMin, mix.shakeExtentMax);
     }
-    return shakeKernel(rng);
+    return shakeKernel(rng, mix.shakeExtentMin, mix.shakeExtentMax);
 }
 
 } // namespace unblur::train

@@ -30,16 +30,18 @@ const char* kernelKindName(KernelKind kind);
 /**
  * Camera shake: a curved trajectory whose velocity turns under smoothly varying acceleration
  * with occasional jerks (after Boracchi & Foi 2012), travelled at a varying speed so the
- * exposure lingers in some places; splatted bilinearly, extent about 5..31 px.
+ * exposure lingers in some places; splatted bilinearly, its longer side extentMin..extentMax
+ * px (less where it would not fit in kMaxKernelSize).
  */
-cv::Mat shakeKernel(Engine& rng);
+cv::Mat shakeKernel(Engine& rng, double extentMin = 4, double extentMax = 30);
 
 /**
  * Camera shake as a smooth oscillation of the hand: each axis a sum of slow sinusoids,
  * travelled at the speed they give, so the exposure dwells where the motion turns (bright
- * ends and corners, faint strokes, loops), as recorded shake kernels show; extent 4..30 px.
+ * ends and corners, faint strokes, loops), as recorded shake kernels show; sized as
+ * shakeKernel's.
  */
-cv::Mat swayKernel(Engine& rng);
+cv::Mat swayKernel(Engine& rng, double extentMin = 4, double extentMax = 30);
 
 /** Uniform straight motion of `length` pixels (>= 1) at `angle` radians, anti-aliased. */
 cv::Mat linearMotionKernel(double length, double angle);

@@ -4,7 +4,7 @@
 
 namespace unblur::train {
 
-/** Relative probabilities of the blur kernel kinds (need not sum to 1). */
+/** Relative probabilities of the blur kernel kinds (need not sum to 1), and shake's size. */
 struct KernelMix
 {
     double shake = 0.55;
@@ -12,6 +12,9 @@ struct KernelMix
     double defocus = 0.15;
     double gaussian = 0.1;
     double sway = 0; ///< oscillating hand shake (swayKernel); off in the default mix
+    /** Range of the longer side of shake and sway paths, in pixels (uniform; <= 31 fits). */
+    double shakeExtentMin = 4;
+    double shakeExtentMax = 30;
 };
 
 /** How a sharp crop is turned into a realistic blurry photo. Probabilities are per pair. */
