@@ -14,8 +14,8 @@
 # folder, which keeps the CPU runs' validation split.
 # Tunables: BATCH and PER_STEP (skip the calibration), STAGE1_SHARE (0), BASE_LR (2e-4 at
 # batch 48), EMA (0.999), SEED; KERNELS, GREY and LINEAR_LIGHT (the synthetic blur, as
-# unblur-train's --kernels, --grey and --linear-light); SCALE (--scale MIN,MAX, the crops'
-# rescale); FREQUENCY_LOSS (--frequency-loss, default 0); MODELCHECK=1 (build and run the golden
+# unblur-train's --kernels, --grey and --linear-light); SHAKE_EXTENT (--shake-extent MIN,MAX);
+# SCALE (--scale MIN,MAX, the crops' rescale); FREQUENCY_LOSS (--frequency-loss, default 0); MODELCHECK=1 (build and run the golden
 # parity check on the device first); BLOCKS and REFINEMENT (a deeper net_g, grown from the
 # bundled one's 1,3,4,8, which takes about 40 s on a 12 MP photo on the 2-core development machine:
 # mind the 2-minute goal). For a dry run elsewhere: DEVICE=cpu, smaller SIZE1, SIZE2 (patch
@@ -70,6 +70,7 @@ RUN=(--photos "$PHOTOS" --device $DEVICE --threads 4 --loader-threads $LOADERS -
 [ -n "${KERNELS:-}" ] && RUN+=(--kernels "$KERNELS")
 [ -n "${GREY:-}" ] && RUN+=(--grey "$GREY")
 [ -n "${LINEAR_LIGHT:-}" ] && RUN+=(--linear-light "$LINEAR_LIGHT")
+[ -n "${SHAKE_EXTENT:-}" ] && RUN+=(--shake-extent "$SHAKE_EXTENT")
 [ -n "${SCALE:-}" ] && RUN+=(--scale "$SCALE")
 [ -n "${FREQUENCY_LOSS:-}" ] && RUN+=(--frequency-loss "$FREQUENCY_LOSS")
 
