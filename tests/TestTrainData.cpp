@@ -390,7 +390,7 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(train.describe()).contains(m_photos));
         // model.json's provenance records how the pairs were made.
         QVERIFY(QString::fromStdString(train.describe())
-                    .contains("grey 0.1, noise-free 0.2, linear light 0.7"));
+                    .contains("shake extent 4..30 px, grey 0.1, noise-free 0.2, linear light 0.7"));
     }
 
     void syntheticSourceErrors()

@@ -219,7 +219,8 @@ std::string SyntheticPairSource::describe() const
       << (m->validation ? "validation" : "training") << " split) from " << joinFolders(m->folders)
       << ", seed " << m->seed << ", kernels shake " << k.shake << " / linear " << k.linear
       << " / defocus " << k.defocus << " / gaussian " << k.gaussian << " / sway " << k.sway
-      << ", grey " << m->options.greyProbability << ", noise-free "
+      << ", shake extent " << k.shakeExtentMin << ".." << k.shakeExtentMax
+      << " px, grey " << m->options.greyProbability << ", noise-free "
       << m->options.degradation.noiseFreeProbability << ", linear light "
       << m->options.degradation.linearLightProbability << ", scale " << m->options.scaleMin
       << ".." << m->options.scaleMax;
