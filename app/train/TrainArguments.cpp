@@ -115,6 +115,8 @@ Commands:
   train (default)  Train a HI-Diff model with the published two-stage recipe
   pack             Write pre-cut training patches to a file (--out FILE --count N --size S)
   make-pairs       Write synthetic pairs as input/ and target/ PNGs (--out DIR --count N)
+  average          Write the weighted mean of model folders of one shape, a "model soup"
+                   (--out DIR --model DIR[=WEIGHT] --model DIR[=WEIGHT]...)
   bench            Time training steps on random data, for the model size and device given
                    (--patches 64x8,128x4 --stage 1|2 --steps N; on the CPU against the
                    planar layout as the baseline); needs no data and no --out
@@ -273,13 +275,14 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         {"--license", [&](const std::string& v) { a.license = v; }},
         {"--provenance", [&](const std::string& v) { a.provenanceFile = v; }},
         {"--count", [&](const std::string& v) { a.count = number<int>("--count", v); }},
+        {"--model", [&](const std::string& v) { a.averageInputs.push_back(parseWeightedModel(v)); }},
         {"--size", [&](const std::string& v) { a.size = number<int>("--size", v); }},
     };
     int first = 1;
     if (argc > 1 && argv[1][0] != '-') {
         a.command = argv[1];
         if (a.command != "train" && a.command != "pack" && a.command != "make-pairs" &&
-            a.command != "bench") {
+            a.command != "bench" && a.command != "average") {
             throw std::invalid_argument("unknown command '" + a.command + "'");
         }
         first = 2;
@@ -317,6 +320,15 @@ TrainArguments parseTrainArguments(int argc, char** argv)
     }
     if (a.grow && a.initFrom.empty()) {
         throw std::invalid_argument("--grow: needs --init MODEL_DIR, the model to grow");
+    }
+    if (a.command == "average") {
+        if (a.averageInputs.size() < 2) {
+            throw std::invalid_argument("average: give at least two --model DIR[=WEIGHT]");
+        }
+        return a;
+    }
+    if (!a.averageInputs.empty()) {
+        throw std::invalid_argument("--model: only for the average command");
     }
     if (a.photoFolders.empty() && a.pairFolders.empty() && a.packedFiles.empty()) {
         throw std::invalid_argument("no training data: give --photos, --pairs or --packed");

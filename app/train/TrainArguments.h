@@ -1,5 +1,6 @@
 #pragma once
 
+#include "train/ModelAverage.h"
 #include "train/TrainOptions.h"
 #include "train/data/SynthesisOptions.h"
 
@@ -11,7 +12,7 @@ namespace unblur::train {
 /** Everything on unblur-train's command line. */
 struct TrainArguments
 {
-    std::string command = "train"; ///< train, pack, make-pairs or bench
+    std::string command = "train"; ///< train, pack, make-pairs, average or bench
     TrainOptions options;
     std::vector<std::string> photoFolders; ///< sharp photos for synthetic pairs
     std::vector<std::string> pairFolders;  ///< GoPro-layout blur/sharp folders
@@ -30,6 +31,8 @@ struct TrainArguments
     int count = 0;
     int size = 128;
     bool validationSplit = false;
+    // average
+    std::vector<WeightedModel> averageInputs;
     // bench
     std::vector<PatchPhase> benchPatches{{128, 4, 0}}; ///< each one timed on its own
     int benchStage = 2;

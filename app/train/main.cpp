@@ -188,6 +188,13 @@ int main(int argc, char** argv)
         if (arguments.command == "bench") {
             return runTrainBench(arguments);
         }
+        if (arguments.command == "average") {
+            averageModelFolders(arguments.averageInputs, arguments.output,
+                                arguments.commandLine);
+            std::cout << "unblur-train: wrote the average of " << arguments.averageInputs.size()
+                      << " models to " << arguments.output << "\n";
+            return 0;
+        }
         if (arguments.command == "pack" || arguments.command == "make-pairs") {
             return runDataCommand(arguments);
         }

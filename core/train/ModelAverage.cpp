@@ -1,0 +1,154 @@
+#include "ModelAverage.h"
+
+#include "model/CheckpointFile.h"
+#include "model/ModelFolder.h"
+
+#include <torch/torch.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace unblur::train {
+namespace fs = std::filesystem;
+
+namespace {
+
+/** The checkpoint files a model folder holds; net_le.pth (stage 1) only where all have it. */
+const char* const kRequired[] = {"net_g.pth", "net_le_dm.pth", "net_d.pth"};
+const char* const kOptional = "net_le.pth";
+
+std::string jsonString(const std::string& text)
+{
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+model::StateDict averageFile(const std::vector<WeightedModel>& inputs, double total,
+                             const std::string& name)
+{
+    model::StateDict sum;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        const std::string path = (fs::path(inputs[i].folder) / name).string();
+        const model::StateDict params = model::readCheckpoint(path).params;
+        const double w = inputs[i].weight / total;
+        if (i == 0) {
+            for (const auto& [key, tensor] : params) {
+                sum.emplace_back(key, tensor.to(torch::kDouble) * w);
+            }
+            continue;
+        }
+        if (params.size() != sum.size()) {
+            throw std::runtime_error(path + ": " + std::to_string(params.size()) +
+                                     " tensors, but " + inputs[0].folder + " has " +
+                                     std::to_string(sum.size()));
+        }
+        for (size_t k = 0; k < params.size(); ++k) {
+            const auto& [key, tensor] = params[k];
+            if (key != sum[k].first || !tensor.sizes().equals(sum[k].second.sizes())) {
+                throw std::runtime_error(path + ": '" + key + "' does not match '" +
+                                         sum[k].first + "' of " + inputs[0].folder +
+                                         " (key or shape)");
+            }
+            sum[k].second += tensor.to(torch::kDouble) * w;
+        }
+    }
+    for (auto& entry : sum) {
+        entry.second = entry.second.to(torch::kFloat);
+    }
+    return sum;
+}
+
+} // namespace
+
+WeightedModel parseWeightedModel(const std::string& text)
+{
+    const size_t equals = text.rfind('=');
+    if (equals == std::string::npos) {
+        return {text, 1.0};
+    }
+    WeightedModel m{text.substr(0, equals), 0};
+    std::istringstream in(text.substr(equals + 1));
+    if (m.folder.empty() || !(in >> m.weight) || !in.eof() || !(m.weight > 0)) {
+        throw std::invalid_argument("'" + text + "' is not MODEL_DIR or MODEL_DIR=WEIGHT (> 0)");
+    }
+    return m;
+}
+
+void averageModelFolders(const std::vector<WeightedModel>& inputs, const std::string& out,
+                         const std::string& commandLine)
+{
+    if (inputs.size() < 2) {
+        throw std::runtime_error("averaging needs at least two model folders");
+    }
+    double total = 0;
+    for (const WeightedModel& m : inputs) {
+        total += m.weight;
+    }
+    // Loading checks each input is a complete, consistent model folder; the first gives the
+    // configuration and name.
+    std::vector<model::ModelInfo> infos;
+    model::HiDiffConfig config;
+    for (const WeightedModel& m : inputs) {
+        model::LoadedModel loaded = model::loadModelFolder(m.folder);
+        if (infos.empty()) {
+            config = loaded.model->config();
+        }
+        infos.push_back(loaded.info);
+    }
+    bool withStage1 = true;
+    for (const WeightedModel& m : inputs) {
+        withStage1 = withStage1 && fs::exists(fs::path(m.folder) / kOptional);
+    }
+
+    std::vector<std::pair<std::string, model::StateDict>> files;
+    for (const char* name : kRequired) {
+        files.emplace_back(name, averageFile(inputs, total, name));
+    }
+    if (withStage1) {
+        files.emplace_back(kOptional, averageFile(inputs, total, kOptional));
+    }
+
+    fs::create_directories(out);
+    for (const auto& [name, params] : files) {
+        model::writeCheckpoint((fs::path(out) / name).string(), params);
+    }
+    model::ModelInfo info = infos.front();
+    std::string provenance = "{\"trainer\": \"unblur-train average\", \"command\": " +
+                             jsonString(commandLine) + ", \"averaged\": [";
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        std::ostringstream weight;
+        weight << inputs[i].weight / total;
+        provenance += (i ? ", " : "") + std::string("{\"folder\": ") +
+                      jsonString(inputs[i].folder) + ", \"weight\": " + weight.str() +
+                      ", \"provenance\": " +
+                      (infos[i].provenanceJson.empty() ? "null" : infos[i].provenanceJson) + "}";
+    }
+    info.provenanceJson = provenance + "]}";
+    const fs::path json = fs::path(out) / "model.json";
+    const fs::path temporary = fs::path(out) / "model.json.tmp";
+    {
+        std::ofstream file(temporary);
+        file << model::modelJsonText(config, info);
+        if (!file) {
+            throw std::runtime_error(temporary.string() + ": cannot write");
+        }
+    }
+    fs::rename(temporary, json);
+}
+
+} // namespace unblur::train

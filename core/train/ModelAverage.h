@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace unblur::train {
+
+/** One model folder of a weighted average, and its weight. */
+struct WeightedModel
+{
+    std::string folder;
+    double weight = 1;
+};
+
+/**
+ * Writes to `out` a model folder whose weights are the weighted mean of the inputs' (a "model
+ * soup": fine-tunes of one model often average to one better than each). The inputs must have
+ * the same checkpoint files, keys and shapes; weights are normalised to sum to 1. model.json
+ * takes the first input's name and configuration, and a provenance that records `commandLine`
+ * and each input's weight and provenance. Throws std::runtime_error naming the folder or key.
+ */
+void averageModelFolders(const std::vector<WeightedModel>& inputs, const std::string& out,
+                         const std::string& commandLine);
+
+/** "DIR" or "DIR=WEIGHT" (weight 1 when not given); throws std::invalid_argument. */
+WeightedModel parseWeightedModel(const std::string& text);
+
+} // namespace unblur::train
