@@ -275,7 +275,8 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         {"--license", [&](const std::string& v) { a.license = v; }},
         {"--provenance", [&](const std::string& v) { a.provenanceFile = v; }},
         {"--count", [&](const std::string& v) { a.count = number<int>("--count", v); }},
-        {"--model", [&](const std::string& v) { a.averageInputs.push_back(parseWeightedModel(v)); }},
+        {"--model",
+         [&](const std::string& v) { a.averageInputs.push_back(parseWeightedModel(v)); }},
         {"--size", [&](const std::string& v) { a.size = number<int>("--size", v); }},
     };
     int first = 1;
