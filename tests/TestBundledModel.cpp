@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -51,11 +52,25 @@ private Q_SLOTS:
         QVERIFY(!loaded.info.license.empty());
         const QJsonObject provenance =
             QJsonDocument::fromJson(QByteArray::fromStdString(loaded.info.provenanceJson)).object();
-        for (const char* key : {"trainer", "command", "hardware", "data", "data_licences",
-                                "training", "evaluation"}) {
+        for (const char* key : {"trainer", "command", "data_licences", "evaluation"}) {
             QVERIFY2(provenance.contains(key), key);
         }
-        QVERIFY(provenance.value("training").toObject().value("steps").toInt() > 0);
+        // A trained model says how it was trained; an average (unblur-train average) says it
+        // for each model it averages.
+        QList<QJsonObject> runs;
+        for (const QJsonValue& input : provenance.value("averaged").toArray()) {
+            runs.append(input.toObject().value("provenance").toObject());
+        }
+        QVERIFY(runs.isEmpty() || runs.size() >= 2);
+        if (runs.isEmpty()) {
+            runs.append(provenance);
+        }
+        for (const QJsonObject& run : runs) {
+            for (const char* key : {"command", "hardware", "data", "training"}) {
+                QVERIFY2(run.contains(key), key);
+            }
+            QVERIFY(run.value("training").toObject().value("steps").toInt() > 0);
+        }
         qint64 bytes = 0;
         for (const QFileInfo& file : QDir(kBundled).entryInfoList(QDir::Files)) {
             bytes += file.size();
