@@ -5,6 +5,7 @@
 
 #include "model/CpuRuntime.h"
 #include "model/ModelError.h"
+#include "train/JsonText.h"
 #include "train/PackedPatchFile.h"
 #include "train/Trainer.h"
 
@@ -39,28 +40,6 @@ std::string duration(double seconds)
         std::snprintf(text, sizeof text, "%ldm%02lds", s / 60, s % 60);
     }
     return text;
-}
-
-std::string jsonString(const std::string& text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-                out += escaped;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
 }
 
 std::string cpuName()

@@ -1,5 +1,7 @@
 #include "ModelAverage.h"
 
+#include "JsonText.h"
+
 #include "model/CheckpointFile.h"
 #include "model/ModelFolder.h"
 
@@ -19,24 +21,6 @@ namespace {
 /** The checkpoint files a model folder holds; net_le.pth (stage 1) only where all have it. */
 const char* const kRequired[] = {"net_g.pth", "net_le_dm.pth", "net_d.pth"};
 const char* const kOptional = "net_le.pth";
-
-std::string jsonString(const std::string& text)
-{
-    std::string out = "\"";
-    for (const char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
 
 model::StateDict averageFile(const std::vector<WeightedModel>& inputs, double total,
                              const std::string& name)
