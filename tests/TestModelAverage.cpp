@@ -74,7 +74,7 @@ private Q_SLOTS:
         const model::LoadedModel loaded = model::loadModelFolder(out);
         QVERIFY(loaded.info.provenanceJson.find("\"unblur-train average\"") != std::string::npos);
         QVERIFY(loaded.info.provenanceJson.find("\"weight\": 0.75") != std::string::npos);
-        QVERIFY(!QFile::exists(QString::fromStdString(out + "/model.json.tmp")));
+        QVERIFY(!QFile::exists(QString::fromStdString(out + "/model.json.partial")));
     }
 
     void mismatchedModelsAreRefused()

@@ -47,4 +47,7 @@ HiDiffConfig applyModelJson(const std::string& jsonText, const HiDiffConfig& inf
 /** model.json text for a configuration and its descriptive fields. */
 std::string modelJsonText(const HiDiffConfig& config, const ModelInfo& info);
 
+/** Writes `folder`/model.json (modelJsonText) atomically; throws std::runtime_error. */
+void writeModelJson(const std::string& folder, const HiDiffConfig& config, const ModelInfo& info);
+
 } // namespace unblur::model

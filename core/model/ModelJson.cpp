@@ -7,6 +7,9 @@
 #endif
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
 
 namespace unblur::model {
 
@@ -201,5 +204,20 @@ std::string modelJsonText(const HiDiffConfig&, const ModelInfo&)
 }
 
 #endif
+
+void writeModelJson(const std::string& folder, const HiDiffConfig& config, const ModelInfo& info)
+{
+    const std::string json = modelJsonText(config, info);
+    const std::filesystem::path path = std::filesystem::path(folder) / "model.json";
+    const std::string partial = path.string() + ".partial";
+    {
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        out << json;
+        if (!out.flush()) {
+            throw std::runtime_error(path.string() + ": cannot write");
+        }
+    }
+    std::filesystem::rename(partial, path);
+}
 
 } // namespace unblur::model

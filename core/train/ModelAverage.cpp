@@ -9,7 +9,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
@@ -123,16 +122,7 @@ void averageModelFolders(const std::vector<WeightedModel>& inputs, const std::st
                       (infos[i].provenanceJson.empty() ? "null" : infos[i].provenanceJson) + "}";
     }
     info.provenanceJson = provenance + "]}";
-    const fs::path json = fs::path(out) / "model.json";
-    const fs::path temporary = fs::path(out) / "model.json.tmp";
-    {
-        std::ofstream file(temporary);
-        file << model::modelJsonText(config, info);
-        if (!file) {
-            throw std::runtime_error(temporary.string() + ": cannot write");
-        }
-    }
-    fs::rename(temporary, json);
+    model::writeModelJson(out, config, info);
 }
 
 } // namespace unblur::train

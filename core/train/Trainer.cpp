@@ -360,16 +360,7 @@ void Trainer::saveCheckpoint()
     }
     model::ModelInfo info = m_info;
     info.provenanceJson = provenanceJson();
-    const std::string json = model::modelJsonText(m_options.config, info);
-    const fs::path jsonPath = dir / "model.json";
-    {
-        std::ofstream out(jsonPath.string() + ".partial", std::ios::binary | std::ios::trunc);
-        out << json;
-        if (!out.flush()) {
-            throw std::runtime_error(jsonPath.string() + ": cannot write");
-        }
-    }
-    fs::rename(jsonPath.string() + ".partial", jsonPath);
+    model::writeModelJson(dir.string(), m_options.config, info);
 }
 
 bool Trainer::resume()
