@@ -389,8 +389,10 @@ private Q_SLOTS:
         QCOMPARE(train.photos().size() + validation.photos().size(), size_t(10));
         QVERIFY(QString::fromStdString(train.describe()).contains(m_photos));
         // model.json's provenance records how the pairs were made.
-        QVERIFY(QString::fromStdString(train.describe())
-                    .contains("shake extent 4..30 px, grey 0.1, noise-free 0.2, linear light 0.7"));
+        QVERIFY(
+            QString::fromStdString(train.describe())
+                .contains("shake extent 4..30 px, grey 0.1, noise-free 0.2, noise max 0.004,0.02, "
+                          "JPEG 0.4, linear light 0.7"));
     }
 
     void syntheticSourceErrors()

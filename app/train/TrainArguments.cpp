@@ -132,6 +132,9 @@ Synthetic blur (--photos; relative weights and probabilities per pair):
                      sway: shake as an oscillating hand, dwelling where it turns (default 0)
   --grey P           share of grey pairs (default 0.1)
   --noise-free P     share of pairs without added noise (default 0.2)
+  --noise-max SHOT,READ   upper ends of the log-uniform Poisson-Gaussian noise ranges
+                     (default 0.004,0.02: variance = SHOT x value + READ^2)
+  --jpeg P           share of pairs re-compressed as JPEG (default 0.4)
   --linear-light P   share blurred in linear light; the rest on sRGB values (default 0.7)
   --scale MIN,MAX    random rescale of the photo before cropping (default 0.5,1); smaller
                      scales give crops denser in detail
@@ -181,6 +184,21 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         {"--noise-free",
          [&](const std::string& v) {
              a.synthesis.degradation.noiseFreeProbability = probability("--noise-free", v);
+         }},
+        {"--noise-max",
+         [&](const std::string& v) {
+             auto& d = a.synthesis.degradation;
+             std::tie(d.shotNoiseMax, d.readNoiseMax) = parseRange(
+                 "--noise-max", v,
+                 [&](double shot, double read) {
+                     return d.shotNoiseMin <= shot && shot <= 0.05 && d.readNoiseMin <= read &&
+                            read <= 0.1;
+                 },
+                 "1e-05 <= SHOT <= 0.05, 1e-04 <= READ <= 0.1");
+         }},
+        {"--jpeg",
+         [&](const std::string& v) {
+             a.synthesis.degradation.jpegProbability = probability("--jpeg", v);
          }},
         {"--linear-light",
          [&](const std::string& v) {
