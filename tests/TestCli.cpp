@@ -88,9 +88,10 @@ private Q_SLOTS:
 
         const Result deblurHelp = runCli({"deblur", "--help"});
         QCOMPARE(deblurHelp.exitCode, 0);
-        for (const char* option : {"--output", "--model", "--seed", "--threads", "--device",
-                                   "--tile", "--overlap", "--precision", "--quality", "--overwrite",
-                                   "--format", "--bit-depth", "--strip-metadata", "--strip-gps"}) {
+        for (const char* option :
+             {"--output", "--model", "--seed", "--threads", "--device", "--tile", "--overlap",
+              "--precision", "--ensemble", "--quality", "--overwrite", "--format", "--bit-depth",
+              "--strip-metadata", "--strip-gps"}) {
             QVERIFY2(deblurHelp.out.contains(option), option);
         }
     }
@@ -123,6 +124,7 @@ private Q_SLOTS:
             << QStringList{"--tile", "128", "--overlap", "65"} << "--overlap";
         QTest::newRow("unknown precision") << QStringList{"--precision", "fp8"} << "--precision";
         QTest::newRow("unknown device") << QStringList{"--device", "cuda:x"} << "--device";
+        QTest::newRow("ensemble of 3") << QStringList{"--ensemble", "3"} << "--ensemble";
     }
 
     void badTileOptions()

@@ -1,5 +1,6 @@
 // The tiled engine: parity with whole-image restoration, seams, determinism, progress, cancel,
 // odd sizes, the automatic tile size and device names. Tiny model, small images, 128 px tiles.
+#include "engine/DihedralView.h"
 #include "engine/Engine.h"
 #include "engine/PrecisionScope.h"
 #include "engine/TileGrid.h"
@@ -8,6 +9,7 @@
 #include <ATen/Parallel.h>
 #include <ATen/autocast_mode.h>
 #include <QTest>
+#include <algorithm>
 #include <c10/core/InferenceMode.h>
 #include <cmath>
 #include <torch/torch.h>
@@ -411,6 +413,59 @@ private Q_SLOTS:
         const EngineResult large = engine().process(photoLikeImage(300, 500), options);
         QVERIFY(large.tiles > 1);
         QCOMPARE(large.tileSize, engine().automaticTileSize(options));
+    }
+
+    /** The eight views are distinct, keep or swap the shape as documented, and undo exactly. */
+    void dihedralViewsFlipAndTurn()
+    {
+        const torch::Tensor x = torch::arange(2 * 5 * 7, torch::kFloat32).reshape({1, 2, 5, 7});
+        std::vector<torch::Tensor> views;
+        for (int v = 0; v < kDihedralViews; ++v) {
+            const torch::Tensor view = dihedralView(x, v);
+            QCOMPARE(view.size(2), v < 4 ? int64_t(5) : int64_t(7));
+            for (const torch::Tensor& other : views) {
+                QVERIFY(other.sizes() != view.sizes() || !torch::equal(other, view));
+            }
+            QVERIFY(torch::equal(undoDihedralView(view, v), x));
+            views.push_back(view);
+        }
+        QVERIFY(torch::equal(views[1], x.flip({3})));
+        QVERIFY(torch::equal(views[3], x.rot90(2, {2, 3})));
+        QVERIFY(torch::equal(views[4], x.transpose(2, 3)));
+        QVERIFY(isEnsembleSize(8) && isEnsembleSize(1) && !isEnsembleSize(3) && !isEnsembleSize(0));
+        QCOMPARE(viewSeed(99, 0), uint64_t(99));
+        QVERIFY(viewSeed(99, 1) != viewSeed(99, 2));
+    }
+
+    /** A self-ensemble is the mean of the views' restorations, turned back; progress names them. */
+    void selfEnsembleAveragesTheViews()
+    {
+        c10::InferenceMode inference;
+        const torch::Tensor image = photoLikeImage(90, 100);
+        EngineOptions options = cpuOptions(128, 16, 77);
+        options.views = 4;
+        std::vector<std::string> stages;
+        const EngineResult result = engine().process(
+            image, options, [&](const EngineProgress& p) { stages.push_back(p.stage); });
+        QCOMPARE(int(result.status), int(EngineStatus::Done));
+        torch::Tensor expected = torch::zeros_like(image);
+        for (int v = 0; v < 4; ++v) {
+            const torch::Tensor restored =
+                engine().model().restore(dihedralView(image, v), viewSeed(77, v));
+            expected += undoDihedralView(restored, v);
+        }
+        expected /= 4;
+        const double error = (result.image - expected).abs().max().item<double>();
+        QVERIFY2(error < 1e-5, qPrintable(QString::number(error)));
+        const torch::Tensor single = engine().model().restore(image, 77);
+        QVERIFY((result.image - single).abs().max().item<double>() > 1e-3); // not one view
+        QVERIFY(std::any_of(stages.begin(), stages.end(), [](const std::string& stage) {
+            return stage.rfind("view 4/4, diffusion ", 0) == 0;
+        }));
+
+        options.views = 3;
+        QVERIFY_THROWS_EXCEPTION(ModelError, Engine::checkOptions(options));
+        QVERIFY_THROWS_EXCEPTION(ModelError, engine().process(image, options));
     }
 
     void precisionNeedsTheRightDevice()

@@ -121,11 +121,31 @@ private Q_SLOTS:
     {
         AppSettings::setValue(AppSettings::Precision, QStringLiteral("bf16"));
         AppSettings::setValue(AppSettings::TileSize, 256);
+        AppSettings::setValue(AppSettings::EnsembleViews, 4);
         MainWindow again;
         QCOMPARE(again.controls()->precision(), QStringLiteral("bf16"));
         QCOMPARE(again.controls()->tileSize(), 256);
+        QCOMPARE(again.controls()->views(), 4);
         AppSettings::setValue(AppSettings::Precision, QStringLiteral("fp32"));
         AppSettings::setValue(AppSettings::TileSize, 0);
+        AppSettings::setValue(AppSettings::EnsembleViews, 1);
+    }
+
+    /** The panel's ensemble reaches the engine: the progress names the views. */
+    void ensembleRunsEveryView()
+    {
+        QVERIFY(open(kSmall));
+        window().controls()->setViews(2);
+        QSignalSpy progress(window().controller(), &DeblurController::progress);
+        QVERIFY(deblur(0));
+        window().controls()->setViews(1);
+        bool secondView = false;
+        for (const QList<QVariant>& args : progress) {
+            secondView |=
+                args.at(0).value<DeblurProgress>().stage.startsWith(QStringLiteral("view 2/2"));
+        }
+        QVERIFY(secondView);
+        QVERIFY(window().viewer()->hasRestored());
     }
 
     void deblurReportsProgressAndShowsSplit()

@@ -288,7 +288,7 @@ private Q_SLOTS:
                 QVERIFY2(label->buddy(), qPrintable(label->text()));
             }
         }
-        QCOMPARE(withMnemonic, 10); // five rows in the panel, five in the dialog
+        QCOMPARE(withMnemonic, 11); // six rows in the panel, five in the dialog
     }
 
     void settingsOverrideBeatsTheSystem_data()
@@ -367,6 +367,11 @@ private Q_SLOTS:
             ProgressPanel::stageText(QStringLiteral("diffusion 3/8")).contains(QLatin1Char('3')));
         QVERIFY(ProgressPanel::stageText(QStringLiteral("diffusion 3/8")) !=
                 QLatin1String("diffusion 3/8"));
+        const QString ofView = ProgressPanel::stageText(QStringLiteral("view 2/4, diffusion 3/8"));
+        QVERIFY2(ofView.contains(QLatin1Char('2')) && ofView.contains(QLatin1Char('4')) &&
+                     ofView.contains(ProgressPanel::stageText(QStringLiteral("diffusion 3/8"))),
+                 qPrintable(ofView));
+        QVERIFY(!ofView.contains(QLatin1String("view")));
     }
 };
 

@@ -193,7 +193,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="72"/>
-        <location filename="../ui/BatchWindow.cpp" line="395"/>
+        <location filename="../ui/BatchWindow.cpp" line="398"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -279,7 +279,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="121"/>
-        <location filename="../ui/BatchWindow.cpp" line="387"/>
+        <location filename="../ui/BatchWindow.cpp" line="390"/>
         <source>P&amp;ause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -324,9 +324,9 @@
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="192"/>
-        <source>%1 · device %2 · %3 · tiles %4 (as in the main window)</source>
-        <translation>%1 · Gerät %2 · %3 · Kacheln %4 (wie im Hauptfenster)</translation>
+        <location filename="../ui/BatchWindow.cpp" line="193"/>
+        <source>%1 · device %2 · %3 · tiles %4</source>
+        <translation>%1 · Gerät %2 · %3 · Kacheln %4</translation>
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="196"/>
@@ -334,47 +334,57 @@
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="224"/>
+        <location filename="../ui/BatchWindow.cpp" line="198"/>
+        <source> · ensemble of %1 views</source>
+        <translation> · Ensemble aus %1 Ansichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="200"/>
+        <source>%1 (as in the main window)</source>
+        <translation>%1 (wie im Hauptfenster)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="227"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="224"/>
+        <location filename="../ui/BatchWindow.cpp" line="227"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="263"/>
+        <location filename="../ui/BatchWindow.cpp" line="266"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>Kein Modell verfügbar: Fügen Sie zuerst im Hauptfenster eines hinzu.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="285"/>
+        <location filename="../ui/BatchWindow.cpp" line="288"/>
         <source>Loading the model and listing the photos…</source>
         <translation>Modell wird geladen und Fotos werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="300"/>
+        <location filename="../ui/BatchWindow.cpp" line="303"/>
         <source>Pausing after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="309"/>
+        <location filename="../ui/BatchWindow.cpp" line="312"/>
         <source>Stopping after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="317"/>
+        <location filename="../ui/BatchWindow.cpp" line="320"/>
         <source>Report saved to %1.</source>
         <translation>Bericht in %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="320"/>
+        <location filename="../ui/BatchWindow.cpp" line="323"/>
         <source>Could not save the report: %1</source>
         <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="340"/>
+        <location filename="../ui/BatchWindow.cpp" line="343"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>%1 von %n Foto fertig</numerusform>
@@ -382,7 +392,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="342"/>
+        <location filename="../ui/BatchWindow.cpp" line="345"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n fehlgeschlagen</numerusform>
@@ -390,17 +400,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="345"/>
+        <location filename="../ui/BatchWindow.cpp" line="348"/>
         <source> · paused</source>
         <translation> · angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="347"/>
+        <location filename="../ui/BatchWindow.cpp" line="350"/>
         <source> · about %1 left</source>
         <translation> · noch etwa %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="361"/>
+        <location filename="../ui/BatchWindow.cpp" line="364"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n Foto fertig</numerusform>
@@ -408,7 +418,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="361"/>
+        <location filename="../ui/BatchWindow.cpp" line="364"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>, %n übersprungen</numerusform>
@@ -416,7 +426,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="363"/>
+        <location filename="../ui/BatchWindow.cpp" line="366"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>, %n fehlgeschlagen</numerusform>
@@ -424,7 +434,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="365"/>
+        <location filename="../ui/BatchWindow.cpp" line="368"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>, %n nicht erledigt (abgebrochen)</numerusform>
@@ -432,12 +442,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="368"/>
+        <location filename="../ui/BatchWindow.cpp" line="371"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>. Die fehlgeschlagenen Fotos und ihre Gründe stehen rot in der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="387"/>
+        <location filename="../ui/BatchWindow.cpp" line="390"/>
         <source>Res&amp;ume</source>
         <translation>Fo&amp;rtsetzen</translation>
     </message>
@@ -482,7 +492,7 @@
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="29"/>
         <location filename="../ui/ControlsPanel.cpp" line="46"/>
-        <location filename="../ui/ControlsPanel.cpp" line="233"/>
+        <location filename="../ui/ControlsPanel.cpp" line="244"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
@@ -528,118 +538,143 @@
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="48"/>
-        <location filename="../ui/ControlsPanel.cpp" line="225"/>
+        <location filename="../ui/ControlsPanel.cpp" line="236"/>
         <source>%1 px</source>
         <translation>%1 px</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="54"/>
+        <location filename="../ui/ControlsPanel.cpp" line="52"/>
+        <source>Self-ensemble</source>
+        <translation>Selbst-Ensemble</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="53"/>
+        <source>Also restore the photo mirrored and turned, and average the results: a little cleaner, as many times slower as views</source>
+        <translation>Das Foto auch gespiegelt und gedreht schärfen und die Ergebnisse mitteln: etwas sauberer, um die Zahl der Ansichten langsamer</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="55"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="57"/>
+        <source>%1 views (%1× slower)</source>
+        <translation>%1 Ansichten (%1× langsamer)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="63"/>
         <source>Strength</source>
         <translation>Stärke</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="55"/>
+        <location filename="../ui/ControlsPanel.cpp" line="64"/>
         <source>Blend of the restored photo and the original: 100 % is fully restored</source>
         <translation>Mischung aus wiederhergestelltem Foto und Original: 100 % ist ganz wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="61"/>
+        <location filename="../ui/ControlsPanel.cpp" line="70"/>
         <source>Strength percent</source>
         <translation>Stärke in Prozent</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="66"/>
+        <location filename="../ui/ControlsPanel.cpp" line="75"/>
         <source>P&amp;review</source>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="72"/>
+        <location filename="../ui/ControlsPanel.cpp" line="81"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
         <translation>Den sichtbaren Teil des Fotos in wenigen Sekunden schärfen; die Vorschau folgt beim Verschieben und Zoomen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="75"/>
+        <location filename="../ui/ControlsPanel.cpp" line="84"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="76"/>
-        <location filename="../ui/ControlsPanel.cpp" line="251"/>
+        <location filename="../ui/ControlsPanel.cpp" line="85"/>
+        <location filename="../ui/ControlsPanel.cpp" line="273"/>
         <source>&amp;Deblur whole photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="77"/>
+        <location filename="../ui/ControlsPanel.cpp" line="86"/>
         <source>Deblur the whole photo with the chosen model (%1)</source>
         <translation>Das ganze Foto mit dem gewählten Modell schärfen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="79"/>
+        <location filename="../ui/ControlsPanel.cpp" line="88"/>
         <source>Deblur whole photo</source>
         <translation>Ganzes Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="80"/>
+        <location filename="../ui/ControlsPanel.cpp" line="89"/>
         <source>Another &amp;variation</source>
         <translation>Andere Va&amp;riante</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="81"/>
+        <location filename="../ui/ControlsPanel.cpp" line="90"/>
         <source>Deblur again with new diffusion noise (a new seed)</source>
         <translation>Mit neuem Diffusionsrauschen (neuem Seed) erneut schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="82"/>
+        <location filename="../ui/ControlsPanel.cpp" line="91"/>
         <source>Another variation</source>
         <translation>Andere Variante</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="94"/>
+        <location filename="../ui/ControlsPanel.cpp" line="103"/>
         <source>&amp;Model:</source>
         <translation>&amp;Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="98"/>
+        <location filename="../ui/ControlsPanel.cpp" line="107"/>
         <source>De&amp;vice:</source>
         <translation>G&amp;erät:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="99"/>
+        <location filename="../ui/ControlsPanel.cpp" line="108"/>
         <source>&amp;Precision:</source>
         <translation>&amp;Präzision:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="100"/>
+        <location filename="../ui/ControlsPanel.cpp" line="109"/>
         <source>&amp;Tile size:</source>
         <translation>&amp;Kachelgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="101"/>
+        <location filename="../ui/ControlsPanel.cpp" line="110"/>
+        <source>&amp;Ensemble:</source>
+        <translation>Ensem&amp;ble:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="111"/>
         <source>&amp;Strength:</source>
         <translation>&amp;Stärke:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="171"/>
+        <location filename="../ui/ControlsPanel.cpp" line="182"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="175"/>
+        <location filename="../ui/ControlsPanel.cpp" line="186"/>
         <source>CUDA unavailable: %1</source>
         <translation>CUDA nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="179"/>
+        <location filename="../ui/ControlsPanel.cpp" line="190"/>
         <source>Half precision needs a CUDA GPU: %1</source>
         <translation>Halbe Präzision braucht eine CUDA-GPU: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="233"/>
+        <location filename="../ui/ControlsPanel.cpp" line="244"/>
         <source>Auto (%1 px)</source>
         <translation>Automatisch (%1 px)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="250"/>
+        <location filename="../ui/ControlsPanel.cpp" line="272"/>
         <source>&amp;Apply to whole photo</source>
         <translation>Auf ganzes Foto a&amp;nwenden</translation>
     </message>
@@ -786,28 +821,28 @@
         <translation>%1 konnte nicht geschärft werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Fit to window (%1 %)</source>
         <translation>An Fenster angepasst (%1 %)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Zoom %1 %</source>
         <translation>Zoom %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="195"/>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>%1 (bundled)</source>
         <translation>%1 (mitgeliefert)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="259"/>
-        <location filename="../ui/MainWindowPreview.cpp" line="48"/>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="49"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>Kein Modell verfügbar: Fügen Sie mit „Modell hinzufügen…“ einen Ordner mit HI-Diff-Checkpoints hinzu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="303"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>der CPU (%n Thread)</numerusform>
@@ -815,7 +850,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <location filename="../ui/MainWindow.cpp" line="306"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>In %1 s auf %2 geschärft (%n Kachel mit %3 px, Seed %4)</numerusform>
@@ -823,32 +858,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="346"/>
+        <location filename="../ui/MainWindow.cpp" line="348"/>
         <source>Add a HI-Diff model folder</source>
         <translation>HI-Diff-Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="359"/>
         <source>Cannot add the model: %1</source>
         <translation>Das Modell kann nicht hinzugefügt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="382"/>
+        <location filename="../ui/MainWindow.cpp" line="384"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="387"/>
+        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="396"/>
+        <location filename="../ui/MainWindow.cpp" line="398"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>Auf ganzes Foto &amp;anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="397"/>
+        <location filename="../ui/MainWindow.cpp" line="399"/>
         <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>
@@ -1191,22 +1226,22 @@
         <translation>Die geschärfte Fassung von %1 wurde nicht gespeichert. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="295"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="296"/>
         <source>Batch export running</source>
         <translation>Stapel-Export läuft</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="296"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="297"/>
         <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
         <translation>Ein Stapel-Export läuft noch. Abbrechen und beenden? Bereits geschriebene Fotos bleiben erhalten; wird derselbe Stapel-Export erneut gestartet, erledigt er den Rest.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowPreview.cpp" line="38"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="39"/>
         <source>The part on screen is already previewed; pan or zoom out to preview more, or apply to the whole photo.</source>
         <translation>Der sichtbare Teil ist bereits in der Vorschau; verschieben oder herauszoomen, um mehr zu sehen, oder auf das ganze Foto anwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowPreview.cpp" line="70"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="71"/>
         <source>Preview of %1 × %2 px in %3 s. Pan to preview more, or apply to the whole photo (%4) to save it.</source>
         <translation>Vorschau von %1 × %2 px in %3 s. Verschieben für mehr Vorschau, oder zum Speichern auf das ganze Foto anwenden (%4).</translation>
     </message>
@@ -1358,57 +1393,62 @@
         <translation>Diffusionsschritt %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="23"/>
+        <location filename="../ui/ProgressPanel.cpp" line="26"/>
+        <source>view %1 of %2, %3</source>
+        <translation>Ansicht %1 von %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="30"/>
         <source>encoding</source>
         <translation>Kodieren</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="26"/>
+        <location filename="../ui/ProgressPanel.cpp" line="33"/>
         <source>restoring</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="29"/>
+        <location filename="../ui/ProgressPanel.cpp" line="36"/>
         <source>blending tiles</source>
         <translation>Kacheln zusammenfügen</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="32"/>
+        <location filename="../ui/ProgressPanel.cpp" line="39"/>
         <source>measuring memory</source>
         <translation>Speicherbedarf messen</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="35"/>
+        <location filename="../ui/ProgressPanel.cpp" line="42"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="43"/>
+        <location filename="../ui/ProgressPanel.cpp" line="50"/>
         <source>Deblur progress</source>
         <translation>Fortschritt beim Schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="47"/>
+        <location filename="../ui/ProgressPanel.cpp" line="54"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="48"/>
+        <location filename="../ui/ProgressPanel.cpp" line="55"/>
         <source>Stop the deblur (%1); the photo stays as it was</source>
         <translation>Das Schärfen abbrechen (%1); das Foto bleibt unverändert</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="50"/>
+        <location filename="../ui/ProgressPanel.cpp" line="57"/>
         <source>Cancel deblur</source>
         <translation>Schärfen abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="64"/>
+        <location filename="../ui/ProgressPanel.cpp" line="71"/>
         <source>Preparing…</source>
         <translation>Vorbereiten…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ProgressPanel.cpp" line="74"/>
+        <location filename="../ui/ProgressPanel.cpp" line="81"/>
         <source>%1/%n tile(s)</source>
         <translation>
             <numerusform>%1/%n Kachel</numerusform>
@@ -1416,7 +1456,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="78"/>
+        <location filename="../ui/ProgressPanel.cpp" line="85"/>
         <source>ETA %1</source>
         <translation>noch %1</translation>
     </message>

@@ -192,7 +192,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="72"/>
-        <location filename="../ui/BatchWindow.cpp" line="395"/>
+        <location filename="../ui/BatchWindow.cpp" line="398"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -278,7 +278,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="121"/>
-        <location filename="../ui/BatchWindow.cpp" line="387"/>
+        <location filename="../ui/BatchWindow.cpp" line="390"/>
         <source>P&amp;ause</source>
         <translation>暂停(&amp;A)</translation>
     </message>
@@ -323,9 +323,9 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="192"/>
-        <source>%1 · device %2 · %3 · tiles %4 (as in the main window)</source>
-        <translation>%1 · 设备 %2 · %3 · 分块 %4（与主窗口相同）</translation>
+        <location filename="../ui/BatchWindow.cpp" line="193"/>
+        <source>%1 · device %2 · %3 · tiles %4</source>
+        <translation>%1 · 设备 %2 · %3 · 分块 %4</translation>
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="196"/>
@@ -333,104 +333,114 @@
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="224"/>
+        <location filename="../ui/BatchWindow.cpp" line="198"/>
+        <source> · ensemble of %1 views</source>
+        <translation> · %1 视图集成</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="200"/>
+        <source>%1 (as in the main window)</source>
+        <translation>%1（与主窗口相同）</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="227"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="224"/>
+        <location filename="../ui/BatchWindow.cpp" line="227"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="263"/>
+        <location filename="../ui/BatchWindow.cpp" line="266"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>没有可用的模型：请先在主窗口中添加模型。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="285"/>
+        <location filename="../ui/BatchWindow.cpp" line="288"/>
         <source>Loading the model and listing the photos…</source>
         <translation>正在加载模型并列出照片…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="300"/>
+        <location filename="../ui/BatchWindow.cpp" line="303"/>
         <source>Pausing after the current tile…</source>
         <translation>将在当前分块完成后暂停…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="309"/>
+        <location filename="../ui/BatchWindow.cpp" line="312"/>
         <source>Stopping after the current tile…</source>
         <translation>将在当前分块完成后停止…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="317"/>
+        <location filename="../ui/BatchWindow.cpp" line="320"/>
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="320"/>
+        <location filename="../ui/BatchWindow.cpp" line="323"/>
         <source>Could not save the report: %1</source>
         <translation>无法保存报告：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="340"/>
+        <location filename="../ui/BatchWindow.cpp" line="343"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>已完成 %1/%n 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="342"/>
+        <location filename="../ui/BatchWindow.cpp" line="345"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n 张失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="345"/>
+        <location filename="../ui/BatchWindow.cpp" line="348"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="347"/>
+        <location filename="../ui/BatchWindow.cpp" line="350"/>
         <source> · about %1 left</source>
         <translation> · 剩余约 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="361"/>
+        <location filename="../ui/BatchWindow.cpp" line="364"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n 张照片已完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="361"/>
+        <location filename="../ui/BatchWindow.cpp" line="364"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>，%n 张已跳过</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="363"/>
+        <location filename="../ui/BatchWindow.cpp" line="366"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>，%n 张失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="365"/>
+        <location filename="../ui/BatchWindow.cpp" line="368"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>，%n 张未完成（已取消）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="368"/>
+        <location filename="../ui/BatchWindow.cpp" line="371"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>。失败的照片及其原因在列表中以红色显示。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="387"/>
+        <location filename="../ui/BatchWindow.cpp" line="390"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
@@ -475,7 +485,7 @@
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="29"/>
         <location filename="../ui/ControlsPanel.cpp" line="46"/>
-        <location filename="../ui/ControlsPanel.cpp" line="233"/>
+        <location filename="../ui/ControlsPanel.cpp" line="244"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
@@ -521,118 +531,143 @@
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="48"/>
-        <location filename="../ui/ControlsPanel.cpp" line="225"/>
+        <location filename="../ui/ControlsPanel.cpp" line="236"/>
         <source>%1 px</source>
         <translation>%1 像素</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="54"/>
+        <location filename="../ui/ControlsPanel.cpp" line="52"/>
+        <source>Self-ensemble</source>
+        <translation>自集成</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="53"/>
+        <source>Also restore the photo mirrored and turned, and average the results: a little cleaner, as many times slower as views</source>
+        <translation>同时对镜像和旋转后的照片去模糊，并对结果取平均：效果略干净，耗时按视图数成倍增加</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="55"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="57"/>
+        <source>%1 views (%1× slower)</source>
+        <translation>%1 个视图（慢 %1 倍）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="63"/>
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="55"/>
+        <location filename="../ui/ControlsPanel.cpp" line="64"/>
         <source>Blend of the restored photo and the original: 100 % is fully restored</source>
         <translation>修复结果与原图的混合比例：100 % 为完全修复</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="61"/>
+        <location filename="../ui/ControlsPanel.cpp" line="70"/>
         <source>Strength percent</source>
         <translation>强度百分比</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="66"/>
+        <location filename="../ui/ControlsPanel.cpp" line="75"/>
         <source>P&amp;review</source>
         <translation>预览(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="72"/>
+        <location filename="../ui/ControlsPanel.cpp" line="81"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
         <translation>几秒内对屏幕上可见的照片部分去模糊；平移或缩放时预览随之更新（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="75"/>
+        <location filename="../ui/ControlsPanel.cpp" line="84"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="76"/>
-        <location filename="../ui/ControlsPanel.cpp" line="251"/>
+        <location filename="../ui/ControlsPanel.cpp" line="85"/>
+        <location filename="../ui/ControlsPanel.cpp" line="273"/>
         <source>&amp;Deblur whole photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="77"/>
+        <location filename="../ui/ControlsPanel.cpp" line="86"/>
         <source>Deblur the whole photo with the chosen model (%1)</source>
         <translation>使用所选模型对整张照片去模糊（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="79"/>
+        <location filename="../ui/ControlsPanel.cpp" line="88"/>
         <source>Deblur whole photo</source>
         <translation>整张照片去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="80"/>
+        <location filename="../ui/ControlsPanel.cpp" line="89"/>
         <source>Another &amp;variation</source>
         <translation>另一种结果(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="81"/>
+        <location filename="../ui/ControlsPanel.cpp" line="90"/>
         <source>Deblur again with new diffusion noise (a new seed)</source>
         <translation>使用新的扩散噪声（新的随机种子）再次去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="82"/>
+        <location filename="../ui/ControlsPanel.cpp" line="91"/>
         <source>Another variation</source>
         <translation>另一种结果</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="94"/>
+        <location filename="../ui/ControlsPanel.cpp" line="103"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="98"/>
+        <location filename="../ui/ControlsPanel.cpp" line="107"/>
         <source>De&amp;vice:</source>
         <translation>设备(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="99"/>
+        <location filename="../ui/ControlsPanel.cpp" line="108"/>
         <source>&amp;Precision:</source>
         <translation>精度(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="100"/>
+        <location filename="../ui/ControlsPanel.cpp" line="109"/>
         <source>&amp;Tile size:</source>
         <translation>分块大小(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="101"/>
+        <location filename="../ui/ControlsPanel.cpp" line="110"/>
+        <source>&amp;Ensemble:</source>
+        <translation>集成(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="111"/>
         <source>&amp;Strength:</source>
         <translation>强度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="171"/>
+        <location filename="../ui/ControlsPanel.cpp" line="182"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="175"/>
+        <location filename="../ui/ControlsPanel.cpp" line="186"/>
         <source>CUDA unavailable: %1</source>
         <translation>CUDA 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="179"/>
+        <location filename="../ui/ControlsPanel.cpp" line="190"/>
         <source>Half precision needs a CUDA GPU: %1</source>
         <translation>半精度需要 CUDA GPU：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="233"/>
+        <location filename="../ui/ControlsPanel.cpp" line="244"/>
         <source>Auto (%1 px)</source>
         <translation>自动（%1 像素）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="250"/>
+        <location filename="../ui/ControlsPanel.cpp" line="272"/>
         <source>&amp;Apply to whole photo</source>
         <translation>应用到整张照片(&amp;A)</translation>
     </message>
@@ -779,67 +814,67 @@
         <translation>无法对 %1 去模糊：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Fit to window (%1 %)</source>
         <translation>适合窗口（%1 %）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="195"/>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>%1 (bundled)</source>
         <translation>%1（内置）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="259"/>
-        <location filename="../ui/MainWindowPreview.cpp" line="48"/>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="49"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>没有可用的模型：请通过“添加模型…”添加一个包含 HI-Diff 检查点的文件夹。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="303"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>CPU（%n 个线程）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <location filename="../ui/MainWindow.cpp" line="306"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>已在 %2 上用 %1 秒完成去模糊（%n 个 %3 像素的分块，种子 %4）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="346"/>
+        <location filename="../ui/MainWindow.cpp" line="348"/>
         <source>Add a HI-Diff model folder</source>
         <translation>添加 HI-Diff 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="359"/>
         <source>Cannot add the model: %1</source>
         <translation>无法添加模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="382"/>
+        <location filename="../ui/MainWindow.cpp" line="384"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="387"/>
+        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="396"/>
+        <location filename="../ui/MainWindow.cpp" line="398"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>应用到整张照片(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="397"/>
+        <location filename="../ui/MainWindow.cpp" line="399"/>
         <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>
@@ -1182,22 +1217,22 @@
         <translation>%1 去模糊后的版本尚未保存。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="295"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="296"/>
         <source>Batch export running</source>
         <translation>批量导出正在进行</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="296"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="297"/>
         <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
         <translation>批量导出仍在进行。要停止并退出吗？已写入的照片会保留，再次运行相同的批量导出即可完成其余照片。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowPreview.cpp" line="38"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="39"/>
         <source>The part on screen is already previewed; pan or zoom out to preview more, or apply to the whole photo.</source>
         <translation>屏幕上的部分已经预览过；平移或缩小以预览更多区域，或应用到整张照片。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowPreview.cpp" line="70"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="71"/>
         <source>Preview of %1 × %2 px in %3 s. Pan to preview more, or apply to the whole photo (%4) to save it.</source>
         <translation>已用 %3 秒预览 %1 × %2 像素。平移以预览更多区域，或应用到整张照片（%4）后保存。</translation>
     </message>
@@ -1349,64 +1384,69 @@
         <translation>扩散步骤 %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="23"/>
+        <location filename="../ui/ProgressPanel.cpp" line="26"/>
+        <source>view %1 of %2, %3</source>
+        <translation>视图 %1/%2，%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProgressPanel.cpp" line="30"/>
         <source>encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="26"/>
+        <location filename="../ui/ProgressPanel.cpp" line="33"/>
         <source>restoring</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="29"/>
+        <location filename="../ui/ProgressPanel.cpp" line="36"/>
         <source>blending tiles</source>
         <translation>融合分块</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="32"/>
+        <location filename="../ui/ProgressPanel.cpp" line="39"/>
         <source>measuring memory</source>
         <translation>测量内存</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="35"/>
+        <location filename="../ui/ProgressPanel.cpp" line="42"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="43"/>
+        <location filename="../ui/ProgressPanel.cpp" line="50"/>
         <source>Deblur progress</source>
         <translation>去模糊进度</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="47"/>
+        <location filename="../ui/ProgressPanel.cpp" line="54"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="48"/>
+        <location filename="../ui/ProgressPanel.cpp" line="55"/>
         <source>Stop the deblur (%1); the photo stays as it was</source>
         <translation>停止去模糊（%1）；照片保持不变</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="50"/>
+        <location filename="../ui/ProgressPanel.cpp" line="57"/>
         <source>Cancel deblur</source>
         <translation>取消去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="64"/>
+        <location filename="../ui/ProgressPanel.cpp" line="71"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ProgressPanel.cpp" line="74"/>
+        <location filename="../ui/ProgressPanel.cpp" line="81"/>
         <source>%1/%n tile(s)</source>
         <translation>
             <numerusform>%1/%n 个分块</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ProgressPanel.cpp" line="78"/>
+        <location filename="../ui/ProgressPanel.cpp" line="85"/>
         <source>ETA %1</source>
         <translation>剩余 %1</translation>
     </message>

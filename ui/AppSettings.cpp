@@ -25,6 +25,7 @@ const Entry& entry(AppSettings::Key key)
         {"engine/device", QStringLiteral("auto")},
         {"engine/precision", QStringLiteral("fp32")},
         {"engine/tileSize", 0},
+        {"engine/views", 1},
         {"view/compareMode", QStringLiteral("split")},
         {"view/splitDirection", QStringLiteral("leftRight")},
         {"window/geometry", QByteArray()},

@@ -21,6 +21,7 @@ public:
         Device,
         Precision,
         TileSize,
+        EnsembleViews,
         CompareMode,
         SplitDirection,
         WindowGeometry,

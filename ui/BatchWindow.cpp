@@ -189,12 +189,15 @@ BatchWindow::~BatchWindow() = default;
 void BatchWindow::setEngineSettings(const BatchEngineSettings& settings)
 {
     m_engine = settings;
-    m_engineLabel->setText(tr("%1 · device %2 · %3 · tiles %4 (as in the main window)")
-                               .arg(settings.modelName.isEmpty() ? settings.modelFolder
-                                                                 : settings.modelName,
-                                    settings.device, settings.precision,
-                                    settings.tileSize == 0 ? tr("auto")
-                                                           : QString::number(settings.tileSize)));
+    QString text =
+        tr("%1 · device %2 · %3 · tiles %4")
+            .arg(settings.modelName.isEmpty() ? settings.modelFolder : settings.modelName,
+                 settings.device, settings.precision,
+                 settings.tileSize == 0 ? tr("auto") : QString::number(settings.tileSize));
+    if (settings.views > 1) {
+        text += tr(" · ensemble of %1 views").arg(settings.views);
+    }
+    m_engineLabel->setText(tr("%1 (as in the main window)").arg(text));
 }
 
 void BatchWindow::setInputs(const QStringList& paths)
@@ -250,6 +253,7 @@ batch::BatchOptions BatchWindow::options() const
     options.write = m_fields->options();
     options.engine.device = m_engine.device.toStdString();
     options.engine.tileSize = m_engine.tileSize;
+    options.engine.views = m_engine.views;
     return options;
 }
 

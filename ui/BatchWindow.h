@@ -34,6 +34,7 @@ struct BatchEngineSettings
     QString device = QStringLiteral("auto");
     QString precision = QStringLiteral("fp32");
     int tileSize = 0;
+    int views = 1; ///< self-ensemble
 };
 
 /**

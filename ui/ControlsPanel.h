@@ -41,6 +41,10 @@ public:
     /** What "Auto" picked in the last run, shown beside it. */
     void setAutomaticTileSize(int pixels);
 
+    /** Self-ensemble views: 1 (off), 2, 4 or 8. */
+    int views() const;
+    void setViews(int views);
+
     int strength() const; ///< 0..100
     void setStrength(int percent);
 
@@ -67,6 +71,7 @@ private:
     QComboBox* m_device;
     QComboBox* m_precision;
     QComboBox* m_tile;
+    QComboBox* m_views;
     QSlider* m_strength;
     QSpinBox* m_strengthBox;
     QPushButton* m_preview;

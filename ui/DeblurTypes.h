@@ -22,6 +22,7 @@ struct DeblurRequest
     QString device = QStringLiteral("auto");    ///< "auto", "cpu", "cuda:N"
     QString precision = QStringLiteral("fp32"); ///< "fp32", "fp16" or "bf16"
     int tileSize = 0;                           ///< 0: automatic
+    int views = 1;                              ///< self-ensemble: 1, 2, 4 or 8
     quint64 seed = 1234;
     QRect region; ///< a quick preview of this part (image pixels); null: the whole photo
 };

@@ -92,16 +92,17 @@ void DeblurWorker::deblur(const DeblurRequest& request)
     engine::EngineOptions options;
     options.device = request.device.toStdString();
     options.tileSize = request.tileSize;
+    options.views = request.views;
     options.seed = request.seed;
     const io::FloatImage& whole = request.photo->image;
     const QRect bounds(0, 0, whole.width, whole.height);
     const QRect region = request.region.intersected(bounds);
     // A preview runs on the region plus some context, then keeps the region only.
-    const QRect context = region.isNull()
-                              ? bounds
-                              : region.adjusted(-kPreviewContext, -kPreviewContext,
-                                                kPreviewContext, kPreviewContext)
-                                    .intersected(bounds);
+    const QRect context =
+        region.isNull()
+            ? bounds
+            : region.adjusted(-kPreviewContext, -kPreviewContext, kPreviewContext, kPreviewContext)
+                  .intersected(bounds);
     const io::FloatImage part = region.isNull() ? io::FloatImage() : cropped(whole, context);
     const io::FloatImage& source = region.isNull() ? whole : part;
     try {

@@ -173,6 +173,7 @@ void MainWindow::connectWorker()
         AppSettings::setValue(AppSettings::Device, m_controls->device());
         AppSettings::setValue(AppSettings::Precision, m_controls->precision());
         AppSettings::setValue(AppSettings::TileSize, m_controls->tileSize());
+        AppSettings::setValue(AppSettings::EnsembleViews, m_controls->views());
     });
     connect(m_viewer, &ImageViewer::stepRequested, this, &MainWindow::stepPhoto);
     connect(m_viewer, &ImageViewer::zoomChanged, this, [this](double zoom, bool fit) {
@@ -217,6 +218,7 @@ void MainWindow::restoreSettings()
     m_controls->setDevice(AppSettings::value(AppSettings::Device).toString());
     m_controls->setPrecision(AppSettings::value(AppSettings::Precision).toString());
     m_controls->setTileSize(AppSettings::value(AppSettings::TileSize).toInt());
+    m_controls->setViews(AppSettings::value(AppSettings::EnsembleViews).toInt());
     setSplitDirection(
         AppSettings::value(AppSettings::SplitDirection).toString() == QLatin1String("topBottom")
             ? ImageViewer::SplitDirection::TopBottom

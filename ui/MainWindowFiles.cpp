@@ -277,6 +277,7 @@ BatchWindow* MainWindow::showBatchWindow()
     settings.device = m_controls->device();
     settings.precision = m_controls->precision();
     settings.tileSize = m_controls->tileSize();
+    settings.views = m_controls->views();
     m_batchWindow->setEngineSettings(settings);
     m_batchWindow->show();
     m_batchWindow->raise();

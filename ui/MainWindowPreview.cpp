@@ -19,6 +19,7 @@ DeblurRequest MainWindow::makeRequest() const
     request.device = m_controls->device();
     request.precision = m_controls->precision();
     request.tileSize = m_controls->tileSize();
+    request.views = m_controls->views();
     request.seed = m_seed;
     return request;
 }

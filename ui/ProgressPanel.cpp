@@ -19,6 +19,13 @@ QString ProgressPanel::stageText(const QString& stage)
     if (step.hasMatch()) {
         return tr("diffusion step %1 of %2").arg(step.captured(1), step.captured(2));
     }
+    // A self-ensemble: "view 2/8, " before the step.
+    static const QRegularExpression view(QStringLiteral("^view (\\d+)/(\\d+), (.+)$"));
+    const QRegularExpressionMatch ofView = view.match(stage);
+    if (ofView.hasMatch()) {
+        return tr("view %1 of %2, %3")
+            .arg(ofView.captured(1), ofView.captured(2), stageText(ofView.captured(3)));
+    }
     if (stage == QLatin1String("encoding")) {
         return tr("encoding");
     }

@@ -117,7 +117,11 @@ int deblur(const DeblurOptions& options)
         err << ", " << threads << " CPU thread(s)";
     }
     err << ", " << QString::fromStdString(engine::precisionName(options.engine.precision))
-        << ", seed " << options.engine.seed << "\n";
+        << ", seed " << options.engine.seed;
+    if (options.engine.views > 1) {
+        err << ", self-ensemble of " << options.engine.views << " views";
+    }
+    err << "\n";
     err.flush();
 
     ProgressPrinter printer(err, isatty(STDERR_FILENO) != 0);

@@ -1,5 +1,7 @@
 #include "EngineCommandOptions.h"
 
+#include "engine/DihedralView.h"
+
 #include <QRegularExpression>
 #include <exception>
 
@@ -14,13 +16,17 @@ EngineCommandOptions::EngineCommandOptions()
              "n|auto", "auto"),
       m_overlap("overlap", "Pixels shared by neighbouring tiles, blended (default 32).", "n", "32"),
       m_precision("precision", "fp32 (default), fp16 or bf16 (both on CUDA only).",
-                  "fp32|fp16|bf16", "fp32")
+                  "fp32|fp16|bf16", "fp32"),
+      m_ensemble("ensemble",
+                 "Self-ensemble: restore every tile in N mirrored or turned views and average "
+                 "them; 1 (default, off), 2, 4 or 8. N times slower, a little cleaner.",
+                 "n", "1")
 {
 }
 
 void EngineCommandOptions::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_seed, m_threads, m_device, m_tile, m_overlap, m_precision});
+    parser.addOptions({m_seed, m_threads, m_device, m_tile, m_overlap, m_precision, m_ensemble});
 }
 
 QString EngineCommandOptions::read(const QCommandLineParser& parser,
@@ -58,6 +64,11 @@ QString EngineCommandOptions::read(const QCommandLineParser& parser,
     if (engine.tileSize > 0 && engine.overlap > engine.tileSize / 2) {
         return QStringLiteral("--overlap must be at most half the tile (%1)")
             .arg(engine.tileSize / 2);
+    }
+    engine.views = parser.value(m_ensemble).toInt(&ok);
+    if (!ok || !unblur::engine::isEnsembleSize(engine.views)) {
+        return QStringLiteral("--ensemble must be 1, 2, 4 or 8 (got '%1')")
+            .arg(parser.value(m_ensemble));
     }
     try {
         engine.precision = unblur::engine::parsePrecision(parser.value(m_precision).toStdString());

@@ -11,7 +11,7 @@ constexpr unsigned long long kDefaultSeed = 1234;
 
 /**
  * The options of every command that runs the engine (--seed, --threads, --device, --tile,
- * --overlap, --precision): declared, described and validated once, so that `deblur` and
+ * --overlap, --precision, --ensemble): declared, described and validated once, so that `deblur` and
  * `eval` accept exactly the same values with the same messages.
  */
 class EngineCommandOptions
@@ -39,4 +39,5 @@ private:
     QCommandLineOption m_tile;
     QCommandLineOption m_overlap;
     QCommandLineOption m_precision;
+    QCommandLineOption m_ensemble;
 };

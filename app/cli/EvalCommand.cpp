@@ -169,6 +169,9 @@ int evaluate(EvalOptions options)
                 .arg(QString::fromStdString(engine::precisionName(options.engine.precision)))
                 .arg(options.engine.seed)
                 .arg(tiles);
+        if (options.engine.views > 1) {
+            methodText += QStringLiteral(", self-ensemble of %1 views").arg(options.engine.views);
+        }
     } else if (options.method == EvalMethod::Unsharp) {
         if (!options.tuneDir.isEmpty()) {
             options.unsharp = tuneUnsharp(options.tuneDir);

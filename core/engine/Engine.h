@@ -39,7 +39,8 @@ public:
 
     /**
      * Checks options before any work: device available, precision possible there, tile a
-     * multiple of 8 (at least 16) or 0, overlap within [0, tile/2]. Throws model::ModelError.
+     * multiple of 8 (at least 16) or 0, overlap within [0, tile/2], views 1, 2, 4 or 8.
+     * Throws model::ModelError.
      */
     static void checkOptions(const EngineOptions& options);
 
@@ -66,6 +67,10 @@ private:
     /** One tile through encoder, sampler and net_g; empty when `onStep` stopped it. */
     torch::Tensor runTile(const torch::Tensor& tile, uint64_t seed, Precision precision,
                           const model::StepCallback& onStep);
+    /** One tile in options.views views (see DihedralView.h), averaged; empty when stopped. */
+    torch::Tensor runTileViews(const torch::Tensor& tile, uint64_t seed,
+                               const EngineOptions& options,
+                               const std::function<bool(int view, int step)>& onStep);
 
     struct Impl;
     std::unique_ptr<model::HiDiffModel> m_model;

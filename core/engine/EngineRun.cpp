@@ -1,4 +1,5 @@
 // The tile loop of Engine::process: cut, restore, blend, report, honour cancel.
+#include "DihedralView.h"
 #include "Engine.h"
 #include "EngineInternal.h"
 #include "PrecisionScope.h"
@@ -32,6 +33,10 @@ void Engine::checkOptions(const EngineOptions& options)
                                 " must be between 0 and half the tile (" +
                                 std::to_string(tile / 2) + ")");
     }
+    if (!isEnsembleSize(options.views)) {
+        throw model::ModelError("self-ensemble of " + std::to_string(options.views) +
+                                " views: choose 1, 2, 4 or 8");
+    }
     if (precision == Precision::Float16 && !device.is_cuda()) {
         throw model::ModelError("fp16 needs a CUDA device; on the CPU use fp32");
     }
@@ -50,6 +55,24 @@ torch::Tensor Engine::runTile(const torch::Tensor& tile, uint64_t seed, Precisio
     const PrecisionScope scope(precision, tile.device());
     const torch::Tensor restored = m_model->restore(tile, seed, onStep);
     return restored.defined() ? restored.to(torch::kFloat32) : restored;
+}
+
+torch::Tensor Engine::runTileViews(const torch::Tensor& tile, uint64_t seed,
+                                   const EngineOptions& options,
+                                   const std::function<bool(int view, int step)>& onStep)
+{
+    torch::Tensor sum;
+    for (int view = 0; view < options.views; ++view) {
+        const torch::Tensor restored =
+            runTile(dihedralView(tile, view), viewSeed(seed, view), options.precision,
+                    [&](int step) { return onStep(view, step); });
+        if (!restored.defined()) {
+            return restored;
+        }
+        const torch::Tensor back = undoDihedralView(restored, view);
+        sum = sum.defined() ? sum.add_(back) : back;
+    }
+    return options.views == 1 ? sum : sum.div_(options.views);
 }
 
 torch::Tensor Engine::runTiles(const torch::Tensor& image, const EngineOptions& options,
@@ -89,18 +112,21 @@ torch::Tensor Engine::runTiles(const torch::Tensor& image, const EngineOptions& 
             throw Cancelled();
         }
         report("encoding");
-        const torch::Tensor crop =
-            model::toDevice(image.narrow(2, tile.rows.start, tile.rows.size)
-                                .narrow(3, tile.cols.start, tile.cols.size)
-                                .contiguous(),
-                            device);
-        const torch::Tensor restored = runTile(
-            crop, tileSeed(options.seed, tile.rows.start, tile.cols.start), options.precision,
-            [&](int step) {
+        const torch::Tensor crop = model::toDevice(image.narrow(2, tile.rows.start, tile.rows.size)
+                                                       .narrow(3, tile.cols.start, tile.cols.size)
+                                                       .contiguous(),
+                                                   device);
+        const torch::Tensor restored = runTileViews(
+            crop, tileSeed(options.seed, tile.rows.start, tile.cols.start), options,
+            [&](int view, int step) {
                 if (isSet(cancel)) {
                     return false;
                 }
-                report("diffusion " + std::to_string(steps - step) + "/" + std::to_string(steps));
+                const std::string diffusion =
+                    "diffusion " + std::to_string(steps - step) + "/" + std::to_string(steps);
+                report(options.views == 1 ? diffusion
+                                          : "view " + std::to_string(view + 1) + "/" +
+                                                std::to_string(options.views) + ", " + diffusion);
                 return true;
             });
         if (!restored.defined()) {

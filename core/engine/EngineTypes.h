@@ -26,6 +26,8 @@ struct EngineOptions
     int tileSize = 0; ///< 0: automatic, from the memory budget; else a multiple of 8
     int overlap = 32; ///< pixels shared by neighbouring tiles (blended)
     uint64_t seed = 1234;
+    /** Self-ensemble: each tile restored in 1, 2, 4 or 8 flipped/turned views, averaged. */
+    int views = 1;
     /** Memory the model may use for one tile, in bytes; 0: a share of what the device has. */
     int64_t memoryBudget = 0;
 };
