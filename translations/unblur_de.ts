@@ -549,8 +549,8 @@
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="53"/>
-        <source>Also restore the photo mirrored and turned, and average the results: a little cleaner, as many times slower as views</source>
-        <translation>Das Foto auch gespiegelt und gedreht schärfen und die Ergebnisse mitteln: etwas sauberer, um die Zahl der Ansichten langsamer</translation>
+        <source>Also restore the photo mirrored and turned, and average the results: often slightly cleaner, as many times slower as views</source>
+        <translation>Das Foto auch gespiegelt und gedreht schärfen und die Ergebnisse mitteln: oft etwas sauberer, um die Zahl der Ansichten langsamer</translation>
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="55"/>

@@ -542,8 +542,8 @@
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="53"/>
-        <source>Also restore the photo mirrored and turned, and average the results: a little cleaner, as many times slower as views</source>
-        <translation>同时对镜像和旋转后的照片去模糊，并对结果取平均：效果略干净，耗时按视图数成倍增加</translation>
+        <source>Also restore the photo mirrored and turned, and average the results: often slightly cleaner, as many times slower as views</source>
+        <translation>同时对镜像和旋转后的照片去模糊，并对结果取平均：效果通常略干净，耗时按视图数成倍增加</translation>
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="55"/>

@@ -51,7 +51,7 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
     m_views = new QComboBox(this);
     m_views->setAccessibleName(tr("Self-ensemble"));
     m_views->setToolTip(tr("Also restore the photo mirrored and turned, and average the "
-                           "results: a little cleaner, as many times slower as views"));
+                           "results: often slightly cleaner, as many times slower as views"));
     m_views->addItem(tr("Off"), 1);
     for (int views : {2, 4, 8}) {
         m_views->addItem(tr("%1 views (%1× slower)").arg(views), views);

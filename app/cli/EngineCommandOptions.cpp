@@ -19,7 +19,7 @@ EngineCommandOptions::EngineCommandOptions()
                   "fp32|fp16|bf16", "fp32"),
       m_ensemble("ensemble",
                  "Self-ensemble: restore every tile in N mirrored or turned views and average "
-                 "them; 1 (default, off), 2, 4 or 8. N times slower, a little cleaner.",
+                 "them; 1 (default, off), 2, 4 or 8. N times slower; often slightly cleaner.",
                  "n", "1")
 {
 }
