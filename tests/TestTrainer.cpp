@@ -307,6 +307,34 @@ private Q_SLOTS:
         QCOMPARE(resumed.step(), int64_t(4));
     }
 
+    void finishedRunResumedRewritesLostWeights()
+    {
+        // A device copy that left net_g.pth behind: resuming the finished run exports it again.
+        const ProceduralPairs source;
+        QTemporaryDir dir;
+        const TrainOptions options = tinyOptions(dir.path(), 1, 2);
+        const std::string netG = (dir.path() + "/net_g.pth").toStdString();
+        {
+            Trainer trainer(options, source, nullptr);
+            trainer.run({}, nullptr);
+        }
+        const auto written = unblur::model::readCheckpoint(netG);
+        QVERIFY(QFile::remove(QString::fromStdString(netG)));
+
+        Trainer resumed(options, source, nullptr);
+        QVERIFY(resumed.resume());
+        QCOMPARE(resumed.step(), int64_t(3));
+        resumed.run({}, nullptr);
+        QCOMPARE(resumed.step(), int64_t(3)); // no step taken
+        const auto again = unblur::model::readCheckpoint(netG);
+        QCOMPARE(again.params.size(), written.params.size());
+        for (size_t i = 0; i < written.params.size(); ++i) {
+            QCOMPARE(again.params[i].first, written.params[i].first);
+            QVERIFY2(torch::equal(again.params[i].second, written.params[i].second),
+                     written.params[i].first.c_str());
+        }
+    }
+
     void frequencyTermWeighsEveryFrequencyAlike()
     {
         torch::manual_seed(5);

@@ -7,7 +7,9 @@
 #
 #   tools/gpu-train.sh DEPS.tar.xz PHOTO_DIR OUT_DIR SECONDS
 #
-# OUT_DIR receives the model folder (model/) and the training log; SECONDS counts from the
+# OUT_DIR receives the training log and the model folder as a tar in 15 MiB parts (a device
+# call brings back at most 8 files of 16 MiB each, and a grown net_g.pth is larger):
+# `cat OUT_DIR/model.tar.part-* | tar x -C DIR` gives DIR/model. SECONDS counts from the
 # start of this script, build included. Exit codes: 2 bad arguments, 3 configure, 4 build,
 # 5 calibration, 6 training failed. PHOTO_DIR is searched recursively; make it with
 # tools/make-gpu-photos.sh from ../shared/data/sharp and tools/collect-wallpaper-photos.sh's
@@ -133,6 +135,10 @@ STATUS=$?
 # The resumable state is larger than what comes back; the weights alone are enough to go on.
 mv -f "$OUT_DIR/model/training_state.pt" /tmp/ 2>/dev/null
 cp /tmp/unblur-calibration.log "$OUT_DIR/" 2>/dev/null
+if [ -d "$OUT_DIR/model" ]; then
+    tar cf - -C "$OUT_DIR" model | split -b 15M -d - "$OUT_DIR/model.tar.part-" &&
+        rm -rf "$OUT_DIR/model" && ls -l "$OUT_DIR"
+fi
 echo "finished with status $STATUS at $(elapsed) s"
 # timeout exits 124 when it had to interrupt the trainer, which saved the model first.
 [ $STATUS -eq 0 ] || [ $STATUS -eq 124 ] || [ $STATUS -eq 130 ] || exit 6
