@@ -302,8 +302,7 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& onProgress,
     }
     // A finished run resumed into a folder that lost its weights (a copy that left the
     // large net_g.pth behind) exports them again from the state.
-    const bool weightsMissing =
-        !fs::exists(fs::path(m_options.outputDir) / "net_g.pth");
+    const bool weightsMissing = !fs::exists(fs::path(m_options.outputDir) / "net_g.pth");
     if (m_step != lastSaved || !fs::exists(statePath()) || weightsMissing) {
         saveCheckpoint();
     }
