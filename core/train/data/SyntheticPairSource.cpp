@@ -1,8 +1,8 @@
 #include "train/data/SyntheticPairSource.h"
 
+#include "train/Random.h"
 #include "train/data/Degradation.h"
 #include "train/data/PatchOps.h"
-#include "train/Random.h"
 
 #include <algorithm>
 #include <cmath>
@@ -219,13 +219,13 @@ std::string SyntheticPairSource::describe() const
       << (m->validation ? "validation" : "training") << " split) from " << joinFolders(m->folders)
       << ", seed " << m->seed << ", kernels shake " << k.shake << " / linear " << k.linear
       << " / defocus " << k.defocus << " / gaussian " << k.gaussian << " / sway " << k.sway
-      << ", shake extent " << k.shakeExtentMin << ".." << k.shakeExtentMax
-      << " px, grey " << m->options.greyProbability << ", noise-free "
+      << ", shake extent " << k.shakeExtentMin << ".." << k.shakeExtentMax << " px, grey "
+      << m->options.greyProbability << ", noise-free "
       << m->options.degradation.noiseFreeProbability << ", noise max "
       << m->options.degradation.shotNoiseMax << "," << m->options.degradation.readNoiseMax
       << ", JPEG " << m->options.degradation.jpegProbability << ", linear light "
-      << m->options.degradation.linearLightProbability << ", scale " << m->options.scaleMin
-      << ".." << m->options.scaleMax;
+      << m->options.degradation.linearLightProbability << ", scale " << m->options.scaleMin << ".."
+      << m->options.scaleMax;
     return s.str();
 }
 
