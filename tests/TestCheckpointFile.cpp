@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -148,6 +149,7 @@ private Q_SLOTS:
     void prefersParamsEma();
     void roundTrip();
     void rewritesFixture();
+    void halfPrecisionRoundTrip();
     void rejectsBadFiles_data();
     void rejectsBadFiles();
     void rejectsBadArchives_data();
@@ -274,6 +276,43 @@ void TestCheckpointFile::rewritesFixture()
     const Checkpoint copy = readCheckpoint(path);
     expectSameStateDict(copy.params, original.params);
     QCOMPARE(copy.entries, original.entries);
+}
+
+void TestCheckpointFile::halfPrecisionRoundTrip()
+{
+    const float inf = std::numeric_limits<float>::infinity();
+    const StateDict params = {
+        {"weight", torch::randn({64, 32, 3, 3})},
+        {"transposed", torch::randn({5, 7}).t()},
+        {"special", torch::tensor({inf, -inf, std::nanf(""), -0.f, 1e-7f, 65504.f, 3.14159f})},
+    };
+    QTemporaryDir dir;
+    const QString full = dir.filePath("full.pth"), half = dir.filePath("half.pth");
+    writeCheckpoint(full.toStdString(), params);
+    writeCheckpoint(half.toStdString(), params, StoredPrecision::Float16);
+
+    // Read back as float32, each value the float16 nearest the original.
+    const Checkpoint checkpoint = readCheckpoint(half.toStdString());
+    StateDict expected;
+    for (const auto& [name, tensor] : params)
+        expected.emplace_back(name, tensor.to(torch::kHalf).to(torch::kFloat));
+    expectSameStateDict(checkpoint.params, expected);
+    QVERIFY(!checkpoint.params[0].second.equal(params[0].second));
+    const qint64 fullSize = QFileInfo(full).size(), halfSize = QFileInfo(half).size();
+    QVERIFY2(halfSize < fullSize * 0.55,
+             qPrintable(QString("%1 of %2").arg(halfSize).arg(fullSize)));
+
+    // A value float16 cannot hold is refused by name; the earlier file stays as it was.
+    const StateDict tooLarge = {{"weight", torch::ones({3})}, {"gain", torch::tensor({7e4f})}};
+    try {
+        writeCheckpoint(half.toStdString(), tooLarge, StoredPrecision::Float16);
+        QFAIL("an overflowing tensor was written as float16");
+    } catch (const ModelError& e) {
+        QVERIFY2(QString(e.what()).contains("'gain'") && QString(e.what()).contains("float16"),
+                 e.what());
+    }
+    expectSameStateDict(readCheckpoint(half.toStdString()).params, expected);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), (QStringList{"full.pth", "half.pth"}));
 }
 
 void TestCheckpointFile::rejectsBadFiles_data()

@@ -1,4 +1,5 @@
-// unblur-train average: the weighted mean of model folders, checked tensor by tensor.
+// unblur-train average and half: the weighted mean of model folders, and a float16 copy,
+// checked tensor by tensor.
 #include "model/CheckpointFile.h"
 #include "model/ModelFolder.h"
 #include "train/ModelAverage.h"
@@ -91,6 +92,50 @@ private Q_SLOTS:
             QVERIFY2(QString(e.what()).contains("wide"), e.what());
         }
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, averageModelFolders({{a, 1}}, out, "x"));
+    }
+
+    void halfCopyHoldsTheFloat16Weights()
+    {
+        QTemporaryDir dir;
+        const std::string a = writeModel(dir, "a", 3);
+        model::ModelInfo info;
+        info.name = "tiny";
+        info.provenanceJson = R"({"trainer": "unblur-train", "steps": 5})";
+        model::writeModelJson(a, tinyConfig(), info);
+        const std::string out = dir.filePath("half").toStdString();
+        writeHalfPrecisionCopy(a, out, "unblur-train half --model a");
+        for (const char* file : {"net_g.pth", "net_le_dm.pth", "net_d.pth", "net_le.pth"}) {
+            const model::StateDict original = read(a, file), copy = read(out, file);
+            QCOMPARE(copy.size(), original.size());
+            bool rounded = false;
+            for (size_t i = 0; i < copy.size(); ++i) {
+                QCOMPARE(copy[i].first, original[i].first);
+                QCOMPARE(copy[i].second.scalar_type(), torch::kFloat);
+                const torch::Tensor expected =
+                    original[i].second.to(torch::kHalf).to(torch::kFloat);
+                QVERIFY2(copy[i].second.equal(expected), copy[i].first.c_str());
+                rounded = rounded || !copy[i].second.equal(original[i].second);
+            }
+            QVERIFY(rounded); // really stored at lower precision
+            const auto size = [](const std::string& f) { return QFile(f.c_str()).size(); };
+            const std::string name = std::string("/") + file;
+            // Half the tensor bytes; the zip's fixed overhead keeps small files above half.
+            QVERIFY(size(out + name) < size(a + name) * 0.75);
+        }
+        const model::LoadedModel loaded = model::loadModelFolder(out);
+        QCOMPARE(loaded.info.name, std::string("tiny"));
+        QCOMPARE(loaded.model->config().g.dim, tinyConfig().g.dim);
+        const std::string& provenance = loaded.info.provenanceJson;
+        // The source's provenance, plus how the copy was made.
+        for (const char* part : {R"("trainer": "unblur-train")", R"("steps": 5)", R"("storage": {)",
+                                 R"("precision": "float16")", R"("unblur-train half --model a")"}) {
+            QVERIFY2(provenance.find(part) != std::string::npos, provenance.c_str());
+        }
+        // The copy never replaces its source.
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, writeHalfPrecisionCopy(a, a, "x"));
+        const model::StateDict source = read(a, "net_g.pth");
+        QVERIFY(source[0].second.scalar_type() == torch::kFloat &&
+                !source[0].second.equal(read(out, "net_g.pth")[0].second));
     }
 
     void weightedModelParses()

@@ -102,6 +102,18 @@ private Q_SLOTS:
         QVERIFY(errorOf({"--patches", "64x8"}).startsWith("--out:"));
     }
 
+    void halfTakesOneModel()
+    {
+        const TrainArguments a = parse({"half", "--model", "m", "--out", "o"});
+        QCOMPARE(a.command, std::string("half"));
+        QCOMPARE(a.averageInputs.size(), size_t(1));
+        QCOMPARE(a.averageInputs.front().folder, std::string("m"));
+        QVERIFY(errorOf({"half", "--model", "m", "--model", "n", "--out", "o"}).contains("one"));
+        QVERIFY(errorOf({"half", "--model", "m=2", "--out", "o"}).contains("without a weight"));
+        QVERIFY(errorOf({"half", "--model", "m"}).startsWith("--out:"));
+        QVERIFY(errorOf({"--photos", "p", "--model", "m", "--out", "o"}).contains("half"));
+    }
+
     void badValuesNameTheOption_data()
     {
         QTest::addColumn<QString>("option");

@@ -117,6 +117,8 @@ Commands:
   make-pairs       Write synthetic pairs as input/ and target/ PNGs (--out DIR --count N)
   average          Write the weighted mean of model folders of one shape, a "model soup"
                    (--out DIR --model DIR[=WEIGHT] --model DIR[=WEIGHT]...)
+  half             Copy a model folder with its weights stored as float16, half the size on
+                   disk (--out DIR --model DIR)
   bench            Time training steps on random data, for the model size and device given
                    (--patches 64x8,128x4 --stage 1|2 --steps N; on the CPU against the
                    planar layout as the baseline); needs no data and no --out
@@ -301,7 +303,7 @@ TrainArguments parseTrainArguments(int argc, char** argv)
     if (argc > 1 && argv[1][0] != '-') {
         a.command = argv[1];
         if (a.command != "train" && a.command != "pack" && a.command != "make-pairs" &&
-            a.command != "bench" && a.command != "average") {
+            a.command != "bench" && a.command != "average" && a.command != "half") {
             throw std::invalid_argument("unknown command '" + a.command + "'");
         }
         first = 2;
@@ -346,8 +348,14 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         }
         return a;
     }
+    if (a.command == "half") {
+        if (a.averageInputs.size() != 1 || a.averageInputs.front().weight != 1.0) {
+            throw std::invalid_argument("half: give one --model DIR, without a weight");
+        }
+        return a;
+    }
     if (!a.averageInputs.empty()) {
-        throw std::invalid_argument("--model: only for the average command");
+        throw std::invalid_argument("--model: only for the average and half commands");
     }
     if (a.photoFolders.empty() && a.pairFolders.empty() && a.packedFiles.empty()) {
         throw std::invalid_argument("no training data: give --photos, --pairs or --packed");

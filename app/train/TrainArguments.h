@@ -12,7 +12,7 @@ namespace unblur::train {
 /** Everything on unblur-train's command line. */
 struct TrainArguments
 {
-    std::string command = "train"; ///< train, pack, make-pairs, average or bench
+    std::string command = "train"; ///< train, pack, make-pairs, average, half, bench
     TrainOptions options;
     std::vector<std::string> photoFolders; ///< sharp photos for synthetic pairs
     std::vector<std::string> pairFolders;  ///< GoPro-layout blur/sharp folders
@@ -31,7 +31,7 @@ struct TrainArguments
     int count = 0;
     int size = 128;
     bool validationSplit = false;
-    // average
+    // average, half
     std::vector<WeightedModel> averageInputs;
     // bench
     std::vector<PatchPhase> benchPatches{{128, 4, 0}}; ///< each one timed on its own

@@ -174,6 +174,13 @@ int main(int argc, char** argv)
                       << " models to " << arguments.output << "\n";
             return 0;
         }
+        if (arguments.command == "half") {
+            writeHalfPrecisionCopy(arguments.averageInputs.front().folder, arguments.output,
+                                   arguments.commandLine);
+            std::cout << "unblur-train: wrote " << arguments.output << ", a float16 copy of "
+                      << arguments.averageInputs.front().folder << "\n";
+            return 0;
+        }
         if (arguments.command == "pack" || arguments.command == "make-pairs") {
             return runDataCommand(arguments);
         }

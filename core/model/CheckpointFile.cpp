@@ -162,8 +162,12 @@ Checkpoint readZip(PyTorchStreamReader& zip, const std::string& path)
     return checkpoint;
 }
 
-/** Builds data.pkl for {'params': OrderedDict(name -> tensor)}; storage i is tensors[i]. */
-std::string makePickle(const StateDict& params, const std::vector<torch::Tensor>& tensors)
+/**
+ * Builds data.pkl for {'params': OrderedDict(name -> tensor)}; storage i is tensors[i], of
+ * torch.`storageClass` (FloatStorage, HalfStorage).
+ */
+std::string makePickle(const StateDict& params, const std::vector<torch::Tensor>& tensors,
+                       const char* storageClass)
 {
     PickleWriter p;
     p.emptyDict();
@@ -179,7 +183,7 @@ std::string makePickle(const StateDict& params, const std::vector<torch::Tensor>
         p.mark();
         p.mark(); // persistent id of the storage
         p.string("storage");
-        p.global("torch", "FloatStorage");
+        p.global("torch", storageClass);
         p.string(std::to_string(i));
         p.string("cpu");
         p.integer(t.numel());
@@ -298,8 +302,10 @@ Checkpoint readCheckpoint(const std::string& path)
     }
 }
 
-void writeCheckpoint(const std::string& path, const StateDict& params)
+void writeCheckpoint(const std::string& path, const StateDict& params, StoredPrecision precision)
 {
+    const torch::ScalarType stored =
+        precision == StoredPrecision::Float16 ? torch::kHalf : torch::kFloat;
     std::vector<torch::Tensor> tensors;
     std::unordered_set<std::string> names;
     for (const auto& [name, tensor] : params) {
@@ -307,9 +313,16 @@ void writeCheckpoint(const std::string& path, const StateDict& params)
             throw ModelError("cannot write " + path + ": duplicate tensor name '" + name + "'");
         if (!tensor.defined())
             throw ModelError("cannot write " + path + ": tensor '" + name + "' is undefined");
-        tensors.push_back(tensor.detach().to(torch::kCPU, torch::kFloat).contiguous());
+        tensors.push_back(tensor.detach().to(torch::kCPU, stored).contiguous());
+        // Overflow shows as an infinity the original did not have.
+        if (stored == torch::kHalf &&
+            !torch::equal(tensors.back().isinf(), tensor.detach().to(torch::kCPU).isinf()))
+            throw ModelError("cannot write " + path + " as float16: tensor '" + name +
+                             "' has values beyond float16's range (largest magnitude " +
+                             std::to_string(tensor.abs().max().item<double>()) + ")");
     }
-    const std::string pickle = makePickle(params, tensors);
+    const std::string pickle =
+        makePickle(params, tensors, stored == torch::kHalf ? "HalfStorage" : "FloatStorage");
 
     TempFile file(path);
     try {

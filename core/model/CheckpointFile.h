@@ -21,10 +21,19 @@ struct Checkpoint
  */
 Checkpoint readCheckpoint(const std::string& path);
 
+/** How writeCheckpoint stores tensors: float32, or float16 at half the size on disk. */
+enum class StoredPrecision
+{
+    Float32,
+    Float16
+};
+
 /**
  * Writes `{'params': OrderedDict(state_dict)}` in the PyTorch zip format that
- * `torch.load` reads, atomically (temporary file, then rename). Tensors are stored as float32.
+ * `torch.load` reads, atomically (temporary file, then rename). Tensors are stored as
+ * `precision`; Float16 refuses, naming the tensor, values that float16 cannot hold.
  */
-void writeCheckpoint(const std::string& path, const StateDict& params);
+void writeCheckpoint(const std::string& path, const StateDict& params,
+                     StoredPrecision precision = StoredPrecision::Float32);
 
 } // namespace unblur::model

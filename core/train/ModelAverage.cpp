@@ -125,4 +125,34 @@ void averageModelFolders(const std::vector<WeightedModel>& inputs, const std::st
     model::writeModelJson(out, config, info);
 }
 
+void writeHalfPrecisionCopy(const std::string& in, const std::string& out,
+                            const std::string& commandLine)
+{
+    const model::LoadedModel loaded = model::loadModelFolder(in); // checks the folder whole
+    if (fs::exists(out) && fs::equivalent(in, out)) {
+        throw std::runtime_error(out + ": the copy needs a folder other than its source");
+    }
+    std::vector<std::string> names(std::begin(kRequired), std::end(kRequired));
+    if (fs::exists(fs::path(in) / kOptional)) {
+        names.emplace_back(kOptional);
+    }
+    fs::create_directories(out);
+    for (const std::string& name : names) {
+        model::writeCheckpoint((fs::path(out) / name).string(),
+                               model::readCheckpoint((fs::path(in) / name).string()).params,
+                               model::StoredPrecision::Float16);
+    }
+    model::ModelInfo info = loaded.info;
+    const std::string storage =
+        "\"storage\": {\"precision\": \"float16\", \"command\": " + jsonString(commandLine) + "}";
+    const size_t close = info.provenanceJson.rfind('}');
+    if (close == std::string::npos) {
+        info.provenanceJson = "{" + storage + "}";
+    } else {
+        const bool empty = info.provenanceJson.find_first_not_of(" \t\r\n{}") == std::string::npos;
+        info.provenanceJson.insert(close, (empty ? "" : ", ") + storage);
+    }
+    model::writeModelJson(out, loaded.model->config(), info);
+}
+
 } // namespace unblur::train

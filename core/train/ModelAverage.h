@@ -22,6 +22,15 @@ struct WeightedModel
 void averageModelFolders(const std::vector<WeightedModel>& inputs, const std::string& out,
                          const std::string& commandLine);
 
+/**
+ * Writes to `out` a copy of the model folder `in` with its checkpoints stored as float16, half
+ * the size on disk; loading converts them back to float32. model.json keeps the name and
+ * configuration; its provenance gains "storage": {"precision": "float16", "command": ...}.
+ * Throws std::runtime_error (or ModelError) naming the folder or tensor.
+ */
+void writeHalfPrecisionCopy(const std::string& in, const std::string& out,
+                            const std::string& commandLine);
+
 /** "DIR" or "DIR=WEIGHT" (weight 1 when not given); throws std::invalid_argument. */
 WeightedModel parseWeightedModel(const std::string& text);
 
