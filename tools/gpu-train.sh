@@ -20,7 +20,8 @@
 # SCALE (--scale MIN,MAX, the crops' rescale); FREQUENCY_LOSS (--frequency-loss, default 0); MODELCHECK=1 (build and run the golden
 # parity check on the device first); BLOCKS and REFINEMENT (a deeper net_g, grown from the
 # bundled one's 1,3,6,12, which takes about 48 s on a 12 MP photo on the 2-core development machine:
-# mind the 2-minute and 20 MB goals, it has 19.9 MB). For a dry run elsewhere: DEVICE=cpu, smaller SIZE1, SIZE2 (patch
+# mind the 2-minute and 20 MB goals; stored as float16 (`unblur-train half`) it has 10 MB, so
+# net_g may about double; the returned folder is float32, to go on training). For a dry run elsewhere: DEVICE=cpu, smaller SIZE1, SIZE2 (patch
 # sides) and BATCH0 (the smallest batch tried), LOADERS, VAL_COUNT, TORCH_PREFIX (any
 # LibTorch) and OPENCV_DIR.
 # The working tree and the carried photos must stay under the device's 64 MiB (make-gpu-photos
