@@ -145,6 +145,7 @@ void writeHalfPrecisionCopy(const std::string& in, const std::string& out,
     model::ModelInfo info = loaded.info;
     const std::string storage =
         "\"storage\": {\"precision\": \"float16\", \"command\": " + jsonString(commandLine) + "}";
+    // Added before the provenance object's closing brace, after a comma unless it is "{}".
     const size_t close = info.provenanceJson.rfind('}');
     if (close == std::string::npos) {
         info.provenanceJson = "{" + storage + "}";
