@@ -34,4 +34,14 @@ std::string jsonString(const std::string& text)
     return out + "\"";
 }
 
+std::string withJsonMember(const std::string& object, const std::string& member)
+{
+    const size_t close = object.find_last_of('}');
+    if (close == std::string::npos) {
+        return "{" + member + "}";
+    }
+    const bool empty = object.find_first_not_of(" \n\t{", 0) == close;
+    return object.substr(0, close) + (empty ? "" : ", ") + member + object.substr(close);
+}
+
 } // namespace unblur::train

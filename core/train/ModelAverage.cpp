@@ -143,16 +143,9 @@ void writeHalfPrecisionCopy(const std::string& in, const std::string& out,
                                model::StoredPrecision::Float16);
     }
     model::ModelInfo info = loaded.info;
-    const std::string storage =
-        "\"storage\": {\"precision\": \"float16\", \"command\": " + jsonString(commandLine) + "}";
-    // Added before the provenance object's closing brace, after a comma unless it is "{}".
-    const size_t close = info.provenanceJson.rfind('}');
-    if (close == std::string::npos) {
-        info.provenanceJson = "{" + storage + "}";
-    } else {
-        const bool empty = info.provenanceJson.find_first_not_of(" \t\r\n{}") == std::string::npos;
-        info.provenanceJson.insert(close, (empty ? "" : ", ") + storage);
-    }
+    info.provenanceJson = withJsonMember(
+        info.provenanceJson,
+        "\"storage\": {\"precision\": \"float16\", \"command\": " + jsonString(commandLine) + "}");
     model::writeModelJson(out, loaded.model->config(), info);
 }
 

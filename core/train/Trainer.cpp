@@ -2,6 +2,7 @@
 
 #include "GradientClip.h"
 #include "ImageLoss.h"
+#include "JsonText.h"
 #include "LearningRate.h"
 #include "train/Random.h"
 
@@ -422,13 +423,7 @@ std::string Trainer::provenanceJson() const
                   patchScheduleText(m_options.patches).c_str(), m_seconds, m_lastValidation,
                   m_validationInput, (unsigned long long)m_options.seed,
                   m_options.weightAverageDecay, m_options.frequencyLossWeight);
-    std::string base = m_info.provenanceJson;
-    const size_t close = base.find_last_of('}');
-    if (close == std::string::npos) {
-        return std::string("{") + figures + "}";
-    }
-    const bool empty = base.find_first_not_of(" \n\t{", 0) == close;
-    return base.substr(0, close) + (empty ? "" : ", ") + figures + base.substr(close);
+    return withJsonMember(m_info.provenanceJson, figures);
 }
 
 } // namespace unblur::train
