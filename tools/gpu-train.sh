@@ -17,13 +17,14 @@
 # Tunables: BATCH and PER_STEP (skip the calibration), STAGE1_SHARE (0), BASE_LR (2e-4 at
 # batch 48), EMA (0.999), SEED; KERNELS, GREY and LINEAR_LIGHT (the synthetic blur, as
 # unblur-train's --kernels, --grey and --linear-light); SHAKE_EXTENT (--shake-extent MIN,MAX);
-# SCALE (--scale MIN,MAX, the crops' rescale); FREQUENCY_LOSS (--frequency-loss, default 0); MODELCHECK=1 (build and run the golden
-# parity check on the device first); BLOCKS and REFINEMENT (a deeper net_g, grown from the
-# bundled one's 1,3,8,20, which takes about 48 s on a 12 MP photo on the 2-core development machine:
-# mind the 2-minute and 20 MB goals; stored as float16 (`unblur-train half`) it has 14.9 MB, so
-# net_g has room for about 2.5 M more parameters; the returned folder is float32, to go on training). For a dry run elsewhere: DEVICE=cpu, smaller SIZE1, SIZE2 (patch
-# sides) and BATCH0 (the smallest batch tried), LOADERS, VAL_COUNT, TORCH_PREFIX (any
-# LibTorch) and OPENCV_DIR.
+# SCALE (--scale MIN,MAX, the crops' rescale); FREQUENCY_LOSS (--frequency-loss, default 0);
+# MODELCHECK=1 (build and run the golden parity check on the device first); BLOCKS and
+# REFINEMENT (a deeper net_g, grown from the bundled one's, read from its model.json: 1,3,8,20
+# takes about 48 s on a 12 MP photo on the 2-core development machine; mind the 2-minute and
+# 20 MB goals: stored as float16 (`unblur-train half`) it has 14.9 MB, so net_g has room for
+# about 2.5 M more parameters; the returned folder is float32, to go on training). For a dry
+# run elsewhere: DEVICE=cpu, smaller SIZE1, SIZE2 (patch sides) and BATCH0 (the smallest batch
+# tried), LOADERS, VAL_COUNT, TORCH_PREFIX (any LibTorch) and OPENCV_DIR.
 # The working tree and the carried photos must stay under the device's 64 MiB (make-gpu-photos
 # halves the widest JPEGs).
 set -u -o pipefail
@@ -64,11 +65,14 @@ TRAIN=$B/app/train/unblur-train
 
 
 # The bundled model's architecture, continued from its weights; BLOCKS and REFINEMENT other
-# than its 1,3,8,20 and 1 grow it deeper (--grow: the new blocks start as identities).
-BLOCKS=${BLOCKS:-1,3,8,20} REFINEMENT=${REFINEMENT:-1}
+# than its own grow it deeper (--grow: the new blocks start as identities).
+read -r BUNDLED_BLOCKS BUNDLED_REFINEMENT < <(python3 -c "
+import json; g = json.load(open('resources/models/default/model.json'))['config']['g']
+print(','.join(map(str, g['num_blocks'])), g['num_refinement_blocks'])") || exit 2
+BLOCKS=${BLOCKS:-$BUNDLED_BLOCKS} REFINEMENT=${REFINEMENT:-$BUNDLED_REFINEMENT}
 MODEL=(--dim 16 --blocks $BLOCKS --refinement $REFINEMENT --heads 1,2,4,8 --embed-dim 32
        --le-blocks 3 --d-inner 128 --d-blocks 3 --init resources/models/default)
-[ "$BLOCKS,$REFINEMENT" = "1,3,8,20,1" ] || MODEL+=(--grow)
+[ "$BLOCKS,$REFINEMENT" = "$BUNDLED_BLOCKS,$BUNDLED_REFINEMENT" ] || MODEL+=(--grow)
 RUN=(--photos "$PHOTOS" --device $DEVICE --threads 4 --loader-threads $LOADERS --seed ${SEED:-20261128})
 [ -n "${KERNELS:-}" ] && RUN+=(--kernels "$KERNELS")
 [ -n "${GREY:-}" ] && RUN+=(--grey "$GREY")
