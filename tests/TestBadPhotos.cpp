@@ -240,9 +240,9 @@ private Q_SLOTS:
         const QString locked = dir.filePath("locked.png");
         QVERIFY(writeBytes(locked, sampleFile("png")));
         QVERIFY(QFile::setPermissions(locked, QFileDevice::WriteOwner));
-        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                      QFileDevice::ExeOwner | QFileDevice::ExeGroup |
-                                                      QFileDevice::ExeOther));
+        QVERIFY(QFile::setPermissions(
+            dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                            QFileDevice::ExeGroup | QFileDevice::ExeOther));
         {
             phototest::ScopedUnprivileged unprivileged;
             QVERIFY(unprivileged.ok());

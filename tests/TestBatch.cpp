@@ -94,8 +94,8 @@ private:
      *  pipeline whose observer pauses or cancels it at the first tile. */
     struct ControlledRun
     {
-        ControlledRun(const TestBatch& test, const QString& root, int photos, int width,
-                      int height, Recorder::Action action)
+        ControlledRun(const TestBatch& test, const QString& root, int photos, int width, int height,
+                      Recorder::Action action)
             : options(prepare(test, root, photos, width, height)), pipeline(*test.m_engine, options)
         {
             recorder.pipeline = &pipeline;

@@ -128,7 +128,8 @@ private Q_SLOTS:
         }
         // The folder tree is mirrored, the format kept, every output whole.
         const QStringList files = filesBelow(out);
-        QVERIFY2(files.contains(QStringLiteral("day1/IMG_0_unblur.png")), qPrintable(files.join(' ')));
+        QVERIFY2(files.contains(QStringLiteral("day1/IMG_0_unblur.png")),
+                 qPrintable(files.join(' ')));
         QVERIFY(files.contains(QStringLiteral("day2/evening/IMG_9_unblur.tif")));
         QVERIFY(files.contains(QStringLiteral("IMG_top_unblur.png")));
         QCOMPARE(files.size(), 6);

@@ -1,6 +1,5 @@
 // unblur-cli end to end: runs the built executable on the tiny model.
 #include "CliRunner.h"
-
 #include "io/ImageFile.h"
 #include "io/PhotoReader.h"
 #include "io/PhotoWriter.h"

@@ -1,6 +1,5 @@
 // core/eval (metrics, pair discovery, unsharp mask) and `unblur-cli eval` end to end.
 #include "CliRunner.h"
-
 #include "eval/EvalPairs.h"
 #include "eval/ImageMetrics.h"
 #include "eval/UnsharpMask.h"
@@ -181,8 +180,7 @@ private Q_SLOTS:
 
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, alignedMetrics(moved, sharp, -1));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, alignedMetrics(moved, sharp, 15));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                                 alignedMetrics(moved, texture(47, 40), 2));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, alignedMetrics(moved, texture(47, 40), 2));
     }
 
     void alignedMetricsScoreTheSameInterior()
@@ -254,9 +252,9 @@ private Q_SLOTS:
             got << QString::fromStdString(pair.name) + "=" + fileName(pair.sharp);
         }
         // Longest prefix at an '_' wins; an exact name beats any prefix; im12 is not im1.
-        QCOMPARE(got, QStringList({"im1_kernel1_img=im1.png", "im1_kernel2_img=im1_kernel2.png",
-                                   "im2_kernel1_img=im2.png",
-                                   "im3_kernel1_img=im3_kernel1_img.png"}));
+        QCOMPARE(got,
+                 QStringList({"im1_kernel1_img=im1.png", "im1_kernel2_img=im1_kernel2.png",
+                              "im2_kernel1_img=im2.png", "im3_kernel1_img=im3_kernel1_img.png"}));
         QCOMPARE(scan.warnings.size(), size_t(1));
         QVERIFY(QString::fromStdString(scan.warnings[0]).contains("im12_kernel1_img.png"));
     }
@@ -380,8 +378,8 @@ private Q_SLOTS:
         writeImage(dir.filePath("pairs/target/two.png"), grey);
         const QString csv = dir.filePath("rows.csv");
 
-        Result r = runCli({"eval", "--pairs", dir.filePath("pairs"), "--model", kTiny,
-                           "--threads", "1", "--csv", csv});
+        Result r = runCli({"eval", "--pairs", dir.filePath("pairs"), "--model", kTiny, "--threads",
+                           "1", "--csv", csv});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         for (const char* text : {"in PSNR", "out SSIM", "gain dB", "one ", "two ", "mean (2 "}) {
             QVERIFY2(r.out.contains(text), qPrintable(text + ("\n" + r.out)));
@@ -393,12 +391,11 @@ private Q_SLOTS:
         r = runCli({"eval", "--pairs", dir.filePath("pairs"), "--method", "input"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("+0.00"), qPrintable(r.out));
-        r = runCli({"eval", "--pairs", dir.filePath("pairs"), "--unsharp", "1,1", "--limit",
-                    "1"});
+        r = runCli({"eval", "--pairs", dir.filePath("pairs"), "--unsharp", "1,1", "--limit", "1"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("mean (1 image)") && r.out.contains("sigma 1, amount 1"));
-        r = runCli({"eval", "--pairs", dir.filePath("pairs"), "--tune-unsharp",
-                    dir.filePath("pairs")});
+        r = runCli(
+            {"eval", "--pairs", dir.filePath("pairs"), "--tune-unsharp", dir.filePath("pairs")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("Tuned:"));
 
@@ -427,8 +424,8 @@ private Q_SLOTS:
             return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
         };
 
-        Result r = runCli({"eval", "--pairs", pairsDir, "--method", "input", "--align", "4",
-                           "--csv", csv});
+        Result r = runCli(
+            {"eval", "--pairs", pairsDir, "--method", "input", "--align", "4", "--csv", csv});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QString::fromUtf8("aligned: each score at the best integer "
                                                   "shift within \u00b14 px")),
@@ -440,19 +437,18 @@ private Q_SLOTS:
                                  "output_ssim,gain_psnr,gain_ssim,input_dy,input_dx,output_dy,"
                                  "output_dx,seconds,error\n"),
                  qPrintable(rows));
-        QVERIFY2(rows.contains(",inf,1,inf,1,") && rows.contains(",2,-3,2,-3,"),
-                 qPrintable(rows));
+        QVERIFY2(rows.contains(",inf,1,inf,1,") && rows.contains(",2,-3,2,-3,"), qPrintable(rows));
 
         // The unsharp mask's output gets its own shift, on the same interior.
-        r = runCli({"eval", "--pairs", pairsDir, "--unsharp", "1,0.5", "--align", "4", "--csv",
-                    csv});
+        r = runCli(
+            {"eval", "--pairs", pairsDir, "--unsharp", "1,0.5", "--align", "4", "--csv", csv});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         rows = readCsv();
         QVERIFY2(rows.contains(",2,-3,2,-3,"), qPrintable(rows));
 
         // --align 0 is the plain score, as without the option.
-        const Result plain = runCli({"eval", "--pairs", pairsDir, "--method", "input", "--csv",
-                                     csv});
+        const Result plain =
+            runCli({"eval", "--pairs", pairsDir, "--method", "input", "--csv", csv});
         QCOMPARE(plain.exitCode, 0);
         QVERIFY(!plain.out.contains("aligned") && !readCsv().contains("input_dy"));
         const QString psnr = QString::number(psnr8(moved, sharp), 'f', 2);
@@ -463,9 +459,9 @@ private Q_SLOTS:
         QCOMPARE(r.out, plain.out);
 
         for (const char* bad : {"-1", "x", "65"}) {
-            QCOMPARE(runCli({"eval", "--pairs", pairsDir, "--method", "input", "--align", bad})
-                         .exitCode,
-                     2);
+            QCOMPARE(
+                runCli({"eval", "--pairs", pairsDir, "--method", "input", "--align", bad}).exitCode,
+                2);
         }
         // An interior smaller than SSIM's window fails the pair, naming it.
         r = runCli({"eval", "--pairs", pairsDir, "--method", "input", "--align", "16"});

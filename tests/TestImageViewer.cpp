@@ -190,14 +190,13 @@ private Q_SLOTS:
                 for (int x = 0; x < mine.width(); ++x) {
                     const QRgb p = mine.pixel(x, y);
                     const QRgb q = reference.pixel(x, y);
-                    worst = std::max({worst, std::abs(qRed(p) - qRed(q)),
-                                      std::abs(qGreen(p) - qGreen(q)),
-                                      std::abs(qBlue(p) - qBlue(q))});
+                    worst =
+                        std::max({worst, std::abs(qRed(p) - qRed(q)),
+                                  std::abs(qGreen(p) - qGreen(q)), std::abs(qBlue(p) - qBlue(q))});
                 }
             }
-            QVERIFY2(worst <= 2, qPrintable(QStringLiteral("level %1 differs by %2")
-                                                .arg(scale)
-                                                .arg(worst)));
+            QVERIFY2(worst <= 2,
+                     qPrintable(QStringLiteral("level %1 differs by %2").arg(scale).arg(worst)));
         }
     }
 

@@ -8,10 +8,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <torch/torch.h>
-
 #include <stdexcept>
+#include <torch/torch.h>
 
 using namespace unblur;
 using namespace unblur::train;

@@ -128,8 +128,8 @@ private Q_SLOTS:
         QCOMPARE(formatNamed("photo.jpg"), ImageFormat::Unknown);
         QCOMPARE(formatForExtension("/photos.2024/IMG_1.PNG"), ImageFormat::Png);
         QCOMPARE(formatForExtension("/photos.jpg/IMG_1"), ImageFormat::Unknown);
-        for (ImageFormat f : {ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Tiff,
-                              ImageFormat::Webp}) {
+        for (ImageFormat f :
+             {ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Tiff, ImageFormat::Webp}) {
             QCOMPARE(formatNamed(extensionFor(f)), f);
         }
     }

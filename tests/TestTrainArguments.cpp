@@ -2,7 +2,6 @@
 #include "TrainArguments.h"
 
 #include <QtTest>
-
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -49,12 +48,28 @@ private Q_SLOTS:
 
     void kernelsGreyAndNoiseFreeAreRead()
     {
-        const TrainArguments a = parse({"--photos", "p", "--out", "o", "--kernels",
-                                        "shake=0.8,linear=0.2,sway=0.3", "--grey", "0.5",
-                                        "--noise-free", "0.6", "--linear-light", "0.25",
-                                        "--frequency-loss", "0.5", "--scale", "0.25,0.75",
-                                        "--shake-extent", "12,31", "--noise-max",
-                                        "0.001,0.005", "--jpeg", "0.1"});
+        const TrainArguments a = parse({"--photos",
+                                        "p",
+                                        "--out",
+                                        "o",
+                                        "--kernels",
+                                        "shake=0.8,linear=0.2,sway=0.3",
+                                        "--grey",
+                                        "0.5",
+                                        "--noise-free",
+                                        "0.6",
+                                        "--linear-light",
+                                        "0.25",
+                                        "--frequency-loss",
+                                        "0.5",
+                                        "--scale",
+                                        "0.25,0.75",
+                                        "--shake-extent",
+                                        "12,31",
+                                        "--noise-max",
+                                        "0.001,0.005",
+                                        "--jpeg",
+                                        "0.1"});
         const KernelMix& k = a.synthesis.degradation.kernels;
         QCOMPARE(k.shake, 0.8);
         QCOMPARE(k.linear, 0.2);
@@ -119,22 +134,54 @@ private Q_SLOTS:
         QTest::addColumn<QString>("option");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown kind") << "--kernels" << "shake=1,blur=2" << "'blur=2'";
-        QTest::newRow("no weight") << "--kernels" << "shake" << "KIND=WEIGHT";
-        QTest::newRow("not a number") << "--kernels" << "shake=lots" << "not a number";
-        QTest::newRow("negative") << "--kernels" << "linear=-1" << "negative";
-        QTest::newRow("all zero") << "--kernels" << "shake=0" << "weight 0";
-        QTest::newRow("grey above 1") << "--grey" << "1.5" << "not a probability";
-        QTest::newRow("noise-free below 0") << "--noise-free" << "-0.1" << "not a probability";
-        QTest::newRow("linear light above 1") << "--linear-light" << "2" << "not a probability";
-        QTest::newRow("frequency loss") << "--frequency-loss" << "strong" << "not a number";
-        QTest::newRow("one scale") << "--scale" << "0.5" << "MIN,MAX";
-        QTest::newRow("scale upside down") << "--scale" << "0.8,0.4" << "0 < MIN <= MAX <= 1";
-        QTest::newRow("scale of zero") << "--scale" << "0,1" << "0 < MIN <= MAX <= 1";
-        QTest::newRow("scale not a number") << "--scale" << "half,1" << "not a number";
-        QTest::newRow("noise max below min") << "--noise-max" << "0.004,0.00001" << "READ";
-        QTest::newRow("jpeg above 1") << "--jpeg" << "1.2" << "not a probability";
-        QTest::newRow("extent above 31") << "--shake-extent" << "8,40" << "1 <= MIN <= MAX <= 31";
+        QTest::newRow("unknown kind") << "--kernels"
+                                      << "shake=1,blur=2"
+                                      << "'blur=2'";
+        QTest::newRow("no weight") << "--kernels"
+                                   << "shake"
+                                   << "KIND=WEIGHT";
+        QTest::newRow("not a number") << "--kernels"
+                                      << "shake=lots"
+                                      << "not a number";
+        QTest::newRow("negative") << "--kernels"
+                                  << "linear=-1"
+                                  << "negative";
+        QTest::newRow("all zero") << "--kernels"
+                                  << "shake=0"
+                                  << "weight 0";
+        QTest::newRow("grey above 1") << "--grey"
+                                      << "1.5"
+                                      << "not a probability";
+        QTest::newRow("noise-free below 0") << "--noise-free"
+                                            << "-0.1"
+                                            << "not a probability";
+        QTest::newRow("linear light above 1") << "--linear-light"
+                                              << "2"
+                                              << "not a probability";
+        QTest::newRow("frequency loss") << "--frequency-loss"
+                                        << "strong"
+                                        << "not a number";
+        QTest::newRow("one scale") << "--scale"
+                                   << "0.5"
+                                   << "MIN,MAX";
+        QTest::newRow("scale upside down") << "--scale"
+                                           << "0.8,0.4"
+                                           << "0 < MIN <= MAX <= 1";
+        QTest::newRow("scale of zero") << "--scale"
+                                       << "0,1"
+                                       << "0 < MIN <= MAX <= 1";
+        QTest::newRow("scale not a number") << "--scale"
+                                            << "half,1"
+                                            << "not a number";
+        QTest::newRow("noise max below min") << "--noise-max"
+                                             << "0.004,0.00001"
+                                             << "READ";
+        QTest::newRow("jpeg above 1") << "--jpeg"
+                                      << "1.2"
+                                      << "not a probability";
+        QTest::newRow("extent above 31") << "--shake-extent"
+                                         << "8,40"
+                                         << "1 <= MIN <= MAX <= 31";
     }
 
     void badValuesNameTheOption()

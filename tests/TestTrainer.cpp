@@ -1,12 +1,12 @@
 // The trainer: loss goes down, checkpoints load back exactly, resuming is exact.
 #include "model/CheckpointFile.h"
 #include "model/CpuRuntime.h"
+#include "model/ModelError.h"
 #include "model/ModelFolder.h"
 #include "model/StrictLoad.h"
 #include "train/BatchLoader.h"
 #include "train/GradientClip.h"
 #include "train/ImageLoss.h"
-#include "model/ModelError.h"
 #include "train/LearningRate.h"
 #include "train/Trainer.h"
 #include "train/WeightAverage.h"
@@ -14,10 +14,9 @@
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
-#include <torch/torch.h>
-
 #include <cmath>
 #include <stdexcept>
+#include <torch/torch.h>
 
 using namespace unblur::train;
 using unblur::model::HiDiffConfig;
@@ -115,7 +114,8 @@ std::vector<torch::Tensor> weightsOf(TrainingNets& nets)
 void trainSteps(Trainer& trainer, const PairSource& source, int64_t steps)
 {
     for (int64_t i = 0; i < steps; ++i) {
-        trainer.trainStep(makeBatch(source, trainer.step(), trainer.options().phaseAt(trainer.step())));
+        trainer.trainStep(
+            makeBatch(source, trainer.step(), trainer.options().phaseAt(trainer.step())));
     }
 }
 
@@ -295,7 +295,7 @@ private Q_SLOTS:
             return fields.value(header.indexOf(name));
         };
         QCOMPARE(lines[1].split(',').size(), header.size());
-        QVERIFY(column(1, "val_psnr").isEmpty());  // no validation after step 1
+        QVERIFY(column(1, "val_psnr").isEmpty());       // no validation after step 1
         QVERIFY(column(2, "val_psnr").toDouble() > 10); // step 2 has one
         for (int line = 1; line <= 4; ++line) {
             QVERIFY(column(line, "grad_norm").toDouble() > 0);
@@ -414,8 +414,9 @@ private Q_SLOTS:
                                  grown.readCheckpoints(dir.path().toStdString()));
         std::vector<std::string> added;
         grown.readCheckpoints(dir.path().toStdString(), &added);
-        QCOMPARE(added, (std::vector<std::string>{"decoder_level2.blocks.1.", "encoder_level2.blocks.1.",
-                                                  "latent.blocks.1.", "refinement.blocks.1."}));
+        QCOMPARE(added,
+                 (std::vector<std::string>{"decoder_level2.blocks.1.", "encoder_level2.blocks.1.",
+                                           "latent.blocks.1.", "refinement.blocks.1."}));
         const torch::Tensor blurry = torch::rand({1, 3, 32, 32});
         c10::InferenceMode inference;
         QVERIFY(torch::equal(grown.model.restore(blurry, 5), shallow.model.restore(blurry, 5)));

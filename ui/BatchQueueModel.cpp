@@ -30,8 +30,9 @@ void BatchQueueModel::setItem(int index, const batch::BatchItem& item)
 
 int BatchQueueModel::count(ItemState state) const
 {
-    return int(std::count_if(m_items.begin(), m_items.end(),
-                             [state](const batch::BatchItem& item) { return item.state == state; }));
+    return int(std::count_if(m_items.begin(), m_items.end(), [state](const batch::BatchItem& item) {
+        return item.state == state;
+    }));
 }
 
 QString BatchQueueModel::stateText(ItemState state)

@@ -59,7 +59,7 @@ private:
     QString m_engineFolder;
     QString m_modelName;
     std::atomic<bool> m_busy{false}; ///< from start() until finished or failed is emitted
-    mutable std::mutex m_mutex; ///< guards m_pipeline, read by pause/resume/cancel
+    mutable std::mutex m_mutex;      ///< guards m_pipeline, read by pause/resume/cancel
     batch::BatchPipeline* m_pipeline = nullptr;
     bool m_cancelRequested = false;
 };

@@ -104,8 +104,7 @@ BatchWindow::BatchWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     m_table->setAccessibleName(tr("Queue"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(BatchQueueModel::Photo,
-                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(BatchQueueModel::Photo, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(BatchQueueModel::Result,
                                                       QHeaderView::Stretch);
     m_progress = new QProgressBar(this);
@@ -113,8 +112,7 @@ BatchWindow::BatchWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
     m_progress->setTextVisible(false);
-    m_status = new QLabel(tr("Add photos or folders, choose the output folder, then Start."),
-                          this);
+    m_status = new QLabel(tr("Add photos or folders, choose the output folder, then Start."), this);
     m_status->setWordWrap(true);
     m_start = new QPushButton(tr("&Start"), this);
     m_start->setDefault(true);
@@ -171,9 +169,8 @@ BatchWindow::BatchWindow(QWidget* parent) : QWidget(parent, Qt::Window)
             saveReport(path);
         }
     });
-    connect(m_runner, &BatchRunner::planned, this, [this](const batch::BatchReport& plan) {
-        m_queue->setItems(plan.items());
-    });
+    connect(m_runner, &BatchRunner::planned, this,
+            [this](const batch::BatchReport& plan) { m_queue->setItems(plan.items()); });
     connect(m_runner, &BatchRunner::itemChanged, m_queue, &BatchQueueModel::setItem);
     connect(m_runner, &BatchRunner::progressed, this, &BatchWindow::onProgress);
     connect(m_runner, &BatchRunner::finished, this, &BatchWindow::onFinished);
@@ -361,8 +358,8 @@ void BatchWindow::onFinished(const batch::BatchReport& report)
     const int done = report.count(ItemState::Done);
     const int failed = report.count(ItemState::Failed);
     const int cancelled = report.count(ItemState::Cancelled);
-    QString text = tr("%n photo(s) done", nullptr, done) + tr(", %n skipped", nullptr,
-                                                              report.count(ItemState::Skipped));
+    QString text = tr("%n photo(s) done", nullptr, done) +
+                   tr(", %n skipped", nullptr, report.count(ItemState::Skipped));
     text += tr(", %n failed", nullptr, failed);
     if (cancelled > 0) {
         text += tr(", %n not done (cancelled)", nullptr, cancelled);
@@ -378,8 +375,8 @@ void BatchWindow::onFinished(const batch::BatchReport& report)
 
 void BatchWindow::showProblem(const QString& text)
 {
-    m_status->setText(QStringLiteral("<span style=\"color:#c01c28\">%1</span>")
-                          .arg(text.toHtmlEscaped()));
+    m_status->setText(
+        QStringLiteral("<span style=\"color:#c01c28\">%1</span>").arg(text.toHtmlEscaped()));
 }
 
 void BatchWindow::updateButtons()

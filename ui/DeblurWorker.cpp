@@ -98,11 +98,11 @@ void DeblurWorker::deblur(const DeblurRequest& request)
     const QRect bounds(0, 0, whole.width, whole.height);
     const QRect region = request.region.intersected(bounds);
     // A preview runs on the region plus some context, then keeps the region only.
-    const QRect context = region.isNull()
-                              ? bounds
-                              : region.adjusted(-kPreviewContext, -kPreviewContext,
-                                                kPreviewContext, kPreviewContext)
-                                    .intersected(bounds);
+    const QRect context =
+        region.isNull()
+            ? bounds
+            : region.adjusted(-kPreviewContext, -kPreviewContext, kPreviewContext, kPreviewContext)
+                  .intersected(bounds);
     const io::FloatImage part = region.isNull() ? io::FloatImage() : cropped(whole, context);
     const io::FloatImage& source = region.isNull() ? whole : part;
     try {

@@ -45,8 +45,8 @@ ExportDialog::ExportDialog(const QString& suggestedPath, QWidget* parent) : QDia
         m_fields->setFormat(QFileInfo(suggestedPath).suffix());
     }
     const QFileInfo info(suggestedPath);
-    m_path->setText(info.dir().filePath(info.completeBaseName() + QLatin1Char('.') +
-                                        m_fields->format()));
+    m_path->setText(
+        info.dir().filePath(info.completeBaseName() + QLatin1Char('.') + m_fields->format()));
 
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_fields, &OutputFormatFields::formatChanged, this, &ExportDialog::formatChanged);

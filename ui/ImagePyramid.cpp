@@ -38,14 +38,14 @@ void ImagePyramid::paste(const QPoint& topLeft, const QImage& patch)
         const QImage& above = m_levels[i - 1];
         const QRect even(QPoint(area.left() & ~1, area.top() & ~1),
                          QPoint(area.right() | 1, area.bottom() | 1));
-        const QRect source = even.intersected(QRect(0, 0, m_levels[i].width() * 2,
-                                                    m_levels[i].height() * 2));
+        const QRect source =
+            even.intersected(QRect(0, 0, m_levels[i].width() * 2, m_levels[i].height() * 2));
         if (source.isEmpty()) {
             break;
         }
-        const QImage halved = above.copy(source).scaled(source.width() / 2, source.height() / 2,
-                                                        Qt::IgnoreAspectRatio,
-                                                        Qt::SmoothTransformation);
+        const QImage halved =
+            above.copy(source).scaled(source.width() / 2, source.height() / 2,
+                                      Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
         area = QRect(source.topLeft() / 2, halved.size());
         QPainter painter(&m_levels[i]);
         painter.setCompositionMode(QPainter::CompositionMode_Source);

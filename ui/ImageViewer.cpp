@@ -241,8 +241,8 @@ bool ImageViewer::nearDivider(const QPointF& p) const
     if (!splitActive()) {
         return false;
     }
-    const double distance = m_direction == SplitDirection::LeftRight ? p.x() - dividerX()
-                                                                      : p.y() - dividerY();
+    const double distance =
+        m_direction == SplitDirection::LeftRight ? p.x() - dividerX() : p.y() - dividerY();
     return std::abs(distance) <= kDividerGrab;
 }
 

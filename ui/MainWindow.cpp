@@ -219,10 +219,10 @@ void MainWindow::restoreSettings()
     m_controls->setPrecision(AppSettings::value(AppSettings::Precision).toString());
     m_controls->setTileSize(AppSettings::value(AppSettings::TileSize).toInt());
     m_controls->setViews(AppSettings::value(AppSettings::EnsembleViews).toInt());
-    setSplitDirection(
-        AppSettings::value(AppSettings::SplitDirection).toString() == QLatin1String("topBottom")
-            ? ImageViewer::SplitDirection::TopBottom
-            : ImageViewer::SplitDirection::LeftRight);
+    setSplitDirection(AppSettings::value(AppSettings::SplitDirection).toString() ==
+                              QLatin1String("topBottom")
+                          ? ImageViewer::SplitDirection::TopBottom
+                          : ImageViewer::SplitDirection::LeftRight);
     const QString mode = AppSettings::value(AppSettings::CompareMode).toString();
     setCompareMode(mode == QLatin1String("after")  ? ImageViewer::Mode::After
                    : mode == QLatin1String("side") ? ImageViewer::Mode::SideBySide
@@ -247,8 +247,8 @@ void MainWindow::setSplitDirection(ImageViewer::SplitDirection direction)
     m_viewer->setSplitDirection(direction);
     const bool topBottom = direction == ImageViewer::SplitDirection::TopBottom;
     m_splitHorizontal->setChecked(topBottom);
-    AppSettings::setValue(AppSettings::SplitDirection, topBottom ? QStringLiteral("topBottom")
-                                                                 : QStringLiteral("leftRight"));
+    AppSettings::setValue(AppSettings::SplitDirection,
+                          topBottom ? QStringLiteral("topBottom") : QStringLiteral("leftRight"));
 }
 
 void MainWindow::deblur()

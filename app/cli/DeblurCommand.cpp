@@ -142,8 +142,8 @@ int deblur(const DeblurOptions& options)
     {
         const InterruptGuard interrupt;
         c10::InferenceMode inference;
-        restored = engine.process(toTensor(source), options.engine, onProgress,
-                                  &InterruptGuard::flag());
+        restored =
+            engine.process(toTensor(source), options.engine, onProgress, &InterruptGuard::flag());
         printer.finish();
         if (restored.status == engine::EngineStatus::Cancelled) {
             err << "Cancelled\n";

@@ -21,7 +21,7 @@ struct EvalRow
     int inputDx = 0;
     int outputDy = 0;
     int outputDx = 0;
-    QString error;      ///< empty when the image was evaluated
+    QString error; ///< empty when the image was evaluated
 
     bool ok() const { return error.isEmpty(); }
 };

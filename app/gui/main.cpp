@@ -20,8 +20,8 @@ int main(int argc, char* argv[])
     QIcon icon = QIcon::fromTheme(QStringLiteral("org.unblur.Unblur"));
     if (icon.isNull()) {
         for (const char* size : {"48x48", "256x256"}) {
-            icon.addFile(QStringLiteral(":/icons/%1/apps/org.unblur.Unblur.png")
-                             .arg(QLatin1String(size)));
+            icon.addFile(
+                QStringLiteral(":/icons/%1/apps/org.unblur.Unblur.png").arg(QLatin1String(size)));
         }
     }
     QApplication::setWindowIcon(icon);

@@ -19,7 +19,7 @@ struct TrainArguments
     std::vector<std::string> packedFiles;  ///< pre-cut patch files
     SyntheticPairOptions synthesis;        ///< how --photos pairs are blurred
     std::string initFrom;                  ///< model folder to start from (weights only)
-    bool grow = false;                     ///< --init may be shallower: new blocks start as identities
+    bool grow = false; ///< --init may be shallower: new blocks start as identities
     bool resume = false;
     std::string name = "Unblur model";
     std::string description;

@@ -37,7 +37,8 @@ TrainDataSources openTrainDataSources(const TrainArguments& a, uint64_t seed)
         cv::setNumThreads(1);
     }
     if (!a.photoFolders.empty()) {
-        auto photos = std::make_unique<SyntheticPairSource>(a.photoFolders, seed, false, a.synthesis);
+        auto photos =
+            std::make_unique<SyntheticPairSource>(a.photoFolders, seed, false, a.synthesis);
         for (const SkippedFile& skipped : photos->skipped()) {
             result.notes.push_back("skipped " + skipped.path + ": " + skipped.reason);
         }

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "TrainArguments.h"
-
 #include "train/PairSource.h"
 
 #include <memory>

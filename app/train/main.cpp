@@ -2,14 +2,11 @@
 #include "TrainArguments.h"
 #include "TrainBench.h"
 #include "TrainDataSources.h"
-
 #include "model/CpuRuntime.h"
 #include "model/ModelError.h"
 #include "train/JsonText.h"
 #include "train/PackedPatchFile.h"
 #include "train/Trainer.h"
-
-#include <torch/torch.h>
 
 #include <atomic>
 #include <csignal>
@@ -17,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <torch/torch.h>
 #include <unistd.h>
 
 using namespace unblur::train;
@@ -72,8 +70,8 @@ std::string provenance(const TrainArguments& a, const std::string& data, int thr
     const std::string hardware = a.options.device == "cpu"
                                      ? cpuName() + ", " + std::to_string(threads) + " threads"
                                      : a.options.device;
-    std::string json = "{\"trainer\": \"unblur-train\", \"command\": " +
-                       jsonString(a.commandLine) + ", \"hardware\": " + jsonString(hardware) +
+    std::string json = "{\"trainer\": \"unblur-train\", \"command\": " + jsonString(a.commandLine) +
+                       ", \"hardware\": " + jsonString(hardware) +
                        ", \"data\": " + jsonString(data);
     if (extra.find_first_not_of(" \n\t\r") != std::string::npos) {
         json += ", " + extra;
@@ -87,9 +85,9 @@ void printProgress(const TrainProgress& p, bool terminal, int logEvery)
     std::snprintf(line, sizeof line,
                   "step %lld/%lld  stage %d  %dx%d  loss %.4f (avg %.4f)  lr %.2e  %.2f step/s"
                   " (data wait %.0f%%)  val %.2f dB  ETA %s",
-                  (long long)p.step, (long long)p.total, p.stage, p.patchSize, p.batchSize,
-                  p.loss, p.smoothedLoss, p.learningRate, p.stepsPerSecond,
-                  100 * p.dataWaitShare, p.validationPsnr, duration(p.etaSeconds).c_str());
+                  (long long)p.step, (long long)p.total, p.stage, p.patchSize, p.batchSize, p.loss,
+                  p.smoothedLoss, p.learningRate, p.stepsPerSecond, 100 * p.dataWaitShare,
+                  p.validationPsnr, duration(p.etaSeconds).c_str());
     if (terminal) {
         std::fprintf(stderr, "\r%s\033[K", line);
     } else if (p.step % logEvery == 0 || p.step == p.total) {
@@ -120,8 +118,7 @@ int train(TrainArguments& a)
     }
     if (!a.initFrom.empty() && trainer.step() == 0) {
         const std::vector<std::string> grown = trainer.initialiseFrom(a.initFrom, a.grow);
-        std::fprintf(stderr, "unblur-train: starting from the weights in %s\n",
-                     a.initFrom.c_str());
+        std::fprintf(stderr, "unblur-train: starting from the weights in %s\n", a.initFrom.c_str());
         if (a.grow) {
             std::string names;
             for (const std::string& block : grown) {
@@ -168,8 +165,7 @@ int main(int argc, char** argv)
             return runTrainBench(arguments);
         }
         if (arguments.command == "average") {
-            averageModelFolders(arguments.averageInputs, arguments.output,
-                                arguments.commandLine);
+            averageModelFolders(arguments.averageInputs, arguments.output, arguments.commandLine);
             std::cout << "unblur-train: wrote the average of " << arguments.averageInputs.size()
                       << " models to " << arguments.output << "\n";
             return 0;

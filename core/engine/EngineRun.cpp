@@ -112,11 +112,10 @@ torch::Tensor Engine::runTiles(const torch::Tensor& image, const EngineOptions& 
             throw Cancelled();
         }
         report("encoding");
-        const torch::Tensor crop =
-            model::toDevice(image.narrow(2, tile.rows.start, tile.rows.size)
-                                .narrow(3, tile.cols.start, tile.cols.size)
-                                .contiguous(),
-                            device);
+        const torch::Tensor crop = model::toDevice(image.narrow(2, tile.rows.start, tile.rows.size)
+                                                       .narrow(3, tile.cols.start, tile.cols.size)
+                                                       .contiguous(),
+                                                   device);
         const torch::Tensor restored = runTileViews(
             crop, tileSeed(options.seed, tile.rows.start, tile.cols.start), options,
             [&](int view, int step) {

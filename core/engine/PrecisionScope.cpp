@@ -1,10 +1,10 @@
 #include "PrecisionScope.h"
 
 #include <ATen/autocast_mode.h>
-#include <torch/version.h>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <torch/version.h>
 
 namespace unblur::engine {
 

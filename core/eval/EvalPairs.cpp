@@ -1,4 +1,5 @@
 #include "EvalPairs.h"
+
 #include "text/AsciiLower.h"
 #include "text/StartsWith.h"
 

@@ -151,8 +151,8 @@ AlignedScore alignedMetrics(const cv::Mat& image, const cv::Mat& reference, int 
     const int width = reference8.cols - 2 * maxShift;
     const int height = reference8.rows - 2 * maxShift;
     if (width < kWindow || height < kWindow) {
-        throw std::invalid_argument("alignedMetrics: a shift of up to " +
-                                    std::to_string(maxShift) + " px leaves less than 11x11 "
+        throw std::invalid_argument("alignedMetrics: a shift of up to " + std::to_string(maxShift) +
+                                    " px leaves less than 11x11 "
                                     "pixels of the image to compare");
     }
     const cv::Mat window = reference8(cv::Rect(maxShift, maxShift, width, height));

@@ -1,9 +1,9 @@
 #include "ImageFile.h"
-#include "text/AsciiLower.h"
 
 #include "AtomicFile.h"
 #include "PhotoReader.h"
 #include "PixelEncoder.h"
+#include "text/AsciiLower.h"
 
 #include <QFileInfo>
 #include <algorithm>

@@ -1,4 +1,5 @@
 #include "ImageFormat.h"
+
 #include "text/AsciiLower.h"
 
 #include <algorithm>

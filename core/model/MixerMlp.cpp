@@ -25,9 +25,9 @@ MixerMlpImpl::MixerMlpImpl(int64_t tokens, int64_t channels, double patchExpansi
 torch::Tensor MixerMlpImpl::forward(const torch::Tensor& input)
 {
     // Under autocast the activations may arrive in 16 bits; LayerNorm stays in float32.
-    const torch::Tensor x = input + patch_mixer->forward(norm1->forward(input.to(torch::kFloat32))
-                                                             .transpose(1, 2))
-                                        .transpose(1, 2);
+    const torch::Tensor x =
+        input + patch_mixer->forward(norm1->forward(input.to(torch::kFloat32)).transpose(1, 2))
+                    .transpose(1, 2);
     return x + channel_mixer->forward(norm2->forward(x.to(torch::kFloat32)));
 }
 

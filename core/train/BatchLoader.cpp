@@ -23,8 +23,8 @@ Batch makeBatch(const PairSource& source, int64_t step, const PatchPhase& phase)
     return {blurry, sharp};
 }
 
-BatchLoader::BatchLoader(const PairSource& source, const TrainOptions& options,
-                         int64_t firstStep, int threads)
+BatchLoader::BatchLoader(const PairSource& source, const TrainOptions& options, int64_t firstStep,
+                         int threads)
     : m_source(source), m_options(options), m_nextToQueue(firstStep),
       m_lookahead(size_t(std::max(2, 2 * threads)))
 {

@@ -3,14 +3,13 @@
 #include "PairSource.h"
 #include "TrainOptions.h"
 
-#include <torch/types.h>
-
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <future>
 #include <mutex>
 #include <thread>
+#include <torch/types.h>
 
 namespace unblur::train {
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <torch/types.h>
-
 #include <vector>
 
 namespace unblur::train {

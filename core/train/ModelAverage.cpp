@@ -1,16 +1,14 @@
 #include "ModelAverage.h"
 
 #include "JsonText.h"
-
 #include "model/CheckpointFile.h"
 #include "model/ModelFolder.h"
-
-#include <torch/torch.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
 #include <stdexcept>
+#include <torch/torch.h>
 
 namespace unblur::train {
 namespace fs = std::filesystem;
@@ -43,9 +41,8 @@ model::StateDict averageFile(const std::vector<WeightedModel>& inputs, double to
         for (size_t k = 0; k < params.size(); ++k) {
             const auto& [key, tensor] = params[k];
             if (key != sum[k].first || !tensor.sizes().equals(sum[k].second.sizes())) {
-                throw std::runtime_error(path + ": '" + key + "' does not match '" +
-                                         sum[k].first + "' of " + inputs[0].folder +
-                                         " (key or shape)");
+                throw std::runtime_error(path + ": '" + key + "' does not match '" + sum[k].first +
+                                         "' of " + inputs[0].folder + " (key or shape)");
             }
             sum[k].second += tensor.to(torch::kDouble) * w;
         }
@@ -111,8 +108,9 @@ void averageModelFolders(const std::vector<WeightedModel>& inputs, const std::st
         model::writeCheckpoint((fs::path(out) / name).string(), params);
     }
     model::ModelInfo info = infos.front();
-    std::string provenance = "{\"trainer\": \"unblur-train average\", \"command\": " +
-                             jsonString(commandLine) + ", \"averaged\": [";
+    std::string provenance =
+        "{\"trainer\": \"unblur-train average\", \"command\": " + jsonString(commandLine) +
+        ", \"averaged\": [";
     for (size_t i = 0; i < inputs.size(); ++i) {
         std::ostringstream weight;
         weight << inputs[i].weight / total;

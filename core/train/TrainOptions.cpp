@@ -102,8 +102,8 @@ std::string patchScheduleText(const std::vector<PatchPhase>& phases)
 {
     std::string text;
     for (size_t i = 0; i < phases.size(); ++i) {
-        text += (i ? "," : "") + std::to_string(phases[i].size) + "x" +
-                std::to_string(phases[i].batch);
+        text +=
+            (i ? "," : "") + std::to_string(phases[i].size) + "x" + std::to_string(phases[i].batch);
         if (i + 1 < phases.size()) {
             text += ":" + std::to_string(phases[i].untilStep);
         }

@@ -31,13 +31,13 @@ struct OptimiserOptions
 /** Everything a training run needs; defaults follow the published recipe where it applies. */
 struct TrainOptions
 {
-    model::HiDiffConfig config;   ///< net_g, net_le_dm, net_d, schedule (net_le: 6 channels)
-    int64_t stage1Steps = 1000;   ///< stage 1: net_le(sharp, blurry) + net_g
-    int64_t stage2Steps = 1000;   ///< stage 2: frozen net_le; net_le_dm + net_d + net_g
+    model::HiDiffConfig config; ///< net_g, net_le_dm, net_d, schedule (net_le: 6 channels)
+    int64_t stage1Steps = 1000; ///< stage 1: net_le(sharp, blurry) + net_g
+    int64_t stage2Steps = 1000; ///< stage 2: frozen net_le; net_le_dm + net_d + net_g
     std::vector<PatchPhase> patches{{64, 8, 0}}; ///< last phase runs to the end
     OptimiserOptions optimiser;
     uint64_t seed = 1;
-    int threads = 0;              ///< 0: every core
+    int threads = 0; ///< 0: every core
     int loaderThreads = 2;
     int64_t validateEvery = 250;
     int64_t checkpointEvery = 250;
@@ -47,7 +47,7 @@ struct TrainOptions
     double frequencyLossWeight = 0;
     /** Decay of the exported weight average (0: export the weights themselves). */
     double weightAverageDecay = 0;
-    std::string outputDir;        ///< model folder written at every checkpoint
+    std::string outputDir; ///< model folder written at every checkpoint
     std::string device = "cpu";
     /** CPU: feed the network channels-last (faster); off only as a benchmark's baseline. */
     bool channelsLast = true;

@@ -4,17 +4,15 @@
 #include "ImageLoss.h"
 #include "JsonText.h"
 #include "LearningRate.h"
-#include "train/Random.h"
-
 #include "model/DeviceCopy.h"
 #include "model/ModelError.h"
-
-#include <torch/serialize.h>
-#include <torch/torch.h>
+#include "train/Random.h"
 
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <torch/serialize.h>
+#include <torch/torch.h>
 
 namespace unblur::train {
 
@@ -126,18 +124,17 @@ void Trainer::beginStage(int stage)
         append(m_parameters, d);
     }
     const OptimiserOptions& o = m_options.optimiser;
-    m_optimiser = std::make_unique<torch::optim::AdamW>(
-        m_parameters, torch::optim::AdamWOptions(o.learningRate)
-                          .betas({o.beta1, o.beta2})
-                          .weight_decay(o.weightDecay));
+    m_optimiser = std::make_unique<torch::optim::AdamW>(m_parameters,
+                                                        torch::optim::AdamWOptions(o.learningRate)
+                                                            .betas({o.beta1, o.beta2})
+                                                            .weight_decay(o.weightDecay));
 }
 
 void Trainer::applyLearningRate()
 {
     const int64_t stageStart = m_stage == 1 ? 0 : m_options.stage1Steps;
     const int64_t stageSteps = m_stage == 1 ? m_options.stage1Steps : m_options.stage2Steps;
-    const double lr =
-        cosineLearningRate(m_options.optimiser, m_step - stageStart, stageSteps);
+    const double lr = cosineLearningRate(m_options.optimiser, m_step - stageStart, stageSteps);
     for (auto& group : m_optimiser->param_groups()) {
         static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
     }
@@ -187,8 +184,8 @@ StepLoss Trainer::trainStep(const Batch& batch)
         const torch::Tensor zT = z0 * ac + stageTwoNoise(z0.sizes()) * std::sqrt(1.0 - ac * ac);
         const torch::Tensor condition = m_nets.model.encodeCondition(blurry);
         const torch::Tensor z = m_nets.model.samplePrior(condition, zT);
-        imageLoss = imageTermLoss(m_nets.model.transform(blurry, z), sharp,
-                                  m_options.frequencyLossWeight);
+        imageLoss =
+            imageTermLoss(m_nets.model.transform(blurry, z), sharp, m_options.frequencyLossWeight);
         priorLoss = torch::l1_loss(z, z0);
         loss = imageLoss + priorLoss;
     }
@@ -196,11 +193,10 @@ StepLoss Trainer::trainStep(const Batch& batch)
     const torch::Tensor gradientNorm =
         clipGradientNorm(m_parameters, m_options.optimiser.gradClipNorm);
     const torch::Tensor zero = torch::zeros_like(loss);
-    const torch::Tensor figures =
-        torch::stack({loss.detach(), imageLoss.detach(),
-                      priorLoss.defined() ? priorLoss.detach() : zero,
-                      gradientNorm.to(loss.device())})
-            .to(torch::kCPU, torch::kDouble);
+    const torch::Tensor figures = torch::stack({loss.detach(), imageLoss.detach(),
+                                                priorLoss.defined() ? priorLoss.detach() : zero,
+                                                gradientNorm.to(loss.device())})
+                                      .to(torch::kCPU, torch::kDouble);
     const auto f = figures.accessor<double, 1>();
     const StepLoss result{f[0], f[1], f[2], f[3]};
     if (!std::isfinite(result.total)) {
@@ -232,9 +228,8 @@ std::pair<double, double> Trainer::validate()
         const torch::Tensor blurry = batch.blurry.to(m_device);
         const torch::Tensor sharp = batch.sharp.to(m_device);
         const torch::Tensor restored =
-            stage == 1
-                ? m_nets.model.transform(blurry, m_nets.netLe->forward(blurry, sharp))
-                : m_nets.model.restore(blurry, mixSeed(m_options.seed, uint64_t(i)));
+            stage == 1 ? m_nets.model.transform(blurry, m_nets.netLe->forward(blurry, sharp))
+                       : m_nets.model.restore(blurry, mixSeed(m_options.seed, uint64_t(i)));
         output += meanPsnr8(restored.cpu(), batch.sharp);
         input += meanPsnr8(batch.blurry, batch.sharp);
     }
@@ -271,8 +266,8 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& onProgress,
         m_seconds += seconds;
         const bool first = stepsPerSecond == 0;
         stepsPerSecond = first ? 1.0 / seconds : 0.95 * stepsPerSecond + 0.05 / seconds;
-        progress.dataWaitShare = first ? waited / seconds
-                                       : 0.95 * progress.dataWaitShare + 0.05 * waited / seconds;
+        progress.dataWaitShare =
+            first ? waited / seconds : 0.95 * progress.dataWaitShare + 0.05 * waited / seconds;
 
         double validation = 0;
         if (m_options.validateEvery > 0 && m_step % m_options.validateEvery == 0) {
@@ -292,8 +287,7 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& onProgress,
                                     ? loss.total
                                     : 0.98 * progress.smoothedLoss + 0.02 * loss.total;
         progress.learningRate =
-            static_cast<torch::optim::AdamWOptions&>(m_optimiser->param_groups()[0].options())
-                .lr();
+            static_cast<torch::optim::AdamWOptions&>(m_optimiser->param_groups()[0].options()).lr();
         progress.stepsPerSecond = stepsPerSecond;
         progress.etaSeconds = double(m_options.totalSteps() - m_step) / stepsPerSecond;
         progress.validationPsnr = m_lastValidation;
@@ -315,8 +309,8 @@ void Trainer::appendLog(const StepLoss& loss, double validationPsnr, double data
     const double lr =
         static_cast<torch::optim::AdamWOptions&>(m_optimiser->param_groups()[0].options()).lr();
     m_log << m_step << ',' << m_stage << ',' << phase.size << ',' << phase.batch << ','
-          << loss.total << ',' << loss.image << ',' << loss.prior << ',' << lr << ','
-          << m_seconds << ',';
+          << loss.total << ',' << loss.image << ',' << loss.prior << ',' << lr << ',' << m_seconds
+          << ',';
     if (validationPsnr > 0) {
         m_log << validationPsnr;
     }
@@ -419,10 +413,10 @@ std::string Trainer::provenanceJson() const
                   "\"validation_psnr\": %.3f, \"validation_input_psnr\": %.3f, "
                   "\"seed\": %llu, \"weight_average_decay\": %g, \"frequency_loss\": %g}",
                   (long long)m_step, (long long)m_options.stage1Steps,
-                  (long long)m_options.stage2Steps,
-                  patchScheduleText(m_options.patches).c_str(), m_seconds, m_lastValidation,
-                  m_validationInput, (unsigned long long)m_options.seed,
-                  m_options.weightAverageDecay, m_options.frequencyLossWeight);
+                  (long long)m_options.stage2Steps, patchScheduleText(m_options.patches).c_str(),
+                  m_seconds, m_lastValidation, m_validationInput,
+                  (unsigned long long)m_options.seed, m_options.weightAverageDecay,
+                  m_options.frequencyLossWeight);
     return withJsonMember(m_info.provenanceJson, figures);
 }
 

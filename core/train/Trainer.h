@@ -5,15 +5,13 @@
 #include "TrainOptions.h"
 #include "TrainingNets.h"
 #include "WeightAverage.h"
-
 #include "model/ModelFolder.h"
-
-#include <torch/optim/adamw.h>
 
 #include <atomic>
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <torch/optim/adamw.h>
 
 namespace unblur::train {
 

@@ -30,19 +30,15 @@ void TrainingNets::to(const torch::Device& device)
 
 std::vector<torch::nn::Module*> TrainingNets::modules()
 {
-    return {model.transformer().get(), model.encoder().get(), model.denoiser().get(),
-            netLe.get()};
+    return {model.transformer().get(), model.encoder().get(), model.denoiser().get(), netLe.get()};
 }
 
 void TrainingNets::writeCheckpoints(const std::string& folder) const
 {
     const fs::path dir(folder);
-    model::writeCheckpoint((dir / "net_g.pth").string(),
-                           model::stateDictOf(*model.transformer()));
-    model::writeCheckpoint((dir / "net_le_dm.pth").string(),
-                           model::stateDictOf(*model.encoder()));
-    model::writeCheckpoint((dir / "net_d.pth").string(),
-                           model::stateDictOf(*model.denoiser()));
+    model::writeCheckpoint((dir / "net_g.pth").string(), model::stateDictOf(*model.transformer()));
+    model::writeCheckpoint((dir / "net_le_dm.pth").string(), model::stateDictOf(*model.encoder()));
+    model::writeCheckpoint((dir / "net_d.pth").string(), model::stateDictOf(*model.denoiser()));
     model::writeCheckpoint((dir / "net_le.pth").string(), model::stateDictOf(*netLe));
 }
 

@@ -1,9 +1,8 @@
 #include "WeightAverage.h"
 
-#include <torch/torch.h>
-
 #include <algorithm>
 #include <string>
+#include <torch/torch.h>
 
 namespace unblur::train {
 

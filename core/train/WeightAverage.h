@@ -1,9 +1,8 @@
 #pragma once
 
+#include <cstdint>
 #include <torch/nn/module.h>
 #include <torch/serialize/archive.h>
-
-#include <cstdint>
 #include <vector>
 
 namespace unblur::train {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "train/data/BlurKernels.h"
 #include "train/Random.h"
+#include "train/data/BlurKernels.h"
 #include "train/data/SynthesisOptions.h"
 
 #include <opencv2/core.hpp>

@@ -1,7 +1,7 @@
 #include "train/data/PairFolderSource.h"
 
-#include "train/data/PatchOps.h"
 #include "train/Random.h"
+#include "train/data/PatchOps.h"
 
 #include <algorithm>
 #include <atomic>

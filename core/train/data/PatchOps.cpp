@@ -1,4 +1,5 @@
 #include "train/data/PatchOps.h"
+
 #include "text/AsciiLower.h"
 
 #include <algorithm>
