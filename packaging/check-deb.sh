@@ -1,8 +1,9 @@
 #!/bin/sh
-# Builds the Debian package from a finished build folder, unpacks it into a fresh staging root
-# (dpkg-deb -x), checks that this machine satisfies its dependencies, validates the desktop
-# files, and runs the smoke checks from the staged files: unblur-cli --version, a CLI deblur of
-# a photo with the packaged model, and the GUI starting on the offscreen platform.
+# Builds the Debian package from a finished build folder, checks it with lintian (errors fail),
+# unpacks it into a fresh staging root (dpkg-deb -x), checks that this machine satisfies its
+# dependencies, validates the desktop files, and runs the smoke checks from the staged files:
+# unblur-cli --version, a CLI deblur of a photo with the packaged model, and the GUI starting on
+# the offscreen platform.
 # Usage: check-deb.sh BUILD_DIR SOURCE_DIR
 set -eu
 build=$(cd "$1" && pwd)
@@ -19,6 +20,9 @@ deb=$(ls "$work"/package/unblur_*.deb 2>/dev/null | head -n 1)
 dpkg-deb -f "$deb" Package Version Architecture Installed-Size Depends Recommends
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "$depends" | grep -q "libtorch" || fail "Depends lacks LibTorch (shlibdeps did not run?)"
+
+echo "== lintian (fails on errors; warnings are shown)"
+lintian --fail-on error "$deb" || fail "lintian reports errors"
 
 echo "== dependencies on this machine"
 apt-get satisfy -s "$depends" >"$work/satisfy.log" 2>&1 || { cat "$work/satisfy.log"; fail "dependencies cannot be satisfied"; }
@@ -39,7 +43,8 @@ for f in usr/bin/unblur usr/bin/unblur-cli usr/bin/unblur-train \
     usr/share/icons/hicolor/48x48/apps/org.unblur.Unblur.png \
     usr/share/icons/hicolor/256x256/apps/org.unblur.Unblur.png \
     usr/share/man/man1/unblur-cli.1.gz usr/share/man/man1/unblur.1.gz \
-    usr/share/doc/unblur/copyright; do
+    usr/share/man/man1/unblur-train.1.gz \
+    usr/share/doc/unblur/copyright usr/share/doc/unblur/changelog.gz; do
     [ -e "$root/$f" ] || fail "the package lacks /$f"
 done
 echo "ok"
