@@ -3,11 +3,12 @@
 #include "model/ModelFolder.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -47,29 +48,70 @@ private Q_SLOTS:
     {
         const auto loaded = unblur::model::loadModelFolder(kBundled.toStdString());
         QVERIFY(loaded.info.configFromJson);
-        QVERIFY(!loaded.info.name.empty());
-        QVERIFY(!loaded.info.license.empty());
-        const QJsonObject provenance =
-            QJsonDocument::fromJson(QByteArray::fromStdString(loaded.info.provenanceJson)).object();
-        for (const char* key : {"trainer", "command", "data_licences", "evaluation"}) {
-            QVERIFY2(provenance.contains(key), key);
+        const unblur::model::ModelCard& card = loaded.info.card;
+        QCOMPARE(loaded.info.displayName(), std::string("Unblur default 1.0"));
+        QVERIFY(!card.license.empty() && !card.description.empty());
+        QVERIFY(card.description.size() < 400); // for people: what it is, not how it was made
+        QVERIFY(card.legacyProvenance.empty());
+        QVERIFY(card.evaluation.size() >= 5);
+        for (const auto& result : card.evaluation) {
+            QVERIFY2(result.output > 0, result.set.c_str());
         }
-        // A trained model says how it was trained; an average (unblur-train average) says it
-        // for each model it averages.
-        QList<QJsonObject> runs;
-        for (const QJsonValue& input : provenance.value("averaged").toArray()) {
-            runs.append(input.toObject().value("provenance").toObject());
+        // Each data root a lineage command names is listed, with its licence.
+        QVERIFY(!card.data.empty());
+        for (const auto& source : card.data) {
+            QVERIFY2(!source.licence.empty(), source.name.c_str());
         }
-        QVERIFY(runs.isEmpty() || runs.size() >= 2);
-        if (runs.isEmpty()) {
-            runs.append(provenance);
-        }
-        for (const QJsonObject& run : runs) {
-            for (const char* key : {"command", "hardware", "data", "training"}) {
-                QVERIFY2(run.contains(key), key);
+        // A flat lineage, parents before children; trained runs record steps, time, hardware.
+        QVERIFY(card.lineage.size() >= 10);
+        QStringList seen;
+        for (const auto& entry : card.lineage) {
+            for (const std::string& parent : entry.parents) {
+                QVERIFY2(seen.contains(QString::fromStdString(parent)), parent.c_str());
             }
-            QVERIFY(run.value("training").toObject().value("steps").toInt() > 0);
+            QVERIFY2(!seen.contains(QString::fromStdString(entry.run)), entry.run.c_str());
+            seen << QString::fromStdString(entry.run);
+            QVERIFY2(entry.weights.empty() || entry.weights.size() == entry.parents.size(),
+                     entry.run.c_str());
+            if (entry.command.rfind("train", 0) == 0) {
+                QVERIFY2(entry.steps > 0 && entry.seconds > 0 && !entry.hardware.empty(),
+                         entry.run.c_str());
+            }
+            for (size_t at = entry.command.find('<'); at != std::string::npos;
+                 at = entry.command.find('<', at + 1)) {
+                const std::string name =
+                    entry.command.substr(at + 1, entry.command.find('>', at) - at - 1);
+                const bool known =
+                    seen.contains(QString::fromStdString(name)) ||
+                    std::any_of(card.data.begin(), card.data.end(),
+                                [&](const auto& source) { return source.name == name; });
+                QVERIFY2(known, (entry.run + ": <" + name + ">").c_str());
+            }
         }
+    }
+
+    void modelJsonIsASmallCleanCard()
+    {
+        QFile file(kBundled + "/model.json");
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY2(text.size() <= 8 * 1024, qPrintable(QString::number(text.size())));
+        const QJsonObject root = QJsonDocument::fromJson(text).object();
+        for (const char* key :
+             {"name", "version", "license", "config", "evaluation", "data", "lineage"}) {
+            QVERIFY2(root.contains(key), key);
+        }
+        QVERIFY(!root.contains("provenance"));
+        // No absolute paths of the machines it was trained on: the writer would leave none.
+        QCOMPARE(QString::fromStdString(unblur::model::withoutAbsolutePaths(text.toStdString())),
+                 QString::fromUtf8(text));
+        for (const char* machine : {"/work/", "/root/", "/tmp/", "/home/"}) {
+            QVERIFY2(!text.contains(machine), machine);
+        }
+    }
+
+    void weightsAreSmall()
+    {
         qint64 bytes = 0;
         for (const QFileInfo& file : QDir(kBundled).entryInfoList(QDir::Files)) {
             bytes += file.size();

@@ -56,7 +56,21 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string a = writeModel(dir, "a", 1), b = writeModel(dir, "b", 2);
         const std::string out = dir.filePath("soup").toStdString();
-        averageModelFolders({{a, 3}, {b, 1}}, out, "unblur-train average --model a=3 --model b");
+        // Two runs from a shared start: their lineages overlap in that start.
+        const auto card = [](const char* run, double seconds) {
+            model::ModelCard c;
+            c.name = "tiny";
+            c.version = "0.9";
+            c.config = tinyConfig();
+            c.evaluation = {{"Levin aligned", "PSNR dB", 23.0, 24.0, 1.0}};
+            c.data = {{"sharp", "photos", "CC0"}};
+            c.lineage = {{"start", {}, {}, "train --photos <sharp>", 10, 5, "Xeon", ""},
+                         {run, {"start"}, {}, "train --init <start>", 20, seconds, "H200", ""}};
+            return c;
+        };
+        model::writeModelCard(a, card("left", 7));
+        model::writeModelCard(b, card("right", 9));
+        averageModelFolders({{a, 3}, {b, 1}}, out, "", "1.0");
         for (const char* file : {"net_g.pth", "net_le_dm.pth", "net_d.pth", "net_le.pth"}) {
             const model::StateDict pa = read(a, file), pb = read(b, file), soup = read(out, file);
             QCOMPARE(soup.size(), pa.size());
@@ -69,11 +83,30 @@ private Q_SLOTS:
             }
             QVERIFY(differing > 0); // the two inputs really differ
         }
-        // The soup is a model folder the app loads; its provenance says how it was made.
+        // The soup is a model folder the app loads; its card says how it was made: the union
+        // of the inputs' lineage, the shared start once, then the average and its weights.
         const model::LoadedModel loaded = model::loadModelFolder(out);
-        QVERIFY(loaded.info.provenanceJson.find("\"unblur-train average\"") != std::string::npos);
-        QVERIFY(loaded.info.provenanceJson.find("\"weight\": 0.75") != std::string::npos);
+        const model::ModelCard& soup = loaded.info.card;
+        QCOMPARE(soup.displayName(), std::string("tiny 1.0"));
+        QVERIFY(soup.evaluation.empty()); // the inputs' figures are not the soup's
+        QCOMPARE(soup.data.size(), size_t(1));
+        std::vector<std::string> runs;
+        for (const model::LineageEntry& entry : soup.lineage) {
+            runs.push_back(entry.run);
+        }
+        QCOMPARE(runs, (std::vector<std::string>{"start", "left", "right", "soup"}));
+        const model::LineageEntry& last = soup.lineage.back();
+        QCOMPARE(last.parents, (std::vector<std::string>{"left", "right"}));
+        QCOMPARE(last.weights, (std::vector<double>{0.75, 0.25}));
+        QCOMPARE(last.command, std::string("average"));
         QVERIFY(!QFile::exists(QString::fromStdString(out + "/model.json.partial")));
+
+        // Inputs without a card still average; the folder names stand in for their runs.
+        const std::string c = writeModel(dir, "c", 3), d = writeModel(dir, "d", 4);
+        averageModelFolders({{c, 1}, {d, 1}}, dir.filePath("plain").toStdString(), "soup-cd");
+        const model::ModelCard plain = model::readModelCard(dir.filePath("plain").toStdString());
+        QCOMPARE(plain.lastRun(), std::string("soup-cd"));
+        QCOMPARE(plain.lineage.back().parents, (std::vector<std::string>{"c", "d"}));
     }
 
     void mismatchedModelsAreRefused()
@@ -84,24 +117,26 @@ private Q_SLOTS:
         const std::string a = writeModel(dir, "a", 1), w = writeModel(dir, "wide", 2, wider);
         const std::string out = dir.filePath("soup").toStdString();
         try {
-            averageModelFolders({{a, 1}, {w, 1}}, out, "average");
+            averageModelFolders({{a, 1}, {w, 1}}, out);
             QFAIL("models of different shapes were averaged");
         } catch (const std::runtime_error& e) {
             QVERIFY2(QString(e.what()).contains("wide"), e.what());
         }
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, averageModelFolders({{a, 1}}, out, "x"));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, averageModelFolders({{a, 1}}, out));
     }
 
     void halfCopyHoldsTheFloat16Weights()
     {
         QTemporaryDir dir;
         const std::string a = writeModel(dir, "a", 3);
-        model::ModelInfo info;
-        info.name = "tiny";
-        info.provenanceJson = R"({"trainer": "unblur-train", "steps": 5})";
-        model::writeModelJson(a, tinyConfig(), info);
+        model::ModelCard card;
+        card.name = "tiny";
+        card.config = tinyConfig();
+        card.evaluation = {{"Levin aligned", "PSNR dB", 23.0, 24.0, 1.0}};
+        card.lineage = {{"run5", {}, {}, "train --photos <sharp>", 5, 3, "Xeon", ""}};
+        model::writeModelCard(a, card);
         const std::string out = dir.filePath("half").toStdString();
-        writeHalfPrecisionCopy(a, out, "unblur-train half --model a");
+        writeHalfPrecisionCopy(a, out);
         for (const char* file : {"net_g.pth", "net_le_dm.pth", "net_d.pth", "net_le.pth"}) {
             const model::StateDict original = read(a, file), copy = read(out, file);
             QCOMPARE(copy.size(), original.size());
@@ -121,16 +156,17 @@ private Q_SLOTS:
             QVERIFY(size(out + name) < size(a + name) * 0.75);
         }
         const model::LoadedModel loaded = model::loadModelFolder(out);
-        QCOMPARE(loaded.info.name, std::string("tiny"));
         QCOMPARE(loaded.model->config().g.dim, tinyConfig().g.dim);
-        const std::string& provenance = loaded.info.provenanceJson;
-        // The source's provenance, plus how the copy was made.
-        for (const char* part : {R"("trainer": "unblur-train")", R"("steps": 5)", R"("storage": {)",
-                                 R"("precision": "float16")", R"("unblur-train half --model a")"}) {
-            QVERIFY2(provenance.find(part) != std::string::npos, provenance.c_str());
-        }
+        // The source's card, its last run noting how the copy is stored.
+        const model::ModelCard& copy = loaded.info.card;
+        QCOMPARE(copy.name, std::string("tiny"));
+        QCOMPARE(copy.evaluation.size(), size_t(1));
+        QCOMPARE(copy.lineage.size(), size_t(1));
+        QCOMPARE(copy.lineage[0].steps, int64_t(5));
+        QVERIFY2(copy.lineage[0].note.find("float16") != std::string::npos,
+                 copy.lineage[0].note.c_str());
         // The copy never replaces its source.
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, writeHalfPrecisionCopy(a, a, "x"));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, writeHalfPrecisionCopy(a, a));
         const model::StateDict source = read(a, "net_g.pth");
         QVERIFY(source[0].second.scalar_type() == torch::kFloat &&
                 !source[0].second.equal(read(out, "net_g.pth")[0].second));

@@ -238,7 +238,7 @@ private Q_SLOTS:
         json.close();
         LoadedModel loaded = loadModelFolder(dir.path().toStdString());
         QVERIFY(loaded.info.configFromJson);
-        QCOMPARE(loaded.info.name, std::string("tiny"));
+        QCOMPARE(loaded.info.card.name, std::string("tiny"));
 
         QJsonObject config = root["config"].toObject();
         QJsonObject g = config["g"].toObject();
@@ -252,17 +252,149 @@ private Q_SLOTS:
         QVERIFY2(message.contains("model.json") && message.contains("g.dim"), qPrintable(message));
     }
 
-    void modelJsonRoundTrips()
+    void modelCardRoundTrips()
     {
-        HiDiffConfig config;
-        config.schedule.timesteps = 4;
+        ModelCard card;
+        card.name = "Unblur test";
+        card.version = "2.1";
+        card.description = "For tests.";
+        card.license = "GPL-3.0-or-later";
+        card.config.schedule.timesteps = 4;
+        card.config.g.numBlocks = {1, 2, 3, 4};
+        card.evaluation = {{"Levin aligned", "PSNR dB", 23.29, 24.8, 1.51},
+                           {"12 MP photo", "seconds", std::nullopt, 48.3, std::nullopt}};
+        card.data = {{"sharp", "Kodak 24", "unrestricted"}};
+        card.lineage = {
+            {"cpu1", {}, {}, "train --photos <sharp>", 3549, 5230, "Xeon, 2 threads", ""},
+            {"soup", {"cpu1", "gpu2"}, {0.25, 0.75}, "average", 0, 0, "", "a note"}};
+        const std::string text = modelCardText(card);
+        const ModelCard back = parseModelCard(text, "model.json");
+        QCOMPARE(back.displayName(), std::string("Unblur test 2.1"));
+        QCOMPARE(back.description, card.description);
+        QCOMPARE(back.license, card.license);
+        QCOMPARE(back.evaluation.size(), size_t(2));
+        QCOMPARE(*back.evaluation[0].input, 23.29);
+        QCOMPARE(*back.evaluation[0].gain, 1.51);
+        QVERIFY(!back.evaluation[1].input && !back.evaluation[1].gain);
+        QCOMPARE(back.evaluation[1].output, 48.3);
+        QCOMPARE(back.data.size(), size_t(1));
+        QCOMPARE(back.data[0].licence, std::string("unrestricted"));
+        QCOMPARE(back.lineage.size(), size_t(2));
+        QCOMPARE(back.lineage[0].steps, int64_t(3549));
+        QCOMPARE(back.lineage[0].hardware, std::string("Xeon, 2 threads"));
+        QCOMPARE(back.lineage[1].parents, (std::vector<std::string>{"cpu1", "gpu2"}));
+        QCOMPARE(back.lineage[1].weights, (std::vector<double>{0.25, 0.75}));
+        QCOMPARE(back.lineage[1].note, std::string("a note"));
+        QCOMPARE(back.lastRun(), std::string("soup"));
+        ModelCard again = back;
+        again.config = card.config;           // parseModelCard leaves the config to applyModelJson
+        QCOMPARE(modelCardText(again), text); // stable
+
+        // The config under the published names, checked against the shapes on loading.
         ModelInfo info;
-        info.name = "round trip";
-        const std::string text = modelJsonText(config, info);
-        ModelInfo readBack;
-        const HiDiffConfig parsed = applyModelJson(text, config, "model.json", readBack);
+        const HiDiffConfig parsed = applyModelJson(text, card.config, "model.json", info);
         QCOMPARE(parsed.schedule.timesteps, 4);
-        QCOMPARE(readBack.name, std::string("round trip"));
+        QCOMPARE(info.displayName(), std::string("Unblur test 2.1"));
+        const QJsonObject root = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
+        QCOMPARE(root["config"]["g"]["num_blocks"].toArray().size(), 4);
+        QCOMPARE(root["config"]["schedule"]["timesteps"].toInt(), 4);
+        QVERIFY(!root.contains("provenance"));
+    }
+
+    void cardWriterRewritesAbsolutePaths()
+    {
+        QCOMPARE(withoutAbsolutePaths("train --photos /work/shared/data/sharp --pairs ~/gopro/ x"),
+                 std::string("train --photos <sharp> --pairs <gopro> x"));
+        QCOMPARE(withoutAbsolutePaths("--init=/a/run3,C:\\photos\\set"),
+                 std::string("--init=<run3>,<set>"));
+        // Not paths: fractions, "and/or", URLs, placeholders.
+        const std::string plain = "1/2 of and/or https://example.org <sharp> 1-3-8-20";
+        QCOMPARE(withoutAbsolutePaths(plain), plain);
+
+        ModelCard card;
+        card.name = "x";
+        card.description = "trained on /home/me/photos";
+        card.data = {{"/srv/data/sharp", "/srv/data/sharp", ""}};
+        card.lineage = {{"run",
+                         {"/tmp/parent"},
+                         {},
+                         "train --photos /srv/data/sharp",
+                         1,
+                         1,
+                         "Xeon",
+                         "copied from /tmp/x"}};
+        const std::string text = modelCardText(card);
+        QVERIFY2(text.find(":/") == std::string::npos && text.find("\"/") == std::string::npos &&
+                     text.find(" /") == std::string::npos,
+                 text.c_str());
+        QVERIFY2(text.find("--photos <sharp>") != std::string::npos, text.c_str());
+        QCOMPARE(parseModelCard(text, "m").lineage[0].parents[0], std::string("<parent>"));
+    }
+
+    void legacyModelJsonLoads()
+    {
+        // The shape of model.json before model cards: a nested provenance with absolute paths.
+        QTemporaryDir dir;
+        copyTinyModel(dir.path());
+        QJsonObject training{{"steps", 4200}, {"seconds", 4684}, {"seed", 20261207}};
+        QJsonObject first{{"command", "unblur-train --photos /work/shared/data/sharp --out "
+                                      "/work/train/run19"},
+                          {"hardware", "Intel(R) Xeon(R) Processor, 2 threads"},
+                          {"training", training}};
+        QJsonObject soup{
+            {"trainer", "unblur-train average"},
+            {"command", "unblur-train average --out /work/train/soup20"},
+            {"averaged",
+             QJsonArray{
+                 QJsonObject{{"folder", "CPU run 19"}, {"weight", 0.5}, {"provenance", first}},
+                 QJsonObject{{"folder", "CPU run 20"}, {"weight", 0.5}, {"provenance", first}}}}};
+        QJsonObject provenance{
+            {"trainer", "unblur-train"},
+            {"command", "unblur-train --init /work/train/soup20 --out /work/train/run29"},
+            {"training", training},
+            {"initialised_from", soup},
+            {"data_licences", QJsonObject{{"kodak24 (24 photos)", "unrestricted usage"}}},
+            {"evaluation",
+             QJsonObject{{"levin2009_aligned_6px",
+                          QJsonObject{{"input_psnr", 23.29}, {"output_psnr", 24.8}}}}},
+            {"storage", QJsonObject{{"precision", "float16"}}}};
+        QJsonObject root{{"name", "Unblur small (GPU-trained, CPU fine-tunes)"},
+                         {"description", "Small HI-Diff model trained by unblur-train..."},
+                         {"license", "GPL-3.0-or-later"},
+                         {"config", readJson(kTiny + "/fixture.json").value("config")},
+                         {"provenance", provenance}};
+        QFile json(dir.path() + "/model.json");
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(QJsonDocument(root).toJson());
+        json.close();
+
+        const LoadedModel loaded = loadModelFolder(dir.path().toStdString());
+        QVERIFY(loaded.info.configFromJson);
+        QCOMPARE(loaded.info.displayName(),
+                 std::string("Unblur small (GPU-trained, CPU fine-tunes)"));
+        QCOMPARE(loaded.info.card.license, std::string("GPL-3.0-or-later"));
+        QVERIFY(loaded.info.card.lineage.empty());
+        QVERIFY(loaded.info.card.legacyProvenance.find("run29") != std::string::npos);
+        QCOMPARE(readModelCard(dir.path().toStdString()).name, loaded.info.card.name);
+
+        // Written again, it is a card: the legacy provenance (and its paths) stay behind.
+        writeModelCard(dir.path().toStdString(), loaded.info.card);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QByteArray rewritten = json.readAll();
+        QVERIFY(!rewritten.contains("provenance") && !rewritten.contains("/work/"));
+        QVERIFY(loadModelFolder(dir.path().toStdString()).info.configFromJson);
+    }
+
+    void nameDefaultsToTheFolder()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir("my-model"));
+        copyTinyModel(dir.path() + "/my-model");
+        const LoadedModel loaded = loadModelFolder((dir.path() + "/my-model/").toStdString());
+        QCOMPARE(loaded.info.displayName(), std::string("my-model"));
+        QCOMPARE(folderName("/a/b/run29/"), std::string("run29"));
+        QCOMPARE(uniqueRunId({lineageStart("run"), lineageStart("run-2")}, "run"),
+                 std::string("run-3"));
     }
 
     void stageOneEncoderIsRefusedAsStageTwo()

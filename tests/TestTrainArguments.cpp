@@ -1,6 +1,9 @@
 // unblur-train's command line: the synthetic-blur options and their error messages.
 #include "TrainArguments.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <stdexcept>
 #include <string>
@@ -193,6 +196,109 @@ private Q_SLOTS:
             errorOf({"--photos", "p", "--out", "o", option.toStdString(), value.toStdString()});
         QVERIFY2(error.startsWith(option + ":"), qPrintable(error));
         QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void helpNamesTheCardOptions()
+    {
+        const QString help = QString::fromStdString(trainUsage());
+        for (const char* option : {"--run-id ID", "--version TEXT", "--card FILE.json"}) {
+            QVERIFY2(help.contains(option), option);
+        }
+        QVERIFY(!help.contains("--provenance"));
+    }
+
+    void trainerCardHasLineageAndNoAbsolutePaths()
+    {
+        namespace model = unblur::model;
+        QTemporaryDir dir;
+        const std::string root = QDir(dir.path()).absolutePath().toStdString();
+        QVERIFY(QDir(dir.path()).mkpath("parent"));
+        model::ModelCard parent;
+        parent.name = "Unblur default";
+        parent.version = "1.0";
+        parent.license = "GPL-3.0-or-later";
+        parent.evaluation = {{"Levin aligned", "PSNR dB", 23.29, 24.8, 1.51}};
+        parent.data = {{"sharp", "Kodak 24", "unrestricted"}};
+        parent.lineage = {{"cpu1", {}, {}, "train --photos <sharp>", 10, 5, "Xeon", ""},
+                          {"cpu2", {"cpu1"}, {}, "train --init <cpu1>", 10, 5, "Xeon", ""}};
+        model::writeModelCard(root + "/parent", parent);
+        QFile cardFile(dir.filePath("card.json"));
+        QVERIFY(cardFile.open(QIODevice::WriteOnly));
+        cardFile.write(R"({"description": "Deblurs.", "data": [{"name": "gopro",
+                           "what": "GoPro pairs", "licence": "CC-BY-4.0"}]})");
+        cardFile.close();
+
+        const TrainArguments a = parse({"--photos",
+                                        root + "/data/sharp",
+                                        "--photos",
+                                        root + "/more/wallpapers/",
+                                        "--pairs",
+                                        root + "/gopro",
+                                        "--init",
+                                        root + "/parent",
+                                        "--out",
+                                        root + "/run30",
+                                        "--threads",
+                                        "2",
+                                        "--dim",
+                                        "8",
+                                        "--blocks",
+                                        "1,1,1,1",
+                                        "--kernels",
+                                        "shake=1",
+                                        "--seed",
+                                        "7",
+                                        "--stage2-steps",
+                                        "20",
+                                        "--checkpoint-every",
+                                        "5",
+                                        "--version",
+                                        "1.1",
+                                        "--card",
+                                        dir.filePath("card.json").toStdString(),
+                                        "--resume"});
+        const model::ModelCard card = trainCard(a, "Xeon, 2 threads");
+        QCOMPARE(card.displayName(), std::string("Unblur default 1.1"));
+        QCOMPARE(card.description, std::string("Deblurs."));
+        QCOMPARE(card.license, std::string("GPL-3.0-or-later"));
+        QVERIFY(card.evaluation.empty()); // the parent's figures are not this model's
+        QCOMPARE(card.lineage.size(), size_t(3));
+        const model::LineageEntry& run = card.lineage.back();
+        QCOMPARE(run.run, std::string("run30"));
+        QCOMPARE(run.parents, std::vector<std::string>{"cpu2"});
+        QCOMPARE(run.hardware, std::string("Xeon, 2 threads"));
+        // Only what shapes the result; the data and the start by name.
+        QCOMPARE(run.command, std::string("train --photos <sharp> --photos <wallpapers> --pairs "
+                                          "<gopro> --init <cpu2> --kernels shake=1 --seed 7 "
+                                          "--stage2-steps 20"));
+        QCOMPARE(card.data.size(), size_t(3));
+        for (const model::DataSource& source : card.data) {
+            QVERIFY2(!source.licence.empty() || source.name == "wallpapers", source.name.c_str());
+        }
+
+        // As the trainer writes it: nothing of this machine's folders.
+        model::writeModelCard(root + "/parent", card);
+        QFile written(dir.filePath("parent/model.json"));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray text = written.readAll();
+        QVERIFY2(!text.contains(QByteArray::fromStdString(root)), text.constData());
+        QVERIFY2(!text.contains("\"/") && !text.contains(" /"), text.constData());
+        QVERIFY(text.contains("\"lineage\"") && text.contains("run30"));
+    }
+
+    void runIdAndGrowing()
+    {
+        const TrainArguments a =
+            parse({"--photos", "/x/p", "--out", "/x/model", "--init", "/x/a", "--grow", "--blocks",
+                   "1,2,2,4", "--refinement", "2", "--run-id", "gpu31"});
+        const auto card = trainCard(a, "cuda");
+        QCOMPARE(card.lastRun(), std::string("gpu31"));
+        QCOMPARE(card.lineage.size(), size_t(2)); // the card-less start, then this run
+        QCOMPARE(card.lineage.front().run, std::string("a"));
+        QCOMPARE(card.lineage.back().command,
+                 std::string("train --photos <p> --init <a> --grow --blocks 1,2,2,4 "
+                             "--refinement 2"));
+        QCOMPARE(card.name, std::string("a")); // inherited from the card-less folder
     }
 };
 

@@ -388,7 +388,7 @@ private Q_SLOTS:
         QVERIFY(!skipped[0].reason.empty());
         QCOMPARE(train.photos().size() + validation.photos().size(), size_t(10));
         QVERIFY(QString::fromStdString(train.describe()).contains(m_photos));
-        // model.json's provenance records how the pairs were made.
+        // pack and make-pairs print this: how the pairs were made.
         QVERIFY(
             QString::fromStdString(train.describe())
                 .contains("shake extent 4..30 px, grey 0.1, noise-free 0.2, noise max 0.004,0.02, "

@@ -515,9 +515,14 @@ private Q_SLOTS:
             averageDiffers = averageDiffers || !torch::equal(a[i], live[i]);
         }
         QVERIFY(averageDiffers); // the folder holds the average, not the last weights
-        QFile json(straightDir.path() + "/model.json");
-        QVERIFY(json.open(QIODevice::ReadOnly));
-        QVERIFY(json.readAll().contains("weight_average_decay"));
+        // The card names the run after its folder and records its steps and time.
+        namespace model = unblur::model;
+        const model::ModelCard card =
+            model::loadModelFolder(straightDir.path().toStdString()).info.card;
+        QCOMPARE(card.lineage.size(), size_t(1));
+        QCOMPARE(card.lastRun(), model::folderName(straightDir.path().toStdString()));
+        QCOMPARE(card.lineage.back().steps, int64_t(6));
+        QCOMPARE(card.config.g.dim, tinyConfig().g.dim);
     }
 
     void resumeRefusesAnotherSeed()

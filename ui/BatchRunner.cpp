@@ -6,7 +6,6 @@
 #include "model/CpuRuntime.h"
 #include "model/ModelFolder.h"
 
-#include <QFileInfo>
 #include <c10/core/InferenceMode.h>
 
 namespace unblur::ui {
@@ -79,8 +78,7 @@ void BatchRunner::run(batch::BatchOptions options, QString modelFolder)
         if (!m_engine || m_engineFolder != modelFolder) {
             model::configureCpuThreads(0);
             model::LoadedModel loaded = model::loadModelFolder(modelFolder.toStdString());
-            options.modelName = loaded.info.name.empty() ? QFileInfo(modelFolder).fileName()
-                                                         : QString::fromStdString(loaded.info.name);
+            options.modelName = QString::fromStdString(loaded.info.displayName());
             m_engine = std::make_unique<engine::Engine>(std::move(loaded.model));
             m_engineFolder = modelFolder;
             m_modelName = options.modelName;

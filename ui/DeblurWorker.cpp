@@ -7,7 +7,6 @@
 #include "model/ModelError.h"
 #include "model/ModelFolder.h"
 
-#include <QFileInfo>
 #include <c10/core/InferenceMode.h>
 #include <cstring>
 #include <torch/torch.h>
@@ -68,8 +67,7 @@ void DeblurWorker::loadModel(const QString& folder)
     try {
         model::configureCpuThreads(0);
         model::LoadedModel loaded = model::loadModelFolder(folder.toStdString());
-        const QString name = loaded.info.name.empty() ? QFileInfo(folder).fileName()
-                                                      : QString::fromStdString(loaded.info.name);
+        const QString name = QString::fromStdString(loaded.info.displayName());
         m_engine = std::make_unique<engine::Engine>(std::move(loaded.model));
         m_folder = folder;
         m_name = name;

@@ -40,12 +40,11 @@ QString ModelFolders::displayName(const QString& folder)
 {
     QFile json(QDir(folder).filePath(QStringLiteral("model.json")));
     if (json.size() < (1 << 20) && json.open(QIODevice::ReadOnly)) {
-        const QString name = QJsonDocument::fromJson(json.readAll())
-                                 .object()
-                                 .value(QStringLiteral("name"))
-                                 .toString();
+        const QJsonObject card = QJsonDocument::fromJson(json.readAll()).object();
+        const QString name = card.value(QStringLiteral("name")).toString();
+        const QString version = card.value(QStringLiteral("version")).toString();
         if (!name.isEmpty()) {
-            return name;
+            return version.isEmpty() ? name : name + QLatin1Char(' ') + version;
         }
     }
     return QFileInfo(folder).fileName();

@@ -17,7 +17,7 @@ public:
     /** Why `folder` cannot be a model (missing checkpoint files), or empty when it may be. */
     static QString problem(const QString& folder);
 
-    /** A short name for the menu: model.json's "name" if readable, else the folder's. */
+    /** For the menu: model.json's "name" and "version" if readable, else the folder's name. */
     static QString displayName(const QString& folder);
 };
 

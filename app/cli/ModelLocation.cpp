@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFileInfo>
 
 QCommandLineOption modelOption()
 {
@@ -38,8 +37,7 @@ std::unique_ptr<unblur::engine::Engine> openModel(const QString& folder, QTextSt
     QElapsedTimer timer;
     timer.start();
     unblur::model::LoadedModel loaded = unblur::model::loadModelFolder(folder.toStdString());
-    const QString name = loaded.info.name.empty() ? QFileInfo(folder).fileName()
-                                                  : QString::fromStdString(loaded.info.name);
+    const QString name = QString::fromStdString(loaded.info.displayName());
     err << "Model:  " << name << " (" << QDir::toNativeSeparators(folder) << "), loaded in "
         << QString::number(timer.elapsed() / 1000.0, 'f', 2) << " s\n";
     for (const std::string& note : loaded.info.notes) {

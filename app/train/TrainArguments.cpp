@@ -1,7 +1,12 @@
 #include "TrainArguments.h"
 
+#include "model/ModelError.h"
+
+#include <algorithm>
+#include <fstream>
 #include <functional>
 #include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -162,7 +167,15 @@ Run:
                          --refinement) than MODEL_DIR's; the new ones start as identities
   --seed N --threads N --loader-threads N --device cpu|cuda
   --validate-every N --checkpoint-every N --val-count N --val-size N --log-every N
-  --name TEXT --description TEXT --license TEXT --provenance FILE.json
+
+Model card (model.json; the lineage records this run's result-shaping options, with data
+folders as <name> and no absolute paths):
+  --name TEXT --version TEXT --description TEXT --license TEXT
+                         default: --card's, else the --init model's (not its version)
+  --run-id ID            this run's id in the lineage (default: the --out folder's name;
+                         average too)
+  --card FILE.json       a model card whose description, licence, evaluation and data
+                         licences (by data folder name) fill what the options leave out
 )";
 }
 
@@ -171,9 +184,6 @@ TrainArguments parseTrainArguments(int argc, char** argv)
     TrainArguments a;
     TrainOptions& o = a.options;
     model::HiDiffConfig& c = o.config;
-    for (int i = 0; i < argc; ++i) {
-        a.commandLine += (i ? " " : "") + std::string(argv[i]);
-    }
     using Handler = std::function<void(const std::string&)>;
     const std::map<std::string, Handler> withValue = {
         {"--photos", [&](const std::string& v) { a.photoFolders.push_back(v); }},
@@ -293,7 +303,9 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         {"--name", [&](const std::string& v) { a.name = v; }},
         {"--description", [&](const std::string& v) { a.description = v; }},
         {"--license", [&](const std::string& v) { a.license = v; }},
-        {"--provenance", [&](const std::string& v) { a.provenanceFile = v; }},
+        {"--version", [&](const std::string& v) { a.version = v; }},
+        {"--run-id", [&](const std::string& v) { a.runId = v; }},
+        {"--card", [&](const std::string& v) { a.cardFile = v; }},
         {"--count", [&](const std::string& v) { a.count = number<int>("--count", v); }},
         {"--model",
          [&](const std::string& v) { a.averageInputs.push_back(parseWeightedModel(v)); }},
@@ -308,6 +320,7 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         }
         first = 2;
     }
+    a.arguments.assign(argv + first, argv + argc);
     for (int i = first; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--resume") {
@@ -361,6 +374,135 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         throw std::invalid_argument("no training data: give --photos, --pairs or --packed");
     }
     return a;
+}
+
+std::vector<DataRoot> dataRoots(const TrainArguments& a)
+{
+    std::vector<DataRoot> roots;
+    const auto add = [&](const char* option, const std::vector<std::string>& paths) {
+        for (const std::string& path : paths) {
+            const std::string base = model::folderName(path);
+            std::string name = base;
+            for (int n = 2;; ++n) {
+                bool used = false;
+                for (const DataRoot& root : roots) {
+                    used = used || root.name == name;
+                }
+                if (!used) {
+                    break;
+                }
+                name = base + "-" + std::to_string(n);
+            }
+            roots.push_back({option, path, name});
+        }
+    };
+    add("--photos", a.photoFolders);
+    add("--pairs", a.pairFolders);
+    add("--packed", a.packedFiles);
+    return roots;
+}
+
+std::string lineageCommand(const TrainArguments& a, const std::vector<DataRoot>& roots,
+                           const std::string& parentRun)
+{
+    static const std::set<std::string> flags = {"--resume", "--grow", "--bias", "--validation"};
+    // Options that do not shape the result, or that the card's config already holds.
+    static const std::string left =
+        " --out --resume --dim --heads --ffn --norm --embed-dim --le-blocks --d-inner --d-blocks"
+        " --bias --threads --loader-threads --device --validate-every --checkpoint-every"
+        " --val-count --val-size --log-every --name --description --license --version --run-id"
+        " --card ";
+    std::string command = a.command;
+    std::map<std::string, size_t> seen; // occurrences of each data option so far
+    for (size_t i = 0; i < a.arguments.size(); ++i) {
+        const std::string& option = a.arguments[i];
+        const bool flag = flags.count(option) > 0;
+        const std::string value = flag || i + 1 >= a.arguments.size() ? "" : a.arguments[++i];
+        const bool architecture = option == "--blocks" || option == "--refinement";
+        if (left.find(" " + option + " ") != std::string::npos || (architecture && !a.grow)) {
+            continue;
+        }
+        command += " " + option;
+        if (option == "--init") {
+            command += " <" + parentRun + ">";
+        } else if (option == "--photos" || option == "--pairs" || option == "--packed") {
+            size_t n = seen[option]++;
+            for (const DataRoot& root : roots) {
+                if (root.option == option && n-- == 0) {
+                    command += " <" + root.name + ">";
+                    break;
+                }
+            }
+        } else if (!flag) {
+            command += " " + model::withoutAbsolutePaths(value);
+        }
+    }
+    return command;
+}
+
+model::ModelCard trainCard(const TrainArguments& a, const std::string& hardware)
+{
+    model::ModelCard given; // --card
+    if (!a.cardFile.empty()) {
+        std::ifstream in(a.cardFile);
+        std::stringstream text;
+        text << in.rdbuf();
+        if (!in) {
+            throw std::invalid_argument("--card: " + a.cardFile + ": cannot be read");
+        }
+        given = model::parseModelCard(text.str(), a.cardFile);
+    }
+    model::ModelCard card;
+    std::string parentRun;
+    if (!a.initFrom.empty()) {
+        card = model::readModelCard(a.initFrom);
+        parentRun = card.lastRun();
+        if (parentRun.empty()) {
+            parentRun = model::folderName(a.initFrom);
+            card.lineage.push_back(model::lineageStart(parentRun));
+        }
+    }
+    const auto pick = [](const std::string& option, const std::string& fromCard,
+                         const std::string& inherited) {
+        return !option.empty() ? option : !fromCard.empty() ? fromCard : inherited;
+    };
+    card.name = pick(a.name, given.name, a.initFrom.empty() ? "Unblur model" : card.name);
+    card.version = pick(a.version, given.version, "");
+    card.description = pick(a.description, given.description, card.description);
+    card.license = pick(a.license, given.license, card.license);
+    card.evaluation = given.evaluation; // the --init model's figures are not this model's
+    card.legacyProvenance.clear();
+    const std::vector<DataRoot> roots = dataRoots(a);
+    for (const DataRoot& root : roots) {
+        card.data.push_back({root.name,
+                             root.option == "--photos"  ? "sharp photos, blurred on the fly"
+                             : root.option == "--pairs" ? "blurry and sharp pairs"
+                                                        : "packed patches",
+                             ""});
+    }
+    // --card's entries first; the --init model's, then this run's roots fill their blanks.
+    std::vector<model::DataSource> data = given.data;
+    for (const model::DataSource& source : card.data) {
+        auto have = std::find_if(data.begin(), data.end(),
+                                 [&](const auto& d) { return d.name == source.name; });
+        if (have == data.end()) {
+            data.push_back(source);
+        } else {
+            have->what = have->what.empty() ? source.what : have->what;
+            have->licence = have->licence.empty() ? source.licence : have->licence;
+        }
+    }
+    card.data = data;
+    model::LineageEntry entry;
+    entry.run =
+        model::uniqueRunId(card.lineage, a.runId.empty() ? model::folderName(a.output) : a.runId);
+    if (!parentRun.empty()) {
+        entry.parents.push_back(parentRun);
+    }
+    entry.command = lineageCommand(a, roots, parentRun);
+    entry.hardware = hardware;
+    card.lineage.push_back(entry);
+    return card;
 }
 
 } // namespace unblur::train

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/ModelCard.h"
 #include "train/ModelAverage.h"
 #include "train/TrainOptions.h"
 #include "train/data/SynthesisOptions.h"
@@ -21,11 +22,14 @@ struct TrainArguments
     std::string initFrom;                  ///< model folder to start from (weights only)
     bool grow = false; ///< --init may be shallower: new blocks start as identities
     bool resume = false;
-    std::string name = "Unblur model";
+    // model card: empty fields come from --card, else from the --init model's card
+    std::string name;
+    std::string version;
     std::string description;
     std::string license;
-    std::string provenanceFile; ///< JSON object merged into model.json's provenance
-    int logEvery = 0;           ///< progress lines when not on a terminal; 0: automatic
+    std::string runId;    ///< this run's lineage id; default: --out's folder name
+    std::string cardFile; ///< a model card whose description, evaluation, data fill gaps
+    int logEvery = 0;     ///< progress lines when not on a terminal; 0: automatic
     // pack / make-pairs
     std::string output;
     int count = 0;
@@ -37,7 +41,15 @@ struct TrainArguments
     std::vector<PatchPhase> benchPatches{{128, 4, 0}}; ///< each one timed on its own
     int benchStage = 2;
     int benchSteps = 10;
-    std::string commandLine;
+    std::vector<std::string> arguments; ///< argv after the command word, as given
+};
+
+/** A data folder or file of the command line, and the name lineage commands give it. */
+struct DataRoot
+{
+    std::string option; ///< --photos, --pairs or --packed
+    std::string path;
+    std::string name; ///< its last path component, made unique ("photos-2")
 };
 
 /** Parses argv; throws std::invalid_argument with a message naming the option. */
@@ -45,6 +57,25 @@ TrainArguments parseTrainArguments(int argc, char** argv);
 
 /** "shake=0.7,linear=0.2,...": kinds not named get 0; throws naming --kernels. */
 KernelMix parseKernelMix(const std::string& text);
+
+/** The --photos, --pairs and --packed folders and files, in order, named. */
+std::vector<DataRoot> dataRoots(const TrainArguments& arguments);
+
+/**
+ * "train" and the options that shape the result: data as `<name>`, --init as `<parentRun>`;
+ * without the architecture (in the card's config; --blocks and --refinement stay with
+ * --grow), --out, threads, device, cadence, validation and card options.
+ */
+std::string lineageCommand(const TrainArguments& arguments, const std::vector<DataRoot>& roots,
+                           const std::string& parentRun);
+
+/**
+ * The model card a training run writes: the --init model's lineage and data plus this run's
+ * entry (steps and seconds left for the trainer), with the name, version, description and
+ * licence of the command line, else --card's, else the --init model's (not its version).
+ * Throws ModelError or std::invalid_argument naming the file.
+ */
+model::ModelCard trainCard(const TrainArguments& arguments, const std::string& hardware);
 
 /** The --help text. */
 std::string trainUsage();

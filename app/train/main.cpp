@@ -4,7 +4,6 @@
 #include "TrainDataSources.h"
 #include "model/CpuRuntime.h"
 #include "model/ModelError.h"
-#include "train/JsonText.h"
 #include "train/PackedPatchFile.h"
 #include "train/Trainer.h"
 
@@ -13,7 +12,6 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <torch/torch.h>
 #include <unistd.h>
 
@@ -40,43 +38,26 @@ std::string duration(double seconds)
     return text;
 }
 
-std::string cpuName()
+/** "Intel Xeon, 2 threads" or the device: the lineage's hardware. */
+std::string hardware(const std::string& device, int threads)
 {
+    if (device != "cpu") {
+        return device;
+    }
     std::ifstream cpuinfo("/proc/cpuinfo");
-    std::string line;
+    std::string line, name = "unknown CPU";
     while (std::getline(cpuinfo, line)) {
         if (line.rfind("model name", 0) == 0) {
-            return line.substr(line.find(':') + 2);
+            name = line.substr(line.find(':') + 2);
+            break;
         }
     }
-    return "unknown CPU";
-}
-
-/** model.json's provenance: the command, the machine, the data, plus a user-supplied object. */
-std::string provenance(const TrainArguments& a, const std::string& data, int threads)
-{
-    std::string extra;
-    if (!a.provenanceFile.empty()) {
-        std::ifstream in(a.provenanceFile);
-        std::stringstream text;
-        text << in.rdbuf();
-        extra = text.str();
-        const size_t open = extra.find('{'), close = extra.rfind('}');
-        if (!in || open == std::string::npos || close == std::string::npos) {
-            throw std::invalid_argument(a.provenanceFile + ": not a JSON object");
+    for (const char* noise : {"(R)", "(TM)", " Processor"}) {
+        for (size_t at; (at = name.find(noise)) != std::string::npos;) {
+            name.erase(at, std::string(noise).size());
         }
-        extra = extra.substr(open + 1, close - open - 1);
     }
-    const std::string hardware = a.options.device == "cpu"
-                                     ? cpuName() + ", " + std::to_string(threads) + " threads"
-                                     : a.options.device;
-    std::string json = "{\"trainer\": \"unblur-train\", \"command\": " + jsonString(a.commandLine) +
-                       ", \"hardware\": " + jsonString(hardware) +
-                       ", \"data\": " + jsonString(data);
-    if (extra.find_first_not_of(" \n\t\r") != std::string::npos) {
-        json += ", " + extra;
-    }
-    return json + "}";
+    return name + ", " + std::to_string(threads) + " threads";
 }
 
 void printProgress(const TrainProgress& p, bool terminal, int logEvery)
@@ -102,13 +83,10 @@ int train(TrainArguments& a)
     for (const std::string& note : data.notes) {
         std::fprintf(stderr, "unblur-train: %s\n", note.c_str());
     }
+    const unblur::model::ModelCard card = trainCard(a, hardware(a.options.device, threads));
+    unblur::model::modelCardText(card); // fails now, not at the first checkpoint, without JSON
     Trainer trainer(a.options, *data.training, data.validation.get());
-    unblur::model::ModelInfo info;
-    info.name = a.name;
-    info.description = a.description;
-    info.license = a.license;
-    info.provenanceJson = provenance(a, data.training->describe(), threads);
-    trainer.setModelInfo(info);
+    trainer.setModelCard(card);
     if (a.resume && trainer.resume()) {
         std::fprintf(stderr, "unblur-train: resuming %s at step %lld\n",
                      trainer.statePath().c_str(), (long long)trainer.step());
@@ -165,14 +143,14 @@ int main(int argc, char** argv)
             return runTrainBench(arguments);
         }
         if (arguments.command == "average") {
-            averageModelFolders(arguments.averageInputs, arguments.output, arguments.commandLine);
+            averageModelFolders(arguments.averageInputs, arguments.output, arguments.runId,
+                                arguments.version);
             std::cout << "unblur-train: wrote the average of " << arguments.averageInputs.size()
                       << " models to " << arguments.output << "\n";
             return 0;
         }
         if (arguments.command == "half") {
-            writeHalfPrecisionCopy(arguments.averageInputs.front().folder, arguments.output,
-                                   arguments.commandLine);
+            writeHalfPrecisionCopy(arguments.averageInputs.front().folder, arguments.output);
             std::cout << "unblur-train: wrote " << arguments.output << ", a float16 copy of "
                       << arguments.averageInputs.front().folder << "\n";
             return 0;

@@ -28,7 +28,7 @@ LoadedModel loadModelFolder(const std::string& folder)
     }
     LoadedModel loaded;
     loaded.info.folder = folder;
-    loaded.info.name = fs::path(folder).filename().string();
+    loaded.info.card.name = folderName(folder);
 
     auto read = [&](const char* name) {
         const std::string path = (fs::path(folder) / name).string();
@@ -62,6 +62,7 @@ LoadedModel loadModelFolder(const std::string& folder)
         config = applyModelJson(text.str(), config, jsonPath.string(), loaded.info);
         loaded.info.configFromJson = true;
     }
+    loaded.info.card.config = config;
     try {
         config.validate();
     } catch (const ModelError& error) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HiDiffModel.h"
+#include "ModelCard.h"
 
 #include <memory>
 #include <string>
@@ -12,12 +13,12 @@ namespace unblur::model {
 struct ModelInfo
 {
     std::string folder;
-    std::string name;
-    std::string description;
-    std::string license;
-    std::string provenanceJson; ///< model.json's "provenance" object, verbatim; may be empty
+    ModelCard card; ///< named after the folder when model.json gives no name
     bool configFromJson = false;
     std::vector<std::string> notes; ///< e.g. "net_g.pth: using params_ema"
+
+    /** What people see: "Unblur default 1.0". */
+    std::string displayName() const { return card.displayName(); }
 };
 
 struct LoadedModel
@@ -39,15 +40,10 @@ HiDiffConfig inferConfig(const StateDict& netG, const StateDict& netLeDm, const 
 
 /**
  * Applies model.json text over an inferred configuration; throws ModelError naming the field
- * that disagrees with the shapes. Fills `info`'s name, description, license, provenance.
+ * that disagrees with the shapes. Fills `info.card` (parseModelCard) and its config; keeps
+ * the card's name when the text has none.
  */
 HiDiffConfig applyModelJson(const std::string& jsonText, const HiDiffConfig& inferred,
                             const std::string& file, ModelInfo& info);
-
-/** model.json text for a configuration and its descriptive fields. */
-std::string modelJsonText(const HiDiffConfig& config, const ModelInfo& info);
-
-/** Writes `folder`/model.json (modelJsonText) atomically; throws std::runtime_error. */
-void writeModelJson(const std::string& folder, const HiDiffConfig& config, const ModelInfo& info);
 
 } // namespace unblur::model

@@ -1,4 +1,4 @@
-// model.json: the published option-file field names under "config", plus descriptive fields.
+// model.json's "config": the published option-file field names, checked against the shapes.
 #include "ModelError.h"
 #include "ModelFolder.h"
 
@@ -7,8 +7,6 @@
 #endif
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 namespace unblur::model {
@@ -103,12 +101,11 @@ HiDiffConfig applyModelJson(const std::string& jsonText, const HiDiffConfig& inf
     if (!root.is_object()) {
         throw ModelError(file + ": must hold a JSON object");
     }
-    info.name = root.value("name", info.name);
-    info.description = root.value("description", std::string());
-    info.license = root.value("license", std::string());
-    if (root.contains("provenance")) {
-        info.provenanceJson = root.at("provenance").dump(1);
+    ModelCard card = parseModelCard(jsonText, file);
+    if (card.name.empty()) {
+        card.name = info.card.name;
     }
+    info.card = std::move(card);
 
     HiDiffConfig config = inferred;
     const Json& all = section(root, "config");
@@ -148,44 +145,8 @@ HiDiffConfig applyModelJson(const std::string& jsonText, const HiDiffConfig& inf
     s.free("timesteps", config.schedule.timesteps);
     s.free("linear_start", config.schedule.linearStart);
     s.free("linear_end", config.schedule.linearEnd);
+    info.card.config = config;
     return config;
-}
-
-std::string modelJsonText(const HiDiffConfig& c, const ModelInfo& info)
-{
-    Json root;
-    root["name"] = info.name;
-    root["description"] = info.description;
-    root["license"] = info.license;
-    if (!info.provenanceJson.empty()) {
-        root["provenance"] = Json::parse(info.provenanceJson);
-    }
-    root["config"]["g"] = {{"dim", c.g.dim},
-                           {"num_blocks", c.g.numBlocks},
-                           {"num_refinement_blocks", c.g.numRefinementBlocks},
-                           {"heads", c.g.heads},
-                           {"ffn_expansion_factor", c.g.ffnExpansionFactor},
-                           {"bias", c.g.bias},
-                           {"LayerNorm_type", c.g.layerNormType},
-                           {"embed_dim", c.g.embedDim},
-                           {"group", c.g.group}};
-    root["config"]["le"] = {{"embed_dim", c.le.embedDim},
-                            {"block_num", c.le.blockNum},
-                            {"group", c.le.group},
-                            {"patch_expansion", c.le.patchExpansion},
-                            {"channel_expansion", c.le.channelExpansion}};
-    root["config"]["d"] = {{"in_channel", c.d.inChannel},
-                           {"out_channel", c.d.outChannel},
-                           {"inner_channel", c.d.innerChannel},
-                           {"block_num", c.d.blockNum},
-                           {"group", c.d.group},
-                           {"patch_expansion", c.d.patchExpansion},
-                           {"channel_expansion", c.d.channelExpansion}};
-    root["config"]["schedule"] = {{"schedule", c.schedule.schedule},
-                                  {"timesteps", c.schedule.timesteps},
-                                  {"linear_start", c.schedule.linearStart},
-                                  {"linear_end", c.schedule.linearEnd}};
-    return root.dump(2) + "\n";
 }
 
 #else
@@ -195,29 +156,10 @@ HiDiffConfig applyModelJson(const std::string&, const HiDiffConfig& inferred,
 {
     info.notes.push_back(file + ": ignored (built without JSON support); configuration "
                                 "inferred from the checkpoints");
+    info.card.config = inferred;
     return inferred;
 }
 
-std::string modelJsonText(const HiDiffConfig&, const ModelInfo&)
-{
-    throw ModelError("model.json cannot be written: built without JSON support");
-}
-
 #endif
-
-void writeModelJson(const std::string& folder, const HiDiffConfig& config, const ModelInfo& info)
-{
-    const std::string json = modelJsonText(config, info);
-    const std::filesystem::path path = std::filesystem::path(folder) / "model.json";
-    const std::string partial = path.string() + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        out << json;
-        if (!out.flush()) {
-            throw std::runtime_error(path.string() + ": cannot write");
-        }
-    }
-    std::filesystem::rename(partial, path);
-}
 
 } // namespace unblur::model

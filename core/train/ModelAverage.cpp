@@ -1,6 +1,5 @@
 #include "ModelAverage.h"
 
-#include "JsonText.h"
 #include "model/CheckpointFile.h"
 #include "model/ModelFolder.h"
 
@@ -70,7 +69,7 @@ WeightedModel parseWeightedModel(const std::string& text)
 }
 
 void averageModelFolders(const std::vector<WeightedModel>& inputs, const std::string& out,
-                         const std::string& commandLine)
+                         const std::string& runId, const std::string& version)
 {
     if (inputs.size() < 2) {
         throw std::runtime_error("averaging needs at least two model folders");
@@ -80,15 +79,10 @@ void averageModelFolders(const std::vector<WeightedModel>& inputs, const std::st
         total += m.weight;
     }
     // Loading checks each input is a complete, consistent model folder; the first gives the
-    // configuration and name.
-    std::vector<model::ModelInfo> infos;
-    model::HiDiffConfig config;
+    // configuration, name and licence.
+    std::vector<model::ModelCard> cards;
     for (const WeightedModel& m : inputs) {
-        model::LoadedModel loaded = model::loadModelFolder(m.folder);
-        if (infos.empty()) {
-            config = loaded.model->config();
-        }
-        infos.push_back(loaded.info);
+        cards.push_back(model::loadModelFolder(m.folder).info.card);
     }
     bool withStage1 = true;
     for (const WeightedModel& m : inputs) {
@@ -107,24 +101,37 @@ void averageModelFolders(const std::vector<WeightedModel>& inputs, const std::st
     for (const auto& [name, params] : files) {
         model::writeCheckpoint((fs::path(out) / name).string(), params);
     }
-    model::ModelInfo info = infos.front();
-    std::string provenance =
-        "{\"trainer\": \"unblur-train average\", \"command\": " + jsonString(commandLine) +
-        ", \"averaged\": [";
+    model::ModelCard card = cards.front();
+    card.version = version;
+    card.evaluation.clear(); // measured on other weights
+    card.lineage.clear();
+    model::LineageEntry entry;
+    entry.command = "average";
     for (size_t i = 0; i < inputs.size(); ++i) {
-        std::ostringstream weight;
-        weight << inputs[i].weight / total;
-        provenance += (i ? ", " : "") + std::string("{\"folder\": ") +
-                      jsonString(inputs[i].folder) + ", \"weight\": " + weight.str() +
-                      ", \"provenance\": " +
-                      (infos[i].provenanceJson.empty() ? "null" : infos[i].provenanceJson) + "}";
+        model::mergeLineage(card.lineage, cards[i].lineage);
+        for (const model::DataSource& source : cards[i].data) {
+            bool known = false;
+            for (const model::DataSource& have : card.data) {
+                known = known || have.name == source.name;
+            }
+            if (!known) {
+                card.data.push_back(source);
+            }
+        }
+        const std::string parent =
+            cards[i].lineage.empty() ? model::folderName(inputs[i].folder) : cards[i].lastRun();
+        if (cards[i].lineage.empty()) {
+            card.lineage.push_back(model::lineageStart(parent));
+        }
+        entry.parents.push_back(parent);
+        entry.weights.push_back(inputs[i].weight / total);
     }
-    info.provenanceJson = provenance + "]}";
-    model::writeModelJson(out, config, info);
+    entry.run = model::uniqueRunId(card.lineage, runId.empty() ? model::folderName(out) : runId);
+    card.lineage.push_back(entry);
+    model::writeModelCard(out, card);
 }
 
-void writeHalfPrecisionCopy(const std::string& in, const std::string& out,
-                            const std::string& commandLine)
+void writeHalfPrecisionCopy(const std::string& in, const std::string& out)
 {
     const model::LoadedModel loaded = model::loadModelFolder(in); // checks the folder whole
     if (fs::exists(out) && fs::equivalent(in, out)) {
@@ -140,11 +147,16 @@ void writeHalfPrecisionCopy(const std::string& in, const std::string& out,
                                model::readCheckpoint((fs::path(in) / name).string()).params,
                                model::StoredPrecision::Float16);
     }
-    model::ModelInfo info = loaded.info;
-    info.provenanceJson = withJsonMember(
-        info.provenanceJson,
-        "\"storage\": {\"precision\": \"float16\", \"command\": " + jsonString(commandLine) + "}");
-    model::writeModelJson(out, loaded.model->config(), info);
+    model::ModelCard card = loaded.info.card;
+    if (card.lineage.empty()) {
+        card.lineage.push_back(model::lineageStart(model::folderName(in)));
+    }
+    std::string& note = card.lineage.back().note;
+    const std::string storage = "stored as float16 (unblur-train half)";
+    if (note.find(storage) == std::string::npos) {
+        note += (note.empty() ? "" : "; ") + storage;
+    }
+    model::writeModelCard(out, card);
 }
 
 } // namespace unblur::train

@@ -2,7 +2,6 @@
 
 #include "GradientClip.h"
 #include "ImageLoss.h"
-#include "JsonText.h"
 #include "LearningRate.h"
 #include "model/DeviceCopy.h"
 #include "model/ModelError.h"
@@ -356,9 +355,7 @@ void Trainer::saveCheckpoint()
         const AveragedWeightsScope averaged(m_average.get());
         m_nets.writeCheckpoints(dir.string());
     }
-    model::ModelInfo info = m_info;
-    info.provenanceJson = provenanceJson();
-    model::writeModelJson(dir.string(), m_options.config, info);
+    model::writeModelCard(dir.string(), cardNow());
 }
 
 bool Trainer::resume()
@@ -404,20 +401,17 @@ bool Trainer::resume()
     return true;
 }
 
-std::string Trainer::provenanceJson() const
+model::ModelCard Trainer::cardNow() const
 {
-    char figures[512];
-    std::snprintf(figures, sizeof figures,
-                  "\"training\": {\"steps\": %lld, \"stage1_steps\": %lld, "
-                  "\"stage2_steps\": %lld, \"patches\": \"%s\", \"seconds\": %.0f, "
-                  "\"validation_psnr\": %.3f, \"validation_input_psnr\": %.3f, "
-                  "\"seed\": %llu, \"weight_average_decay\": %g, \"frequency_loss\": %g}",
-                  (long long)m_step, (long long)m_options.stage1Steps,
-                  (long long)m_options.stage2Steps, patchScheduleText(m_options.patches).c_str(),
-                  m_seconds, m_lastValidation, m_validationInput,
-                  (unsigned long long)m_options.seed, m_options.weightAverageDecay,
-                  m_options.frequencyLossWeight);
-    return withJsonMember(m_info.provenanceJson, figures);
+    model::ModelCard card = m_card;
+    card.config = m_options.config;
+    if (card.lineage.empty()) {
+        card.lineage.push_back(model::lineageStart(model::folderName(m_options.outputDir)));
+    }
+    model::LineageEntry& run = card.lineage.back();
+    run.steps = m_step;
+    run.seconds = std::round(m_seconds);
+    return card;
 }
 
 } // namespace unblur::train

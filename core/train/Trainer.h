@@ -5,7 +5,7 @@
 #include "TrainOptions.h"
 #include "TrainingNets.h"
 #include "WeightAverage.h"
-#include "model/ModelFolder.h"
+#include "model/ModelCard.h"
 
 #include <atomic>
 #include <fstream>
@@ -79,8 +79,12 @@ public:
     int64_t step() const { return m_step; }
     TrainingNets& nets() { return m_nets; }
     const TrainOptions& options() const { return m_options; }
-    /** model.json's descriptive fields; the trainer adds its own figures to the provenance. */
-    void setModelInfo(const model::ModelInfo& info) { m_info = info; }
+    /**
+     * The model card written with each checkpoint; its last lineage entry is this run's, and
+     * the trainer fills in its steps and seconds (an entry named after --out when there is
+     * none). The configuration is the trainer's.
+     */
+    void setModelCard(const model::ModelCard& card) { m_card = card; }
     std::string statePath() const;
 
 private:
@@ -88,7 +92,7 @@ private:
     void applyLearningRate();
     torch::Tensor stageTwoNoise(at::IntArrayRef shape) const;
     void appendLog(const StepLoss& loss, double validationPsnr, double dataWaitShare);
-    std::string provenanceJson() const;
+    model::ModelCard cardNow() const;
 
     TrainOptions m_options;
     const PairSource& m_training;
@@ -103,7 +107,7 @@ private:
     std::unique_ptr<torch::optim::AdamW> m_optimiser;
     std::vector<torch::Tensor> m_parameters;
     std::unique_ptr<WeightAverage> m_average; ///< with --ema: what validation and export use
-    model::ModelInfo m_info;
+    model::ModelCard m_card;
     std::ofstream m_log;
 };
 
