@@ -8,6 +8,7 @@
 #endif
 
 #include <cctype>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -175,7 +176,7 @@ void to_json(Json& j, const LineageEntry& e)
         j["steps"] = e.steps;
     }
     if (e.seconds > 0) {
-        j["seconds"] = e.seconds;
+        j["seconds"] = std::llround(e.seconds); // whole seconds are precise enough
     }
     if (!e.hardware.empty()) {
         j["hardware"] = e.hardware;
