@@ -263,7 +263,8 @@ int runBenchCommand(const QStringList& arguments)
         "parts of the model.\n"
         "--tiled: large synthetic photos through the tiled engine with the automatic tile size; "
         "peak RSS is also shown less the image buffers (input, blend accumulators)."));
-    parser.addHelpOption();
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Displays this help."));
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("The bench command."));
     const QCommandLineOption sizes(QStringLiteral("sizes"),
                                    QStringLiteral("Square image sizes (default 256,512)."),
@@ -290,8 +291,14 @@ int runBenchCommand(const QStringList& arguments)
         QStringLiteral("With --tiled: photo sizes in megapixels (default 6,24: 3000x2000 and "
                        "6000x4000)."),
         QStringLiteral("list"), QStringLiteral("6,24"));
-    parser.addOptions({sizes, runs, threads, config, reference, tiled, megapixels});
+    parser.addOptions({help, sizes, runs, threads, config, reference, tiled, megapixels});
     parser.process(arguments);
+    if (parser.isSet(help)) {
+        // Qt's first line names the program by its path; state the command as the others do.
+        QTextStream(stdout) << "Usage: unblur-cli bench [options]\n"
+                            << parser.helpText().section('\n', 1);
+        return 0;
+    }
 
     QTextStream err(stderr);
     const bool isTiled = parser.isSet(tiled);
