@@ -38,95 +38,105 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="33"/>
+        <location filename="../app/gui/main.cpp" line="34"/>
         <source>Deblurs photos with HI-Diff.</source>
         <translation>Entfernt Unschärfe aus Fotos mit HI-Diff.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="38"/>
+        <location filename="../app/gui/main.cpp" line="39"/>
         <source>Debug: save a picture of the window to FILE and quit (after the photo is shown, or deblurred with --deblur).</source>
         <translation>Debug: ein Bild des Fensters in FILE speichern und beenden (sobald das Foto angezeigt wird, mit --deblur sobald es geschärft ist).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="42"/>
+        <location filename="../app/gui/main.cpp" line="43"/>
         <source>Deblur the photo at once.</source>
         <translation>Das Foto sofort schärfen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="45"/>
+        <location filename="../app/gui/main.cpp" line="46"/>
         <source>Show the photo at 100 % and preview that part at once.</source>
         <translation>Das Foto in 100 % zeigen und diesen Ausschnitt sofort als Vorschau schärfen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="48"/>
+        <location filename="../app/gui/main.cpp" line="49"/>
         <source>Debug: save a picture of the window to FILE once the first tile of a deblur is done.</source>
         <translation>Debug: ein Bild des Fensters in FILE speichern, sobald beim Schärfen die erste Kachel fertig ist.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="52"/>
+        <location filename="../app/gui/main.cpp" line="53"/>
         <source>Debug: window size, WxH.</source>
         <translation>Debug: Fenstergröße, Breite x Höhe (z. B. 1600x1000).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="56"/>
-        <source>A photo to open.</source>
-        <translation>Ein zu öffnendes Foto.</translation>
+        <location filename="../app/gui/main.cpp" line="57"/>
+        <source>Open the batch export window with the photos and folders given instead of opening a photo.</source>
+        <translation>Das Fenster „Stapel-Export“ mit den angegebenen Fotos und Ordnern öffnen, statt ein Foto zu öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="61"/>
+        <source>Debug: with --batch, run the batch into FOLDER (sub-folders included), save a picture of the batch window to FILE and quit.</source>
+        <translation>Debug: mit --batch den Stapel nach FOLDER ausführen (mit Unterordnern), ein Bild des Stapelfensters in FILE speichern und beenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="68"/>
+        <source>A photo to open (with --batch: photos and folders).</source>
+        <translation>Ein zu öffnendes Foto (mit --batch: Fotos und Ordner).</translation>
     </message>
 </context>
 <context>
     <name>unblur::ui::BatchQueueModel</name>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="41"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="42"/>
         <source>Queued</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="43"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="44"/>
         <source>Working</source>
         <translation>In Arbeit</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="45"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="46"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="47"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="48"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="49"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="50"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="51"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="52"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="85"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="86"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="114"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="115"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="116"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="117"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="118"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="119"/>
         <source>Output or reason</source>
         <translation>Ergebnis oder Grund</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="120"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="121"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -134,7 +144,7 @@
 <context>
     <name>unblur::ui::BatchRunner</name>
     <message>
-        <location filename="../ui/BatchRunner.cpp" line="92"/>
+        <location filename="../ui/BatchRunner.cpp" line="90"/>
         <source>Could not load the model %1: %2</source>
         <translation>Das Modell %1 konnte nicht geladen werden: %2</translation>
     </message>
@@ -193,7 +203,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="72"/>
-        <location filename="../ui/BatchWindow.cpp" line="398"/>
+        <location filename="../ui/BatchWindow.cpp" line="395"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -263,128 +273,128 @@
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="112"/>
+        <location filename="../ui/BatchWindow.cpp" line="111"/>
         <source>Batch progress</source>
         <translation>Fortschritt des Stapel-Exports</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="116"/>
+        <location filename="../ui/BatchWindow.cpp" line="115"/>
         <source>Add photos or folders, choose the output folder, then Start.</source>
         <translation>Fotos oder Ordner hinzufügen, den Ausgabeordner wählen, dann „Starten“.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="119"/>
+        <location filename="../ui/BatchWindow.cpp" line="117"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="121"/>
-        <location filename="../ui/BatchWindow.cpp" line="390"/>
+        <location filename="../ui/BatchWindow.cpp" line="119"/>
+        <location filename="../ui/BatchWindow.cpp" line="387"/>
         <source>P&amp;ause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="122"/>
+        <location filename="../ui/BatchWindow.cpp" line="120"/>
         <source>&amp;Cancel</source>
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="123"/>
+        <location filename="../ui/BatchWindow.cpp" line="121"/>
         <source>Stop within one tile; photos already written stay, nothing partial is left</source>
         <translation>Spätestens nach einer Kachel anhalten; bereits geschriebene Fotos bleiben erhalten, unvollständige Dateien werden nicht hinterlassen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="125"/>
+        <location filename="../ui/BatchWindow.cpp" line="123"/>
         <source>Sa&amp;ve report…</source>
         <translation>Ber&amp;icht speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="126"/>
+        <location filename="../ui/BatchWindow.cpp" line="124"/>
         <source>Every photo with its state, output and reason, as CSV</source>
         <translation>Jedes Foto mit Status, Ergebnis und Grund, als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="152"/>
+        <location filename="../ui/BatchWindow.cpp" line="150"/>
         <source>Add photos</source>
         <translation>Fotos hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="156"/>
+        <location filename="../ui/BatchWindow.cpp" line="154"/>
         <source>Add a folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="168"/>
+        <location filename="../ui/BatchWindow.cpp" line="166"/>
         <source>Save the report</source>
         <translation>Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="169"/>
+        <location filename="../ui/BatchWindow.cpp" line="167"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="193"/>
+        <location filename="../ui/BatchWindow.cpp" line="190"/>
         <source>%1 · device %2 · %3 · tiles %4</source>
         <translation>%1 · Gerät %2 · %3 · Kacheln %4</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="196"/>
+        <location filename="../ui/BatchWindow.cpp" line="193"/>
         <source>auto</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="198"/>
+        <location filename="../ui/BatchWindow.cpp" line="195"/>
         <source> · ensemble of %1 views</source>
         <translation> · Ensemble aus %1 Ansichten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="200"/>
+        <location filename="../ui/BatchWindow.cpp" line="197"/>
         <source>%1 (as in the main window)</source>
         <translation>%1 (wie im Hauptfenster)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="227"/>
+        <location filename="../ui/BatchWindow.cpp" line="224"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="227"/>
+        <location filename="../ui/BatchWindow.cpp" line="224"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="266"/>
+        <location filename="../ui/BatchWindow.cpp" line="263"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>Kein Modell verfügbar: Fügen Sie zuerst im Hauptfenster eines hinzu.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="288"/>
+        <location filename="../ui/BatchWindow.cpp" line="285"/>
         <source>Loading the model and listing the photos…</source>
         <translation>Modell wird geladen und Fotos werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="303"/>
+        <location filename="../ui/BatchWindow.cpp" line="300"/>
         <source>Pausing after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="312"/>
+        <location filename="../ui/BatchWindow.cpp" line="309"/>
         <source>Stopping after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="320"/>
+        <location filename="../ui/BatchWindow.cpp" line="317"/>
         <source>Report saved to %1.</source>
         <translation>Bericht in %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="323"/>
+        <location filename="../ui/BatchWindow.cpp" line="320"/>
         <source>Could not save the report: %1</source>
         <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="343"/>
+        <location filename="../ui/BatchWindow.cpp" line="340"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>%1 von %n Foto fertig</numerusform>
@@ -392,7 +402,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="345"/>
+        <location filename="../ui/BatchWindow.cpp" line="342"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n fehlgeschlagen</numerusform>
@@ -400,17 +410,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="348"/>
+        <location filename="../ui/BatchWindow.cpp" line="345"/>
         <source> · paused</source>
         <translation> · angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="350"/>
+        <location filename="../ui/BatchWindow.cpp" line="347"/>
         <source> · about %1 left</source>
         <translation> · noch etwa %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="364"/>
+        <location filename="../ui/BatchWindow.cpp" line="361"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n Foto fertig</numerusform>
@@ -418,7 +428,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="364"/>
+        <location filename="../ui/BatchWindow.cpp" line="362"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>, %n übersprungen</numerusform>
@@ -426,7 +436,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="366"/>
+        <location filename="../ui/BatchWindow.cpp" line="363"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>, %n fehlgeschlagen</numerusform>
@@ -434,7 +444,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="368"/>
+        <location filename="../ui/BatchWindow.cpp" line="365"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>, %n nicht erledigt (abgebrochen)</numerusform>
@@ -442,12 +452,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="371"/>
+        <location filename="../ui/BatchWindow.cpp" line="368"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>. Die fehlgeschlagenen Fotos und ihre Gründe stehen rot in der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="390"/>
+        <location filename="../ui/BatchWindow.cpp" line="387"/>
         <source>Res&amp;ume</source>
         <translation>Fo&amp;rtsetzen</translation>
     </message>
@@ -682,22 +692,22 @@
 <context>
     <name>unblur::ui::DeblurWorker</name>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="49"/>
+        <location filename="../ui/DeblurWorker.cpp" line="48"/>
         <source>This build of LibTorch has no CUDA support.</source>
         <translation>Diese LibTorch-Version wurde ohne CUDA-Unterstützung gebaut.</translation>
     </message>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="53"/>
+        <location filename="../ui/DeblurWorker.cpp" line="52"/>
         <source>No CUDA GPU was found.</source>
         <translation>Es wurde keine CUDA-GPU gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="85"/>
+        <location filename="../ui/DeblurWorker.cpp" line="83"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="89"/>
+        <location filename="../ui/DeblurWorker.cpp" line="87"/>
         <source>No photo to deblur.</source>
         <translation>Kein Foto zum Schärfen.</translation>
     </message>

@@ -37,95 +37,105 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="33"/>
+        <location filename="../app/gui/main.cpp" line="34"/>
         <source>Deblurs photos with HI-Diff.</source>
         <translation>使用 HI-Diff 为照片去模糊。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="38"/>
+        <location filename="../app/gui/main.cpp" line="39"/>
         <source>Debug: save a picture of the window to FILE and quit (after the photo is shown, or deblurred with --deblur).</source>
         <translation>调试：将窗口截图保存到 FILE 后退出（在照片显示后；使用 --deblur 时在去模糊完成后）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="42"/>
+        <location filename="../app/gui/main.cpp" line="43"/>
         <source>Deblur the photo at once.</source>
         <translation>立即对照片去模糊。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="45"/>
+        <location filename="../app/gui/main.cpp" line="46"/>
         <source>Show the photo at 100 % and preview that part at once.</source>
         <translation>以 100 % 显示照片，并立即预览该部分。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="48"/>
+        <location filename="../app/gui/main.cpp" line="49"/>
         <source>Debug: save a picture of the window to FILE once the first tile of a deblur is done.</source>
         <translation>调试：去模糊的第一个分块完成后，将窗口截图保存到 FILE。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="52"/>
+        <location filename="../app/gui/main.cpp" line="53"/>
         <source>Debug: window size, WxH.</source>
         <translation>调试：窗口大小，宽x高（例如 1600x1000）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="56"/>
-        <source>A photo to open.</source>
-        <translation>要打开的照片。</translation>
+        <location filename="../app/gui/main.cpp" line="57"/>
+        <source>Open the batch export window with the photos and folders given instead of opening a photo.</source>
+        <translation>打开批量导出窗口并载入给定的照片和文件夹，而不是打开一张照片。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="61"/>
+        <source>Debug: with --batch, run the batch into FOLDER (sub-folders included), save a picture of the batch window to FILE and quit.</source>
+        <translation>调试：与 --batch 一起使用时，将批处理输出到 FOLDER（包括子文件夹），把批处理窗口的截图保存到 FILE 后退出。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="68"/>
+        <source>A photo to open (with --batch: photos and folders).</source>
+        <translation>要打开的照片（使用 --batch 时：照片和文件夹）。</translation>
     </message>
 </context>
 <context>
     <name>unblur::ui::BatchQueueModel</name>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="41"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="42"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="43"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="44"/>
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="45"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="46"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="47"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="48"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="49"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="50"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="51"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="52"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="85"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="86"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="114"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="115"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="116"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="117"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="118"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="119"/>
         <source>Output or reason</source>
         <translation>输出或原因</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="120"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="121"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
@@ -133,7 +143,7 @@
 <context>
     <name>unblur::ui::BatchRunner</name>
     <message>
-        <location filename="../ui/BatchRunner.cpp" line="92"/>
+        <location filename="../ui/BatchRunner.cpp" line="90"/>
         <source>Could not load the model %1: %2</source>
         <translation>无法加载模型 %1：%2</translation>
     </message>
@@ -192,7 +202,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="72"/>
-        <location filename="../ui/BatchWindow.cpp" line="398"/>
+        <location filename="../ui/BatchWindow.cpp" line="395"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -262,185 +272,185 @@
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="112"/>
+        <location filename="../ui/BatchWindow.cpp" line="111"/>
         <source>Batch progress</source>
         <translation>批量导出进度</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="116"/>
+        <location filename="../ui/BatchWindow.cpp" line="115"/>
         <source>Add photos or folders, choose the output folder, then Start.</source>
         <translation>添加照片或文件夹，选择输出文件夹，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="119"/>
+        <location filename="../ui/BatchWindow.cpp" line="117"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="121"/>
-        <location filename="../ui/BatchWindow.cpp" line="390"/>
+        <location filename="../ui/BatchWindow.cpp" line="119"/>
+        <location filename="../ui/BatchWindow.cpp" line="387"/>
         <source>P&amp;ause</source>
         <translation>暂停(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="122"/>
+        <location filename="../ui/BatchWindow.cpp" line="120"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="123"/>
+        <location filename="../ui/BatchWindow.cpp" line="121"/>
         <source>Stop within one tile; photos already written stay, nothing partial is left</source>
         <translation>最多在一个分块内停止；已写入的照片会保留，不会留下不完整的文件</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="125"/>
+        <location filename="../ui/BatchWindow.cpp" line="123"/>
         <source>Sa&amp;ve report…</source>
         <translation>保存报告(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="126"/>
+        <location filename="../ui/BatchWindow.cpp" line="124"/>
         <source>Every photo with its state, output and reason, as CSV</source>
         <translation>以 CSV 格式列出每张照片的状态、输出和原因</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="152"/>
+        <location filename="../ui/BatchWindow.cpp" line="150"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="156"/>
+        <location filename="../ui/BatchWindow.cpp" line="154"/>
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="168"/>
+        <location filename="../ui/BatchWindow.cpp" line="166"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="169"/>
+        <location filename="../ui/BatchWindow.cpp" line="167"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="193"/>
+        <location filename="../ui/BatchWindow.cpp" line="190"/>
         <source>%1 · device %2 · %3 · tiles %4</source>
         <translation>%1 · 设备 %2 · %3 · 分块 %4</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="196"/>
+        <location filename="../ui/BatchWindow.cpp" line="193"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="198"/>
+        <location filename="../ui/BatchWindow.cpp" line="195"/>
         <source> · ensemble of %1 views</source>
         <translation> · %1 视图集成</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="200"/>
+        <location filename="../ui/BatchWindow.cpp" line="197"/>
         <source>%1 (as in the main window)</source>
         <translation>%1（与主窗口相同）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="227"/>
+        <location filename="../ui/BatchWindow.cpp" line="224"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="227"/>
+        <location filename="../ui/BatchWindow.cpp" line="224"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="266"/>
+        <location filename="../ui/BatchWindow.cpp" line="263"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>没有可用的模型：请先在主窗口中添加模型。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="288"/>
+        <location filename="../ui/BatchWindow.cpp" line="285"/>
         <source>Loading the model and listing the photos…</source>
         <translation>正在加载模型并列出照片…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="303"/>
+        <location filename="../ui/BatchWindow.cpp" line="300"/>
         <source>Pausing after the current tile…</source>
         <translation>将在当前分块完成后暂停…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="312"/>
+        <location filename="../ui/BatchWindow.cpp" line="309"/>
         <source>Stopping after the current tile…</source>
         <translation>将在当前分块完成后停止…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="320"/>
+        <location filename="../ui/BatchWindow.cpp" line="317"/>
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="323"/>
+        <location filename="../ui/BatchWindow.cpp" line="320"/>
         <source>Could not save the report: %1</source>
         <translation>无法保存报告：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="343"/>
+        <location filename="../ui/BatchWindow.cpp" line="340"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>已完成 %1/%n 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="345"/>
+        <location filename="../ui/BatchWindow.cpp" line="342"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n 张失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="348"/>
+        <location filename="../ui/BatchWindow.cpp" line="345"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="350"/>
+        <location filename="../ui/BatchWindow.cpp" line="347"/>
         <source> · about %1 left</source>
         <translation> · 剩余约 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="364"/>
+        <location filename="../ui/BatchWindow.cpp" line="361"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n 张照片已完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="364"/>
+        <location filename="../ui/BatchWindow.cpp" line="362"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>，%n 张已跳过</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="366"/>
+        <location filename="../ui/BatchWindow.cpp" line="363"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>，%n 张失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="368"/>
+        <location filename="../ui/BatchWindow.cpp" line="365"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>，%n 张未完成（已取消）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="371"/>
+        <location filename="../ui/BatchWindow.cpp" line="368"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>。失败的照片及其原因在列表中以红色显示。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="390"/>
+        <location filename="../ui/BatchWindow.cpp" line="387"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
@@ -675,22 +685,22 @@
 <context>
     <name>unblur::ui::DeblurWorker</name>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="49"/>
+        <location filename="../ui/DeblurWorker.cpp" line="48"/>
         <source>This build of LibTorch has no CUDA support.</source>
         <translation>此 LibTorch 版本不支持 CUDA。</translation>
     </message>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="53"/>
+        <location filename="../ui/DeblurWorker.cpp" line="52"/>
         <source>No CUDA GPU was found.</source>
         <translation>未找到 CUDA GPU。</translation>
     </message>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="85"/>
+        <location filename="../ui/DeblurWorker.cpp" line="83"/>
         <source>No model is loaded.</source>
         <translation>未加载模型。</translation>
     </message>
     <message>
-        <location filename="../ui/DeblurWorker.cpp" line="89"/>
+        <location filename="../ui/DeblurWorker.cpp" line="87"/>
         <source>No photo to deblur.</source>
         <translation>没有要去模糊的照片。</translation>
     </message>

@@ -1,4 +1,5 @@
 // unblur: the desktop application; everything but startup lives in ui/.
+#include "BatchWindow.h"
 #include "MainWindow.h"
 #include "Translations.h"
 #include "model/CpuRuntime.h"
@@ -51,10 +52,21 @@ int main(int argc, char* argv[])
     const QCommandLineOption size(QStringLiteral("window-size"),
                                   QApplication::translate("main", "Debug: window size, WxH."),
                                   QStringLiteral("size"));
-    parser.addOptions({screenshot, progressShot, deblur, preview, size});
-    parser.addPositionalArgument(QStringLiteral("photo"),
-                                 QApplication::translate("main", "A photo to open."),
-                                 QStringLiteral("[photo]"));
+    const QCommandLineOption batch(
+        QStringLiteral("batch"),
+        QApplication::translate("main", "Open the batch export window with the photos and "
+                                        "folders given instead of opening a photo."));
+    const QCommandLineOption batchShot(
+        QStringLiteral("screenshot-batch"),
+        QApplication::translate("main", "Debug: with --batch, run the batch into FOLDER "
+                                        "(sub-folders included), save a picture of the batch "
+                                        "window to FILE and quit."),
+        QStringLiteral("folder,file"));
+    parser.addOptions({screenshot, progressShot, deblur, preview, size, batch, batchShot});
+    parser.addPositionalArgument(
+        QStringLiteral("photo"),
+        QApplication::translate("main", "A photo to open (with --batch: photos and folders)."),
+        QStringLiteral("[photo...]"));
     parser.process(app);
 
     unblur::ui::MainWindow window;
@@ -64,6 +76,36 @@ int main(int argc, char* argv[])
     }
     window.show();
     const QStringList photos = parser.positionalArguments();
+    if (parser.isSet(batch)) {
+        unblur::ui::BatchWindow* batchWindow = window.showBatchWindow();
+        batchWindow->setInputs(photos);
+        if (wh.size() == 2) {
+            batchWindow->resize(wh.at(0).toInt(), wh.at(1).toInt());
+        }
+        const QStringList shot = parser.value(batchShot).split(QLatin1Char(','));
+        if (shot.size() == 2) {
+            batchWindow->setRecursive(true);
+            batchWindow->setOutputFolder(shot.at(0));
+            QObject::connect(batchWindow, &unblur::ui::BatchWindow::batchFinished, &app,
+                             [batchWindow, file = shot.at(1)] {
+                                 // Let the queue paint its last states first.
+                                 QTimer::singleShot(200, batchWindow, [batchWindow, file] {
+                                     const bool saved = batchWindow->grab().save(file);
+                                     if (!saved) {
+                                         qWarning("Could not write the screenshot %s",
+                                                  qPrintable(file));
+                                     }
+                                     QApplication::exit(saved ? 0 : 1);
+                                 });
+                             });
+            QTimer::singleShot(0, batchWindow, [batchWindow] {
+                if (!batchWindow->start()) {
+                    QApplication::exit(1);
+                }
+            });
+        }
+        return app.exec();
+    }
     if (!photos.isEmpty()) {
         window.openPhoto(photos.first());
     }
