@@ -362,19 +362,24 @@ ModelCard readModelCard(const std::string& folder)
     ModelCard card;
 #ifdef UNBLUR_HAVE_JSON
     if (fs::exists(path)) {
-        std::ifstream in(path);
-        std::stringstream text;
-        text << in.rdbuf();
-        if (!in) {
-            throw ModelError(path.string() + ": cannot be read");
-        }
-        card = parseModelCard(text.str(), path.string());
+        card = parseModelCard(readTextFile(path.string()), path.string());
     }
 #endif
     if (card.name.empty()) {
         card.name = folderName(folder);
     }
     return card;
+}
+
+std::string readTextFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) {
+        throw ModelError(path + ": cannot be read");
+    }
+    return text.str();
 }
 
 void writeModelCard(const std::string& folder, const ModelCard& card)

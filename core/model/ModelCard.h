@@ -86,6 +86,9 @@ ModelCard readModelCard(const std::string& folder);
 /** Writes `folder`/model.json atomically; throws std::runtime_error or ModelError. */
 void writeModelCard(const std::string& folder, const ModelCard& card);
 
+/** The whole file as text; throws ModelError naming it when it cannot be read. */
+std::string readTextFile(const std::string& path);
+
 /** `text` with each absolute path ("/a/b", "~/b", "C:\b") replaced by `<b>`. */
 std::string withoutAbsolutePaths(const std::string& text);
 

@@ -5,8 +5,6 @@
 #include "StrictLoad.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace unblur::model {
 
@@ -53,13 +51,8 @@ LoadedModel loadModelFolder(const std::string& folder)
     }
     const fs::path jsonPath = fs::path(folder) / "model.json";
     if (fs::exists(jsonPath)) {
-        std::ifstream in(jsonPath);
-        std::stringstream text;
-        text << in.rdbuf();
-        if (!in) {
-            throw ModelError(jsonPath.string() + ": cannot be read");
-        }
-        config = applyModelJson(text.str(), config, jsonPath.string(), loaded.info);
+        config =
+            applyModelJson(readTextFile(jsonPath.string()), config, jsonPath.string(), loaded.info);
         loaded.info.configFromJson = true;
     }
     loaded.info.card.config = config;

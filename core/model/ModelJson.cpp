@@ -92,16 +92,9 @@ const Json& section(const Json& config, const char* name)
 HiDiffConfig applyModelJson(const std::string& jsonText, const HiDiffConfig& inferred,
                             const std::string& file, ModelInfo& info)
 {
-    Json root;
-    try {
-        root = Json::parse(jsonText);
-    } catch (const Json::parse_error& error) {
-        throw ModelError(file + ": not valid JSON (" + error.what() + ")");
-    }
-    if (!root.is_object()) {
-        throw ModelError(file + ": must hold a JSON object");
-    }
+    // parseModelCard has checked that the text is a JSON object.
     ModelCard card = parseModelCard(jsonText, file);
+    const Json root = Json::parse(jsonText);
     if (card.name.empty()) {
         card.name = info.card.name;
     }
