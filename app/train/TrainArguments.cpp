@@ -3,7 +3,6 @@
 #include "model/ModelError.h"
 
 #include <algorithm>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <set>
@@ -379,21 +378,11 @@ TrainArguments parseTrainArguments(int argc, char** argv)
 std::vector<DataRoot> dataRoots(const TrainArguments& a)
 {
     std::vector<DataRoot> roots;
+    std::vector<std::string> names;
     const auto add = [&](const char* option, const std::vector<std::string>& paths) {
         for (const std::string& path : paths) {
-            const std::string base = model::folderName(path);
-            std::string name = base;
-            for (int n = 2;; ++n) {
-                bool used = false;
-                for (const DataRoot& root : roots) {
-                    used = used || root.name == name;
-                }
-                if (!used) {
-                    break;
-                }
-                name = base + "-" + std::to_string(n);
-            }
-            roots.push_back({option, path, name});
+            names.push_back(model::uniqueName(model::folderName(path), names));
+            roots.push_back({option, path, names.back()});
         }
     };
     add("--photos", a.photoFolders);
@@ -444,13 +433,13 @@ model::ModelCard trainCard(const TrainArguments& a, const std::string& hardware)
 {
     model::ModelCard given; // --card
     if (!a.cardFile.empty()) {
-        std::ifstream in(a.cardFile);
-        std::stringstream text;
-        text << in.rdbuf();
-        if (!in) {
-            throw std::invalid_argument("--card: " + a.cardFile + ": cannot be read");
+        std::string text;
+        try {
+            text = model::readTextFile(a.cardFile);
+        } catch (const model::ModelError& error) {
+            throw std::invalid_argument(std::string("--card: ") + error.what());
         }
-        given = model::parseModelCard(text.str(), a.cardFile);
+        given = model::parseModelCard(text, a.cardFile);
     }
     model::ModelCard card;
     std::string parentRun;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #endif
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
@@ -96,29 +97,40 @@ std::string folderName(const std::string& folder)
 void mergeLineage(std::vector<LineageEntry>& to, const std::vector<LineageEntry>& from)
 {
     for (const LineageEntry& entry : from) {
-        bool known = false;
-        for (const LineageEntry& have : to) {
-            known = known || have.run == entry.run;
-        }
-        if (!known) {
+        if (std::none_of(to.begin(), to.end(),
+                         [&](const LineageEntry& have) { return have.run == entry.run; })) {
             to.push_back(entry);
+        }
+    }
+}
+
+void mergeData(std::vector<DataSource>& to, const std::vector<DataSource>& from)
+{
+    for (const DataSource& source : from) {
+        if (std::none_of(to.begin(), to.end(),
+                         [&](const DataSource& have) { return have.name == source.name; })) {
+            to.push_back(source);
+        }
+    }
+}
+
+std::string uniqueName(const std::string& wanted, const std::vector<std::string>& taken)
+{
+    for (int n = 1;; ++n) {
+        const std::string name = n == 1 ? wanted : wanted + "-" + std::to_string(n);
+        if (std::find(taken.begin(), taken.end(), name) == taken.end()) {
+            return name;
         }
     }
 }
 
 std::string uniqueRunId(const std::vector<LineageEntry>& lineage, const std::string& wanted)
 {
-    const std::string base = wanted.empty() ? std::string("run") : wanted;
-    for (int n = 1;; ++n) {
-        const std::string id = n == 1 ? base : base + "-" + std::to_string(n);
-        bool used = false;
-        for (const LineageEntry& entry : lineage) {
-            used = used || entry.run == id;
-        }
-        if (!used) {
-            return id;
-        }
+    std::vector<std::string> taken;
+    for (const LineageEntry& entry : lineage) {
+        taken.push_back(entry.run);
     }
+    return uniqueName(wanted.empty() ? std::string("run") : wanted, taken);
 }
 
 #ifdef UNBLUR_HAVE_JSON

@@ -98,6 +98,12 @@ std::string folderName(const std::string& folder);
 /** Appends `from`'s entries whose run ids `to` lacks, in order. */
 void mergeLineage(std::vector<LineageEntry>& to, const std::vector<LineageEntry>& from);
 
+/** Appends `from`'s data sources whose names `to` lacks, in order. */
+void mergeData(std::vector<DataSource>& to, const std::vector<DataSource>& from);
+
+/** `wanted`, or `wanted-2`, `wanted-3`... whichever `taken` does not hold. */
+std::string uniqueName(const std::string& wanted, const std::vector<std::string>& taken);
+
 /** `wanted`, or `wanted-2`, `wanted-3`... whichever no entry of `lineage` uses. */
 std::string uniqueRunId(const std::vector<LineageEntry>& lineage, const std::string& wanted);
 

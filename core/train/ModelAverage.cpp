@@ -109,15 +109,7 @@ void averageModelFolders(const std::vector<WeightedModel>& inputs, const std::st
     entry.command = "average";
     for (size_t i = 0; i < inputs.size(); ++i) {
         model::mergeLineage(card.lineage, cards[i].lineage);
-        for (const model::DataSource& source : cards[i].data) {
-            bool known = false;
-            for (const model::DataSource& have : card.data) {
-                known = known || have.name == source.name;
-            }
-            if (!known) {
-                card.data.push_back(source);
-            }
-        }
+        model::mergeData(card.data, cards[i].data);
         const std::string parent =
             cards[i].lineage.empty() ? model::folderName(inputs[i].folder) : cards[i].lastRun();
         if (cards[i].lineage.empty()) {
