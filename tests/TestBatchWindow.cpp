@@ -3,10 +3,11 @@
 // report, and the main window staying usable while a batch runs.
 #include "AppSettings.h"
 #include "BatchQueueModel.h"
-#include "BatchRunner.h"
 #include "BatchTestSupport.h"
 #include "BatchWindow.h"
+#include "ImageViewer.h"
 #include "MainWindow.h"
+#include "ModelHost.h"
 #include "Translations.h"
 #include "UserPrompt.h"
 #include "io/ImageFile.h"
@@ -27,11 +28,17 @@ void prepare(BatchWindow& window, const QString& input, const QString& output)
     BatchEngineSettings engine;
     engine.modelFolder = kTiny;
     engine.modelName = QStringLiteral("tiny");
-    engine.tileSize = 128;
+    engine.options.engine.tileSize = 128;
     window.setEngineSettings(engine);
     window.setInputs({input});
     window.setRecursive(true);
     window.setOutputFolder(output);
+}
+
+/** `window`'s button `name` ("startButton", "pauseButton", "cancelButton"). */
+QPushButton* button(const BatchWindow& window, const char* name)
+{
+    return window.findChild<QPushButton*>(QLatin1String(name));
 }
 
 /** A batch window set up on `count` 320x256 photos (several 128 px tiles each). */
@@ -42,8 +49,9 @@ struct LargeBatch
     QTemporaryDir dir;
     QString in = dir.filePath(QStringLiteral("in"));
     QString out = dir.filePath(QStringLiteral("out"));
-    BatchWindow window;
-    QSignalSpy progress{window.runner(), &BatchRunner::progressed};
+    ModelHost host;
+    BatchWindow window{&host};
+    QSignalSpy progress{&host, &ModelHost::event};
     QSignalSpy finished{&window, &BatchWindow::batchFinished};
 };
 
@@ -59,7 +67,9 @@ private:
     {
         for (int i = 0; i < 600; ++i) {
             for (const QList<QVariant>& args : progress) {
-                if (args.at(0).value<BatchProgress>().currentPart > 0) {
+                const auto event = args.at(0).value<HostEvent>();
+                const auto* progressed = std::get_if<BatchProgressed>(&event);
+                if (progressed != nullptr && progressed->progress.currentPart > 0) {
                     return true;
                 }
             }
@@ -108,13 +118,14 @@ private Q_SLOTS:
         writePhotoFile(in, QStringLiteral("IMG_top.png"), 48, 40, 11);
         QVERIFY(writeBytes(in + QStringLiteral("/day2/broken.jpg"), QByteArray("not a JPEG")));
 
-        BatchWindow window;
+        ModelHost host;
+        BatchWindow window(&host);
         prepare(window, in, out);
         window.show();
         QSignalSpy finished(&window, &BatchWindow::batchFinished);
-        QTest::mouseClick(window.startButton(), Qt::LeftButton);
+        QTest::mouseClick(button(window, "startButton"), Qt::LeftButton);
         QVERIFY(window.isRunning());
-        QVERIFY(!window.startButton()->isEnabled());
+        QVERIFY(!button(window, "startButton")->isEnabled());
         QVERIFY(finished.wait(120000));
 
         QCOMPARE(window.queue()->rowCount(), 7);
@@ -146,7 +157,7 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("broken.jpg")));
 
         // The same batch again skips what is done.
-        QTest::mouseClick(window.startButton(), Qt::LeftButton);
+        QTest::mouseClick(button(window, "startButton"), Qt::LeftButton);
         QVERIFY(finished.wait(120000));
         QCOMPARE(window.queue()->count(ItemState::Skipped), 6);
         QCOMPARE(window.queue()->count(ItemState::Done), 0);
@@ -160,9 +171,9 @@ private Q_SLOTS:
         QSignalSpy& finished = batch.finished;
         QVERIFY(window.start());
         QVERIFY(waitForFirstTile(progress));
-        QTest::mouseClick(window.pauseButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(window.runner()->isPaused(), 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(window.pauseButton()->text().remove(QLatin1Char('&')),
+        QTest::mouseClick(button(window, "pauseButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.isPaused(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(button(window, "pauseButton")->text().remove(QLatin1Char('&')),
                                   QStringLiteral("Resume"), 5000);
         // While paused nothing more is restored.
         QTest::qWait(300);
@@ -173,7 +184,7 @@ private Q_SLOTS:
         QVERIFY(progress.count() <= reportsWhenPaused + 1);
         QVERIFY(window.isRunning());
         QVERIFY(finished.isEmpty());
-        QTest::mouseClick(window.pauseButton(), Qt::LeftButton);
+        QTest::mouseClick(button(window, "pauseButton"), Qt::LeftButton);
         QVERIFY(finished.wait(120000));
         QCOMPARE(window.queue()->count(ItemState::Done), 4);
         QVERIFY(everyFileDecodes(batch.out));
@@ -185,7 +196,7 @@ private Q_SLOTS:
         BatchWindow& window = batch.window;
         QVERIFY(window.start());
         QVERIFY(waitForFirstTile(batch.progress));
-        QTest::mouseClick(window.cancelButton(), Qt::LeftButton);
+        QTest::mouseClick(button(window, "cancelButton"), Qt::LeftButton);
         QVERIFY(batch.finished.wait(30000));
         const QString& out = batch.out;
         QVERIFY(window.queue()->count(ItemState::Cancelled) >= 1);
@@ -193,7 +204,7 @@ private Q_SLOTS:
         // Only whole outputs, one per photo reported done, and no temporary files.
         QCOMPARE(filesBelow(out).size(), window.queue()->count(ItemState::Done));
         QVERIFY(everyFileDecodes(out));
-        QVERIFY(window.startButton()->isEnabled());
+        QVERIFY(button(window, "startButton")->isEnabled());
     }
 
     void mainWindowStaysUsableDuringABatch()
@@ -212,9 +223,21 @@ private Q_SLOTS:
         QSignalSpy shown(&main, &MainWindow::photoShown);
         main.openPhoto(in + QStringLiteral("/m0.png"));
         QVERIFY(shown.wait(30000));
-        QVERIFY(main.viewer()->hasPhoto());
-        QVERIFY(finished.wait(120000));
+        QVERIFY(main.findChild<ImageViewer*>(QStringLiteral("viewer"))->hasPhoto());
+        // A deblur asked for during the batch runs on the same model, between its tiles.
+        QSignalSpy deblurred(&main, &MainWindow::deblurDone);
+        main.deblur();
+        QVERIFY(deblurred.wait(120000));
+        qInfo("main window's deblur done with the batch %s",
+              batch->isRunning() ? "still running" : "already finished");
+        const unblur::io::FloatImage duringBatch = *main.restoredPixels();
+        QVERIFY(finished.count() > 0 || finished.wait(120000));
         QCOMPARE(batch->queue()->count(ItemState::Done), 4);
+        QCOMPARE(main.host()->modelsLoaded(), 1); // one model for both windows
+        // The same deblur again, alone: the same pixels, bit for bit.
+        main.deblur();
+        QVERIFY(deblurred.wait(120000));
+        QVERIFY(duringBatch.pixels == main.restoredPixels()->pixels);
     }
 };
 

@@ -3,12 +3,11 @@
 // metadata, errors in the banner, and the event loop's latency during a run.
 #include "AppSettings.h"
 #include "ControlsPanel.h"
-#include "DeblurController.h"
-#include "DeblurWorker.h"
 #include "DisplayImage.h"
 #include "ImageViewer.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
+#include "ModelHost.h"
 #include "PhotoIo.h"
 #include "UserPrompt.h"
 #include "io/PhotoReader.h"
@@ -47,6 +46,34 @@ private:
     std::unique_ptr<MainWindow> m_window;
 
     MainWindow& window() { return *m_window; }
+    // The window's parts, found by object name as a user's tools would.
+    ImageViewer* viewer() { return m_window->findChild<ImageViewer*>(QStringLiteral("viewer")); }
+    ControlsPanel* controls()
+    {
+        return m_window->findChild<ControlsPanel*>(QStringLiteral("controls"));
+    }
+    MessageBanner* banner()
+    {
+        return m_window->findChild<MessageBanner*>(QStringLiteral("banner"));
+    }
+    QPushButton* deblurButton()
+    {
+        return m_window->findChild<QPushButton*>(QStringLiteral("deblurButton"));
+    }
+    ModelHost* host() { return m_window->host(); }
+
+    /** The events of type T that `spy` (on ModelHost::event) caught, in order. */
+    template <class T> static std::vector<T> eventsOf(const QSignalSpy& spy)
+    {
+        std::vector<T> events;
+        for (const QList<QVariant>& args : spy) {
+            const auto event = args.at(0).value<HostEvent>();
+            if (const T* typed = std::get_if<T>(&event)) {
+                events.push_back(*typed);
+            }
+        }
+        return events;
+    }
 
     bool open(const QString& path)
     {
@@ -58,7 +85,7 @@ private:
     /** Deblurs the open photo in tiles of `tile` px (0: automatic) and waits for the result. */
     bool deblur(int tile)
     {
-        m_window->controls()->setTileSize(tile);
+        controls()->setTileSize(tile);
         QSignalSpy done(m_window.get(), &MainWindow::deblurDone);
         m_window->deblur();
         return done.wait(120000);
@@ -94,10 +121,10 @@ private Q_SLOTS:
     void opensPhotoWithTitle()
     {
         QVERIFY(open(kSmall));
-        QVERIFY(window().viewer()->hasPhoto());
+        QVERIFY(viewer()->hasPhoto());
         QVERIFY(window().windowTitle().contains(QStringLiteral("FurnaceCreekInn.jpg")));
         QVERIFY(!window().isWindowModified());
-        QVERIFY(window().controls()->deblurButton()->isEnabled());
+        QVERIFY(deblurButton()->isEnabled());
         QCOMPARE(AppSettings::value(AppSettings::RecentFiles).toStringList().value(0),
                  QFileInfo(kSmall).absoluteFilePath());
     }
@@ -123,9 +150,10 @@ private Q_SLOTS:
         AppSettings::setValue(AppSettings::TileSize, 256);
         AppSettings::setValue(AppSettings::EnsembleViews, 4);
         MainWindow again;
-        QCOMPARE(again.controls()->precision(), QStringLiteral("bf16"));
-        QCOMPARE(again.controls()->tileSize(), 256);
-        QCOMPARE(again.controls()->views(), 4);
+        QCOMPARE(again.findChild<ControlsPanel*>(QStringLiteral("controls"))->precision(),
+                 QStringLiteral("bf16"));
+        QCOMPARE(again.findChild<ControlsPanel*>(QStringLiteral("controls"))->tileSize(), 256);
+        QCOMPARE(again.findChild<ControlsPanel*>(QStringLiteral("controls"))->views(), 4);
         AppSettings::setValue(AppSettings::Precision, QStringLiteral("fp32"));
         AppSettings::setValue(AppSettings::TileSize, 0);
         AppSettings::setValue(AppSettings::EnsembleViews, 1);
@@ -135,37 +163,37 @@ private Q_SLOTS:
     void ensembleRunsEveryView()
     {
         QVERIFY(open(kSmall));
-        window().controls()->setViews(2);
-        QSignalSpy progress(window().controller(), &DeblurController::progress);
+        controls()->setViews(2);
+        QSignalSpy events(host(), &ModelHost::event);
         QVERIFY(deblur(0));
-        window().controls()->setViews(1);
+        controls()->setViews(1);
         bool secondView = false;
-        for (const QList<QVariant>& args : progress) {
-            secondView |=
-                args.at(0).value<DeblurProgress>().stage.startsWith(QStringLiteral("view 2/2"));
+        for (const DeblurProgressed& p : eventsOf<DeblurProgressed>(events)) {
+            secondView |= p.progress.stage.startsWith(QStringLiteral("view 2/2"));
         }
         QVERIFY(secondView);
-        QVERIFY(window().viewer()->hasRestored());
+        QVERIFY(viewer()->hasRestored());
     }
 
     void deblurReportsProgressAndShowsSplit()
     {
         QVERIFY(open(kSmall));
-        QSignalSpy progress(window().controller(), &DeblurController::progress);
+        QSignalSpy events(host(), &ModelHost::event);
         QVERIFY(deblur(128));
-        QVERIFY(progress.count() > 1);
+        const std::vector<DeblurProgressed> progress = eventsOf<DeblurProgressed>(events);
+        QVERIFY(progress.size() > 1);
         int last = 0;
         int total = 0;
-        for (const QList<QVariant>& args : progress) {
-            const auto p = args.at(0).value<DeblurProgress>();
+        for (const DeblurProgressed& event : progress) {
+            const DeblurProgress& p = event.progress;
             QVERIFY2(p.tilesDone >= last, "tiles done went backwards");
             last = p.tilesDone;
             total = p.tilesTotal;
         }
         QVERIFY(total > 1);
         QCOMPARE(last, total);
-        QVERIFY(window().viewer()->hasRestored());
-        QCOMPARE(window().viewer()->mode(), ImageViewer::Mode::Split);
+        QVERIFY(viewer()->hasRestored());
+        QCOMPARE(viewer()->mode(), ImageViewer::Mode::Split);
         QVERIFY(window().isWindowModified());
         QVERIFY(window().hasResult());
     }
@@ -174,8 +202,8 @@ private Q_SLOTS:
     {
         QVERIFY(open(kLarge));
         window().setPreviewSide(96);
-        window().controls()->setTileSize(0);
-        ImageViewer* viewer = window().viewer();
+        controls()->setTileSize(0);
+        ImageViewer* viewer = this->viewer();
         viewer->setZoom(1.0);
         const QRect visible = viewer->visibleImageRect();
         QVERIFY(visible.width() > 200 && visible.height() > 200);
@@ -189,7 +217,7 @@ private Q_SLOTS:
         QVERIFY(viewer->hasRestored());
         QVERIFY(!window().hasResult()); // nothing to save until the whole photo is done
         QVERIFY(!window().isWindowModified());
-        QVERIFY(window().controls()->deblurButton()->text().contains(QStringLiteral("Apply")));
+        QVERIFY(deblurButton()->text().contains(QStringLiteral("Apply")));
         QCOMPARE(viewer->previewRegions(), QList<QRect>{first});
         // Restored inside the region, the original outside it.
         const QImage after = viewer->restoredImage();
@@ -225,7 +253,7 @@ private Q_SLOTS:
     {
         QVERIFY(open(kSmall));
         QVERIFY(deblur(128));
-        ImageViewer* viewer = window().viewer();
+        ImageViewer* viewer = this->viewer();
         const int y = viewer->height() / 2;
         const QPoint start(qRound(viewer->dividerX()), y);
         const QPoint end(viewer->width() / 4, y);
@@ -244,33 +272,34 @@ private Q_SLOTS:
     void cancelStopsAndLeavesThePhoto()
     {
         QVERIFY(open(kLarge));
-        window().controls()->setTileSize(128);
-        QSignalSpy progress(window().controller(), &DeblurController::progress);
-        QSignalSpy cancelled(window().controller(), &DeblurController::cancelled);
+        controls()->setTileSize(128);
+        QSignalSpy events(host(), &ModelHost::event);
+        QSignalSpy stopped(&window(), &MainWindow::deblurStopped);
         int doneAtCancel = -1;
-        connect(window().controller(), &DeblurController::progress, this,
-                [&](const DeblurProgress& p) {
-                    if (doneAtCancel < 0 && p.tilesDone >= 1) {
-                        doneAtCancel = p.tilesDone;
-                        window().cancelDeblur();
-                    }
-                });
+        connect(host(), &ModelHost::event, this, [&](const HostEvent& event) {
+            const auto* p = std::get_if<DeblurProgressed>(&event);
+            if (p != nullptr && doneAtCancel < 0 && p->progress.tilesDone >= 1) {
+                doneAtCancel = p->progress.tilesDone;
+                window().cancelDeblur();
+            }
+        });
         window().deblur();
-        QVERIFY(cancelled.wait(120000));
+        QVERIFY(stopped.wait(120000));
+        QCOMPARE(eventsOf<DeblurCancelled>(events).size(), size_t(1));
         int lastDone = 0;
         int total = 0;
-        for (const QList<QVariant>& args : progress) {
-            lastDone = args.at(0).value<DeblurProgress>().tilesDone;
-            total = args.at(0).value<DeblurProgress>().tilesTotal;
+        for (const DeblurProgressed& p : eventsOf<DeblurProgressed>(events)) {
+            lastDone = p.progress.tilesDone;
+            total = p.progress.tilesTotal;
         }
         qInfo("cancelled at %d of %d tiles; last report %d", doneAtCancel, total, lastDone);
         QVERIFY(total > 10);
         QVERIFY2(lastDone <= doneAtCancel + 1, "more than one tile ran after the cancel");
-        QVERIFY(!window().viewer()->hasRestored());
+        QVERIFY(!viewer()->hasRestored());
         QVERIFY(!window().hasResult());
         QVERIFY(!window().isWindowModified());
-        QVERIFY(!window().controller()->isBusy());
-        QVERIFY(window().controls()->deblurButton()->isEnabled());
+        QVERIFY(!host()->isBusy());
+        QVERIFY(deblurButton()->isEnabled());
     }
 
     void saveKeepsMetadata()
@@ -356,30 +385,30 @@ private Q_SLOTS:
         QSignalSpy failed(window().photoIo(), &PhotoIo::loadFailed);
         window().openPhoto(bad);
         QVERIFY(failed.wait(30000));
-        QVERIFY(window().banner()->isVisible());
-        QVERIFY(window().banner()->text().contains(QStringLiteral("broken.jpg")));
-        QCOMPARE(window().banner()->kind(), MessageBanner::Kind::Error);
+        QVERIFY(banner()->isVisible());
+        QVERIFY(banner()->text().contains(QStringLiteral("broken.jpg")));
+        QCOMPARE(banner()->kind(), MessageBanner::Kind::Error);
         QVERIFY(!window().photo());
 
         QVERIFY(open(kSmall));
-        QVERIFY(!window().banner()->isVisible());
+        QVERIFY(!banner()->isVisible());
         QVERIFY(deblur(0));
-        QVERIFY(window().viewer()->hasRestored());
+        QVERIFY(viewer()->hasRestored());
     }
 
     void strengthBlendsLive()
     {
         QVERIFY(open(kSmall));
         QVERIFY(deblur(0));
-        const QImage full = window().viewer()->restoredImage();
-        window().controls()->setStrength(0);
+        const QImage full = viewer()->restoredImage();
+        controls()->setStrength(0);
         const auto photo = window().photo();
         const QImage original = toDisplayImage(photo->image, photo->metadata.iccProfile());
-        QTRY_COMPARE(window().viewer()->restoredImage(), original);
+        QTRY_COMPARE(viewer()->restoredImage(), original);
         QVERIFY(window().isWindowModified());
-        QVERIFY(window().viewer()->restoredImage() != full);
-        window().controls()->setStrength(100);
-        QTRY_COMPARE(window().viewer()->restoredImage(), full);
+        QVERIFY(viewer()->restoredImage() != full);
+        controls()->setStrength(100);
+        QTRY_COMPARE(viewer()->restoredImage(), full);
     }
 
     void modelFoldersAreValidatedWhenAdded()
@@ -388,9 +417,9 @@ private Q_SLOTS:
         const QString empty = m_dir.filePath(QStringLiteral("empty-model"));
         QVERIFY(QDir().mkpath(empty));
         window().addModel(empty);
-        QVERIFY(window().banner()->isVisible());
-        QVERIFY(window().banner()->text().contains(QStringLiteral("net_g.pth")));
-        QVERIFY(!window().controls()->modelFolders().contains(empty));
+        QVERIFY(banner()->isVisible());
+        QVERIFY(banner()->text().contains(QStringLiteral("net_g.pth")));
+        QVERIFY(!controls()->modelFolders().contains(empty));
 
         // The files are there but are not checkpoints: refused when loading, entry removed.
         const QString broken = m_dir.filePath(QStringLiteral("broken-model"));
@@ -400,11 +429,11 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write("not a checkpoint");
         }
-        QSignalSpy failed(window().controller(), &DeblurController::modelFailed);
+        QSignalSpy failed(host(), &ModelHost::event);
         window().addModel(broken);
-        QVERIFY(failed.wait(30000));
-        QTRY_VERIFY(window().banner()->text().contains(QStringLiteral("broken-model")));
-        QVERIFY(!window().controls()->modelFolders().contains(broken));
+        QTRY_COMPARE_WITH_TIMEOUT(eventsOf<ModelFailed>(failed).size(), size_t(1), 30000);
+        QTRY_VERIFY(banner()->text().contains(QStringLiteral("broken-model")));
+        QVERIFY(!controls()->modelFolders().contains(broken));
 
         // A real one is added, loaded and remembered.
         const QString good = m_dir.filePath(QStringLiteral("good-model"));
@@ -414,11 +443,11 @@ private Q_SLOTS:
                 QFile::copy(QStringLiteral(UNBLUR_TEST_DATA "/hidiff-tiny/") + QLatin1String(name),
                             QDir(good).filePath(QLatin1String(name))));
         }
-        QSignalSpy loaded(window().controller(), &DeblurController::modelLoaded);
+        QSignalSpy loaded(host(), &ModelHost::event);
         window().addModel(good);
-        QVERIFY(loaded.wait(30000));
-        QCOMPARE(window().controls()->modelFolder(), good);
-        QCOMPARE(window().controller()->modelFolder(), good);
+        QTRY_COMPARE_WITH_TIMEOUT(eventsOf<ModelLoaded>(loaded).size(), size_t(1), 30000);
+        QCOMPARE(controls()->modelFolder(), good);
+        QCOMPARE(host()->modelFolder(), good);
         QVERIFY(AppSettings::value(AppSettings::ExtraModels).toStringList().contains(good));
         AppSettings::setValue(AppSettings::ExtraModels, QStringList());
         AppSettings::setValue(AppSettings::ModelFolder, QString());
@@ -427,12 +456,12 @@ private Q_SLOTS:
     void cudaIsGreyedOutWithAReason()
     {
         QStringList gpus;
-        const QString reason = DeblurWorker::cudaStatus(&gpus);
+        const QString reason = ModelHost::cudaStatus(&gpus);
         if (reason.isEmpty()) {
             QSKIP("this machine has CUDA");
         }
         QComboBox* device = nullptr;
-        for (QComboBox* combo : window().controls()->findChildren<QComboBox*>()) {
+        for (QComboBox* combo : controls()->findChildren<QComboBox*>()) {
             if (combo->accessibleName() == QLatin1String("Device")) {
                 device = combo;
             }
@@ -449,12 +478,12 @@ private Q_SLOTS:
     {
         QVERIFY(open(kSmall));
         QSignalSpy shown(&window(), &MainWindow::photoShown);
-        QTest::keyClick(window().viewer(), Qt::Key_Right);
+        QTest::keyClick(viewer(), Qt::Key_Right);
         QVERIFY(shown.wait(30000));
         const QString next = shown.takeFirst().at(0).toString();
         QVERIFY(next != QFileInfo(kSmall).absoluteFilePath());
         QCOMPARE(QFileInfo(next).absolutePath(), QFileInfo(kSmall).absolutePath());
-        QTest::keyClick(window().viewer(), Qt::Key_Left);
+        QTest::keyClick(viewer(), Qt::Key_Left);
         QVERIFY(shown.wait(30000));
         QCOMPARE(shown.takeFirst().at(0).toString(), QFileInfo(kSmall).absoluteFilePath());
     }
@@ -463,20 +492,20 @@ private Q_SLOTS:
     {
         QVERIFY(open(kSmall));
         QVERIFY(deblur(0));
-        window().viewer()->setFocus();
-        QTest::keyClick(window().viewer(), Qt::Key_B);
-        QCOMPARE(window().viewer()->mode(), ImageViewer::Mode::SideBySide);
+        viewer()->setFocus();
+        QTest::keyClick(viewer(), Qt::Key_B);
+        QCOMPARE(viewer()->mode(), ImageViewer::Mode::SideBySide);
         m_window.reset();
         MainWindow again;
-        QCOMPARE(again.viewer()->mode(), ImageViewer::Mode::SideBySide);
+        QCOMPARE(again.findChild<ImageViewer*>(QStringLiteral("viewer"))->mode(),
+                 ImageViewer::Mode::SideBySide);
         AppSettings::setValue(AppSettings::CompareMode, QStringLiteral("split"));
     }
 
     void eventLoopStaysResponsive()
     {
         QVERIFY(open(kLarge));
-        window().controls()->setTileSize(256);
-        QSignalSpy done(window().controller(), &DeblurController::busyChanged);
+        controls()->setTileSize(256);
         QElapsedTimer clock;
         qint64 last = 0;
         qint64 worst = 0;
@@ -492,16 +521,16 @@ private Q_SLOTS:
             ++ticks;
         });
         window().deblur();
-        QVERIFY(window().controller()->isBusy());
+        QVERIFY(host()->isBusy());
         clock.start();
         timer.start();
         // Measure for the whole run, at most 10 s.
-        while (window().controller()->isBusy() && clock.elapsed() < 10000) {
+        while (host()->isBusy() && clock.elapsed() < 10000) {
             QTest::qWait(50);
         }
         timer.stop();
         window().cancelDeblur();
-        QTRY_VERIFY_WITH_TIMEOUT(!window().controller()->isBusy(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!host()->isBusy(), 60000);
         std::sort(gaps.begin(), gaps.end());
         qInfo("event loop: %d ticks in %lld ms; gaps: median %lld, 99th %lld, longest %lld ms",
               ticks, (long long)clock.elapsed(), (long long)gaps.at(gaps.size() / 2),

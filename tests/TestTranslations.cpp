@@ -114,7 +114,8 @@ QStringList widgetTexts(const MainWindow& window)
     for (const QDockWidget* dock : window.findChildren<QDockWidget*>()) {
         texts << dock->windowTitle();
     }
-    for (const QPushButton* button : window.controls()->findChildren<QPushButton*>()) {
+    for (const QPushButton* button : window.findChild<ControlsPanel*>(QStringLiteral("controls"))
+                                         ->findChildren<QPushButton*>()) {
         texts << button->text() << button->toolTip();
     }
     return texts;
@@ -182,7 +183,8 @@ private Q_SLOTS:
         const Expected expected = expectedFor(m_system);
         QCOMPARE(code, expected.code);
         QCOMPARE(window->menuBar()->actions().value(0)->text(), expected.fileMenu);
-        QCOMPARE(window->controls()->deblurButton()->text(), expected.deblurButton);
+        QCOMPARE(window->findChild<QPushButton*>(QStringLiteral("deblurButton"))->text(),
+                 expected.deblurButton);
         QVERIFY(widgetTexts(*window).contains(expected.openAction));
         QVERIFY(widgetTexts(*window).contains(expected.dockTitle));
         // Toolbar buttons show no accelerator: "打开", not "打开(O)…".
@@ -279,7 +281,8 @@ private Q_SLOTS:
     {
         const auto window = start();
         ExportDialog dialog(m_dir.filePath(QStringLiteral("photo.jpg")), window.get());
-        QList<QLabel*> labels = window->controls()->findChildren<QLabel*>();
+        QList<QLabel*> labels =
+            window->findChild<ControlsPanel*>(QStringLiteral("controls"))->findChildren<QLabel*>();
         labels << dialog.findChildren<QLabel*>();
         int withMnemonic = 0;
         for (const QLabel* label : labels) {
@@ -309,7 +312,8 @@ private Q_SLOTS:
         const Expected expected = expectedFor(code);
         QCOMPARE(installed, expected.code);
         QCOMPARE(window->menuBar()->actions().value(0)->text(), expected.fileMenu);
-        QCOMPARE(window->controls()->deblurButton()->text(), expected.deblurButton);
+        QCOMPARE(window->findChild<QPushButton*>(QStringLiteral("deblurButton"))->text(),
+                 expected.deblurButton);
         QDialogButtonBox buttons(QDialogButtonBox::Cancel);
         QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), expected.qtCancel);
         // The menu shows the stored choice.
@@ -333,12 +337,14 @@ private Q_SLOTS:
         QCOMPARE(AppSettings::value(AppSettings::Language).toString(), QStringLiteral("en"));
         QVERIFY(actions.at(1)->isChecked());
         // The notice about the restart, in the language in use.
-        QVERIFY(window->banner()->isVisible());
-        QCOMPARE(window->banner()->text(),
+        QVERIFY(window->findChild<MessageBanner*>(QStringLiteral("banner"))->isVisible());
+        QCOMPARE(window->findChild<MessageBanner*>(QStringLiteral("banner"))->text(),
                  QCoreApplication::translate(
                      "unblur::ui::MainWindow",
                      "The new language takes effect when Unblur is started again."));
-        QVERIFY(!window->banner()->text().startsWith(QLatin1String("The new language")));
+        QVERIFY(!window->findChild<MessageBanner*>(QStringLiteral("banner"))
+                     ->text()
+                     .startsWith(QLatin1String("The new language")));
 
         actions.first()->trigger();
         QCOMPARE(AppSettings::value(AppSettings::Language).toString(), QString());

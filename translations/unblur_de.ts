@@ -21,64 +21,51 @@
 </context>
 <context>
     <name>ModelFolders</name>
-    <message>
-        <location filename="../ui/ModelFolders.cpp" line="22"/>
-        <source>%1: not a folder</source>
-        <translation>%1: kein Ordner</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/ModelFolders.cpp" line="31"/>
-        <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
-        <translation>
-            <numerusform>%1: kein HI-Diff-Modellordner (%n Datei fehlt: %2)</numerusform>
-            <numerusform>%1: kein HI-Diff-Modellordner (%n Dateien fehlen: %2)</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="34"/>
+        <location filename="../app/gui/main.cpp" line="37"/>
         <source>Deblurs photos with HI-Diff.</source>
         <translation>Entfernt Unschärfe aus Fotos mit HI-Diff.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="39"/>
+        <location filename="../app/gui/main.cpp" line="42"/>
         <source>Debug: save a picture of the window to FILE and quit (after the photo is shown, or deblurred with --deblur).</source>
         <translation>Debug: ein Bild des Fensters in FILE speichern und beenden (sobald das Foto angezeigt wird, mit --deblur sobald es geschärft ist).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="43"/>
+        <location filename="../app/gui/main.cpp" line="46"/>
         <source>Deblur the photo at once.</source>
         <translation>Das Foto sofort schärfen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="46"/>
+        <location filename="../app/gui/main.cpp" line="49"/>
         <source>Show the photo at 100 % and preview that part at once.</source>
         <translation>Das Foto in 100 % zeigen und diesen Ausschnitt sofort als Vorschau schärfen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="49"/>
+        <location filename="../app/gui/main.cpp" line="52"/>
         <source>Debug: save a picture of the window to FILE once the first tile of a deblur is done.</source>
         <translation>Debug: ein Bild des Fensters in FILE speichern, sobald beim Schärfen die erste Kachel fertig ist.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="53"/>
+        <location filename="../app/gui/main.cpp" line="56"/>
         <source>Debug: window size, WxH.</source>
         <translation>Debug: Fenstergröße, Breite x Höhe (z. B. 1600x1000).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="57"/>
+        <location filename="../app/gui/main.cpp" line="60"/>
         <source>Open the batch export window with the photos and folders given instead of opening a photo.</source>
         <translation>Das Fenster „Stapel-Export“ mit den angegebenen Fotos und Ordnern öffnen, statt ein Foto zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="61"/>
+        <location filename="../app/gui/main.cpp" line="64"/>
         <source>Debug: with --batch, run the batch into FOLDER (sub-folders included), save a picture of the batch window to FILE and quit.</source>
         <translation>Debug: mit --batch den Stapel nach FOLDER ausführen (mit Unterordnern), ein Bild des Stapelfensters in FILE speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="68"/>
+        <location filename="../app/gui/main.cpp" line="71"/>
         <source>A photo to open (with --batch: photos and folders).</source>
         <translation>Ein zu öffnendes Foto (mit --batch: Fotos und Ordner).</translation>
     </message>
@@ -143,16 +130,11 @@
 </context>
 <context>
     <name>unblur::ui::BatchRunner</name>
-    <message>
-        <location filename="../ui/BatchRunner.cpp" line="90"/>
-        <source>Could not load the model %1: %2</source>
-        <translation>Das Modell %1 konnte nicht geladen werden: %2</translation>
-    </message>
 </context>
 <context>
     <name>unblur::ui::BatchWindow</name>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="36"/>
+        <location filename="../ui/BatchWindow.cpp" line="37"/>
         <source>Batch Export — Unblur</source>
         <translation>Stapel-Export — Unblur</translation>
     </message>
@@ -203,7 +185,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="72"/>
-        <location filename="../ui/BatchWindow.cpp" line="395"/>
+        <location filename="../ui/BatchWindow.cpp" line="413"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -288,113 +270,118 @@
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="119"/>
-        <location filename="../ui/BatchWindow.cpp" line="387"/>
+        <location filename="../ui/BatchWindow.cpp" line="120"/>
+        <location filename="../ui/BatchWindow.cpp" line="405"/>
         <source>P&amp;ause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="120"/>
+        <location filename="../ui/BatchWindow.cpp" line="122"/>
         <source>&amp;Cancel</source>
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="121"/>
+        <location filename="../ui/BatchWindow.cpp" line="124"/>
         <source>Stop within one tile; photos already written stay, nothing partial is left</source>
         <translation>Spätestens nach einer Kachel anhalten; bereits geschriebene Fotos bleiben erhalten, unvollständige Dateien werden nicht hinterlassen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="123"/>
+        <location filename="../ui/BatchWindow.cpp" line="126"/>
         <source>Sa&amp;ve report…</source>
         <translation>Ber&amp;icht speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="124"/>
+        <location filename="../ui/BatchWindow.cpp" line="127"/>
         <source>Every photo with its state, output and reason, as CSV</source>
         <translation>Jedes Foto mit Status, Ergebnis und Grund, als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="150"/>
+        <location filename="../ui/BatchWindow.cpp" line="153"/>
         <source>Add photos</source>
         <translation>Fotos hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="154"/>
+        <location filename="../ui/BatchWindow.cpp" line="157"/>
         <source>Add a folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="166"/>
+        <location filename="../ui/BatchWindow.cpp" line="169"/>
         <source>Save the report</source>
         <translation>Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="167"/>
+        <location filename="../ui/BatchWindow.cpp" line="170"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="190"/>
+        <location filename="../ui/BatchWindow.cpp" line="207"/>
         <source>%1 · device %2 · %3 · tiles %4</source>
         <translation>%1 · Gerät %2 · %3 · Kacheln %4</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="193"/>
+        <location filename="../ui/BatchWindow.cpp" line="211"/>
         <source>auto</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="195"/>
+        <location filename="../ui/BatchWindow.cpp" line="213"/>
         <source> · ensemble of %1 views</source>
         <translation> · Ensemble aus %1 Ansichten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="197"/>
+        <location filename="../ui/BatchWindow.cpp" line="215"/>
         <source>%1 (as in the main window)</source>
         <translation>%1 (wie im Hauptfenster)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="224"/>
+        <location filename="../ui/BatchWindow.cpp" line="242"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="224"/>
+        <location filename="../ui/BatchWindow.cpp" line="242"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="263"/>
+        <location filename="../ui/BatchWindow.cpp" line="276"/>
+        <source>A batch export is already running.</source>
+        <translation>Ein Stapelexport läuft bereits.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="280"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>Kein Modell verfügbar: Fügen Sie zuerst im Hauptfenster eines hinzu.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="285"/>
+        <location filename="../ui/BatchWindow.cpp" line="296"/>
         <source>Loading the model and listing the photos…</source>
         <translation>Modell wird geladen und Fotos werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="300"/>
+        <location filename="../ui/BatchWindow.cpp" line="313"/>
         <source>Pausing after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="309"/>
+        <location filename="../ui/BatchWindow.cpp" line="322"/>
         <source>Stopping after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="317"/>
+        <location filename="../ui/BatchWindow.cpp" line="330"/>
         <source>Report saved to %1.</source>
         <translation>Bericht in %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="320"/>
+        <location filename="../ui/BatchWindow.cpp" line="333"/>
         <source>Could not save the report: %1</source>
         <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="340"/>
+        <location filename="../ui/BatchWindow.cpp" line="358"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>%1 von %n Foto fertig</numerusform>
@@ -402,7 +389,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="342"/>
+        <location filename="../ui/BatchWindow.cpp" line="360"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n fehlgeschlagen</numerusform>
@@ -410,17 +397,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="345"/>
+        <location filename="../ui/BatchWindow.cpp" line="363"/>
         <source> · paused</source>
         <translation> · angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="347"/>
+        <location filename="../ui/BatchWindow.cpp" line="365"/>
         <source> · about %1 left</source>
         <translation> · noch etwa %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="361"/>
+        <location filename="../ui/BatchWindow.cpp" line="379"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n Foto fertig</numerusform>
@@ -428,7 +415,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="362"/>
+        <location filename="../ui/BatchWindow.cpp" line="380"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>, %n übersprungen</numerusform>
@@ -436,7 +423,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="363"/>
+        <location filename="../ui/BatchWindow.cpp" line="381"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>, %n fehlgeschlagen</numerusform>
@@ -444,7 +431,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="365"/>
+        <location filename="../ui/BatchWindow.cpp" line="383"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>, %n nicht erledigt (abgebrochen)</numerusform>
@@ -452,12 +439,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="368"/>
+        <location filename="../ui/BatchWindow.cpp" line="386"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>. Die fehlgeschlagenen Fotos und ihre Gründe stehen rot in der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="387"/>
+        <location filename="../ui/BatchWindow.cpp" line="405"/>
         <source>Res&amp;ume</source>
         <translation>Fo&amp;rtsetzen</translation>
     </message>
@@ -502,7 +489,7 @@
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="29"/>
         <location filename="../ui/ControlsPanel.cpp" line="46"/>
-        <location filename="../ui/ControlsPanel.cpp" line="244"/>
+        <location filename="../ui/ControlsPanel.cpp" line="246"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
@@ -548,7 +535,7 @@
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="48"/>
-        <location filename="../ui/ControlsPanel.cpp" line="236"/>
+        <location filename="../ui/ControlsPanel.cpp" line="238"/>
         <source>%1 px</source>
         <translation>%1 px</translation>
     </message>
@@ -593,124 +580,104 @@
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="81"/>
+        <location filename="../ui/ControlsPanel.cpp" line="82"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
         <translation>Den sichtbaren Teil des Fotos in wenigen Sekunden schärfen; die Vorschau folgt beim Verschieben und Zoomen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="84"/>
+        <location filename="../ui/ControlsPanel.cpp" line="85"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="85"/>
-        <location filename="../ui/ControlsPanel.cpp" line="273"/>
+        <location filename="../ui/ControlsPanel.cpp" line="86"/>
+        <location filename="../ui/ControlsPanel.cpp" line="285"/>
         <source>&amp;Deblur whole photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="86"/>
+        <location filename="../ui/ControlsPanel.cpp" line="88"/>
         <source>Deblur the whole photo with the chosen model (%1)</source>
         <translation>Das ganze Foto mit dem gewählten Modell schärfen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="88"/>
+        <location filename="../ui/ControlsPanel.cpp" line="90"/>
         <source>Deblur whole photo</source>
         <translation>Ganzes Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="89"/>
+        <location filename="../ui/ControlsPanel.cpp" line="91"/>
         <source>Another &amp;variation</source>
         <translation>Andere Va&amp;riante</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="90"/>
+        <location filename="../ui/ControlsPanel.cpp" line="92"/>
         <source>Deblur again with new diffusion noise (a new seed)</source>
         <translation>Mit neuem Diffusionsrauschen (neuem Seed) erneut schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="91"/>
+        <location filename="../ui/ControlsPanel.cpp" line="93"/>
         <source>Another variation</source>
         <translation>Andere Variante</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="103"/>
+        <location filename="../ui/ControlsPanel.cpp" line="105"/>
         <source>&amp;Model:</source>
         <translation>&amp;Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="107"/>
+        <location filename="../ui/ControlsPanel.cpp" line="109"/>
         <source>De&amp;vice:</source>
         <translation>G&amp;erät:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="108"/>
+        <location filename="../ui/ControlsPanel.cpp" line="110"/>
         <source>&amp;Precision:</source>
         <translation>&amp;Präzision:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="109"/>
+        <location filename="../ui/ControlsPanel.cpp" line="111"/>
         <source>&amp;Tile size:</source>
         <translation>&amp;Kachelgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="110"/>
+        <location filename="../ui/ControlsPanel.cpp" line="112"/>
         <source>&amp;Ensemble:</source>
         <translation>Ensem&amp;ble:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="111"/>
+        <location filename="../ui/ControlsPanel.cpp" line="113"/>
         <source>&amp;Strength:</source>
         <translation>&amp;Stärke:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="182"/>
+        <location filename="../ui/ControlsPanel.cpp" line="184"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="186"/>
+        <location filename="../ui/ControlsPanel.cpp" line="188"/>
         <source>CUDA unavailable: %1</source>
         <translation>CUDA nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="190"/>
+        <location filename="../ui/ControlsPanel.cpp" line="192"/>
         <source>Half precision needs a CUDA GPU: %1</source>
         <translation>Halbe Präzision braucht eine CUDA-GPU: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="244"/>
+        <location filename="../ui/ControlsPanel.cpp" line="246"/>
         <source>Auto (%1 px)</source>
         <translation>Automatisch (%1 px)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="272"/>
+        <location filename="../ui/ControlsPanel.cpp" line="284"/>
         <source>&amp;Apply to whole photo</source>
         <translation>Auf ganzes Foto a&amp;nwenden</translation>
     </message>
 </context>
 <context>
     <name>unblur::ui::DeblurWorker</name>
-    <message>
-        <location filename="../ui/DeblurWorker.cpp" line="48"/>
-        <source>This build of LibTorch has no CUDA support.</source>
-        <translation>Diese LibTorch-Version wurde ohne CUDA-Unterstützung gebaut.</translation>
-    </message>
-    <message>
-        <location filename="../ui/DeblurWorker.cpp" line="52"/>
-        <source>No CUDA GPU was found.</source>
-        <translation>Es wurde keine CUDA-GPU gefunden.</translation>
-    </message>
-    <message>
-        <location filename="../ui/DeblurWorker.cpp" line="83"/>
-        <source>No model is loaded.</source>
-        <translation>Es ist kein Modell geladen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/DeblurWorker.cpp" line="87"/>
-        <source>No photo to deblur.</source>
-        <translation>Kein Foto zum Schärfen.</translation>
-    </message>
 </context>
 <context>
     <name>unblur::ui::ExportDialog</name>
@@ -796,63 +763,76 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62"/>
+        <location filename="../ui/MainWindow.cpp" line="76"/>
         <source>Deblur</source>
         <translation>Schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>Could not open %1: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
         <source>Could not load the model %1: %2</source>
         <translation>Das Modell %1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>Cancelled; the photo is unchanged.</source>
         <translation>Abgebrochen; das Foto ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <location filename="../ui/MainWindow.cpp" line="216"/>
         <source>Could not deblur %1: %2</source>
         <translation>%1 konnte nicht geschärft werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="149"/>
         <source>Fit to window (%1 %)</source>
         <translation>An Fenster angepasst (%1 %)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="39"/>
+        <source>%1: not a folder</source>
+        <translation>%1: kein Ordner</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="45"/>
+        <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
+        <translation>
+            <numerusform>%1: kein HI-Diff-Modellordner (%n Datei fehlt: %2)</numerusform>
+            <numerusform>%1: kein HI-Diff-Modellordner (%n Dateien fehlen: %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
         <source>Zoom %1 %</source>
         <translation>Zoom %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="236"/>
         <source>%1 (bundled)</source>
         <translation>%1 (mitgeliefert)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
-        <location filename="../ui/MainWindowPreview.cpp" line="49"/>
+        <location filename="../ui/MainWindow.cpp" line="298"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="46"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>Kein Modell verfügbar: Fügen Sie mit „Modell hinzufügen…“ einen Ordner mit HI-Diff-Checkpoints hinzu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="340"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>der CPU (%n Thread)</numerusform>
@@ -860,7 +840,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="306"/>
+        <location filename="../ui/MainWindow.cpp" line="343"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>In %1 s auf %2 geschärft (%n Kachel mit %3 px, Seed %4)</numerusform>
@@ -868,32 +848,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="348"/>
+        <location filename="../ui/MainWindow.cpp" line="384"/>
         <source>Add a HI-Diff model folder</source>
         <translation>HI-Diff-Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="359"/>
+        <location filename="../ui/MainWindow.cpp" line="395"/>
         <source>Cannot add the model: %1</source>
         <translation>Das Modell kann nicht hinzugefügt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="384"/>
+        <location filename="../ui/MainWindow.cpp" line="421"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="389"/>
+        <location filename="../ui/MainWindow.cpp" line="426"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="398"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>Auf ganzes Foto &amp;anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="399"/>
+        <location filename="../ui/MainWindow.cpp" line="436"/>
         <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>
@@ -916,7 +896,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="56"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="139"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
         <source>Save the deblurred photo</source>
         <translation>Das geschärfte Foto speichern</translation>
     </message>
@@ -1181,77 +1161,77 @@
         <translation>%1: %2 × %3, %4 Bit, %5</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="123"/>
         <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
         <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="135"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="127"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="136"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="128"/>
         <source>TIFF (*.tif *.tiff)</source>
         <translation>TIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="137"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
         <source>WebP (*.webp)</source>
         <translation>WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="138"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
         <source>JPEG (*.jpg *.jpeg)</source>
         <translation>JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="174"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="166"/>
         <source>Replace the original?</source>
         <translation>Original ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="175"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="167"/>
         <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
         <translation>%1 ist das Originalfoto. Durch die geschärfte Fassung ersetzen? Das Original lässt sich danach nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="188"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="180"/>
         <source>Saving %1…</source>
         <translation>%1 wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="200"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="192"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="218"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="210"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="219"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="211"/>
         <source>The deblurred version of %1 has not been saved. Save it first?</source>
         <translation>Die geschärfte Fassung von %1 wurde nicht gespeichert. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="296"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="286"/>
         <source>Batch export running</source>
         <translation>Stapel-Export läuft</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="297"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="287"/>
         <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
         <translation>Ein Stapel-Export läuft noch. Abbrechen und beenden? Bereits geschriebene Fotos bleiben erhalten; wird derselbe Stapel-Export erneut gestartet, erledigt er den Rest.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowPreview.cpp" line="39"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="36"/>
         <source>The part on screen is already previewed; pan or zoom out to preview more, or apply to the whole photo.</source>
         <translation>Der sichtbare Teil ist bereits in der Vorschau; verschieben oder herauszoomen, um mehr zu sehen, oder auf das ganze Foto anwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowPreview.cpp" line="71"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="68"/>
         <source>Preview of %1 × %2 px in %3 s. Pan to preview more, or apply to the whole photo (%4) to save it.</source>
         <translation>Vorschau von %1 × %2 px in %3 s. Verschieben für mehr Vorschau, oder zum Speichern auf das ganze Foto anwenden (%4).</translation>
     </message>
@@ -1272,6 +1252,49 @@
         <location filename="../ui/MessageBanner.cpp" line="23"/>
         <source>Close message</source>
         <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::ModelHost</name>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="68"/>
+        <source>This build of LibTorch has no CUDA support.</source>
+        <translation>Diese LibTorch-Version wurde ohne CUDA-Unterstützung gebaut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="69"/>
+        <source>No CUDA GPU was found.</source>
+        <translation>Es wurde keine CUDA-GPU gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="103"/>
+        <source>a batch export is running with %1; the model can change once it ends</source>
+        <translation>ein Stapelexport läuft mit %1; das Modell kann gewechselt werden, sobald er endet</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="121"/>
+        <source>a batch export is running; the model can change once it ends</source>
+        <translation>ein Stapelexport läuft; das Modell kann gewechselt werden, sobald er endet</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="165"/>
+        <source>No model is loaded.</source>
+        <translation>Es ist kein Modell geladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="169"/>
+        <source>No photo to deblur.</source>
+        <translation>Kein Foto zum Schärfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="173"/>
+        <source>the batch export is running on %1; choose that device, or wait for the batch to end</source>
+        <translation>der Stapelexport läuft auf %1; wählen Sie dieses Gerät oder warten Sie, bis der Stapel endet</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="220"/>
+        <source>Could not load the model %1: %2</source>
+        <translation>Das Modell %1 konnte nicht geladen werden: %2</translation>
     </message>
 </context>
 <context>

@@ -2,18 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>ModelFolders</name>
-    <message numerus="yes">
-        <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
-        <translation>
-            <numerusform>%1: not a HI-Diff model folder (%n file missing: %2)</numerusform>
-            <numerusform>%1: not a HI-Diff model folder (%n files missing: %2)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>unblur::ui::BatchWindow</name>
     <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="358"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>%1 of %n photo finished</numerusform>
@@ -21,6 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="360"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n failed</numerusform>
@@ -28,6 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="379"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n photo done</numerusform>
@@ -35,6 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="380"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>, %n skipped</numerusform>
@@ -42,6 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="381"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>, %n failed</numerusform>
@@ -49,6 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="383"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>, %n not done (cancelled)</numerusform>
@@ -59,6 +55,15 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="45"/>
+        <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
+        <translation>
+            <numerusform>%1: not a HI-Diff model folder (%n file missing: %2)</numerusform>
+            <numerusform>%1: not a HI-Diff model folder (%n files missing: %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="340"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>the CPU (%n thread)</numerusform>
@@ -66,6 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="343"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>Deblurred in %1 s on %2 (%n tile of %3 px, seed %4)</numerusform>
@@ -76,6 +82,7 @@
 <context>
     <name>unblur::ui::ProgressPanel</name>
     <message numerus="yes">
+        <location filename="../ui/ProgressPanel.cpp" line="81"/>
         <source>%1/%n tile(s)</source>
         <translation>
             <numerusform>%1/%n tile</numerusform>

@@ -21,63 +21,51 @@
 </context>
 <context>
     <name>ModelFolders</name>
-    <message>
-        <location filename="../ui/ModelFolders.cpp" line="22"/>
-        <source>%1: not a folder</source>
-        <translation>%1：不是文件夹</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/ModelFolders.cpp" line="31"/>
-        <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
-        <translation>
-            <numerusform>%1：不是 HI-Diff 模型文件夹（缺少 %n 个文件：%2）</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="34"/>
+        <location filename="../app/gui/main.cpp" line="37"/>
         <source>Deblurs photos with HI-Diff.</source>
         <translation>使用 HI-Diff 为照片去模糊。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="39"/>
+        <location filename="../app/gui/main.cpp" line="42"/>
         <source>Debug: save a picture of the window to FILE and quit (after the photo is shown, or deblurred with --deblur).</source>
         <translation>调试：将窗口截图保存到 FILE 后退出（在照片显示后；使用 --deblur 时在去模糊完成后）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="43"/>
+        <location filename="../app/gui/main.cpp" line="46"/>
         <source>Deblur the photo at once.</source>
         <translation>立即对照片去模糊。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="46"/>
+        <location filename="../app/gui/main.cpp" line="49"/>
         <source>Show the photo at 100 % and preview that part at once.</source>
         <translation>以 100 % 显示照片，并立即预览该部分。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="49"/>
+        <location filename="../app/gui/main.cpp" line="52"/>
         <source>Debug: save a picture of the window to FILE once the first tile of a deblur is done.</source>
         <translation>调试：去模糊的第一个分块完成后，将窗口截图保存到 FILE。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="53"/>
+        <location filename="../app/gui/main.cpp" line="56"/>
         <source>Debug: window size, WxH.</source>
         <translation>调试：窗口大小，宽x高（例如 1600x1000）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="57"/>
+        <location filename="../app/gui/main.cpp" line="60"/>
         <source>Open the batch export window with the photos and folders given instead of opening a photo.</source>
         <translation>打开批量导出窗口并载入给定的照片和文件夹，而不是打开一张照片。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="61"/>
+        <location filename="../app/gui/main.cpp" line="64"/>
         <source>Debug: with --batch, run the batch into FOLDER (sub-folders included), save a picture of the batch window to FILE and quit.</source>
         <translation>调试：与 --batch 一起使用时，将批处理输出到 FOLDER（包括子文件夹），把批处理窗口的截图保存到 FILE 后退出。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="68"/>
+        <location filename="../app/gui/main.cpp" line="71"/>
         <source>A photo to open (with --batch: photos and folders).</source>
         <translation>要打开的照片（使用 --batch 时：照片和文件夹）。</translation>
     </message>
@@ -142,16 +130,11 @@
 </context>
 <context>
     <name>unblur::ui::BatchRunner</name>
-    <message>
-        <location filename="../ui/BatchRunner.cpp" line="90"/>
-        <source>Could not load the model %1: %2</source>
-        <translation>无法加载模型 %1：%2</translation>
-    </message>
 </context>
 <context>
     <name>unblur::ui::BatchWindow</name>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="36"/>
+        <location filename="../ui/BatchWindow.cpp" line="37"/>
         <source>Batch Export — Unblur</source>
         <translation>批量导出 — Unblur</translation>
     </message>
@@ -202,7 +185,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="72"/>
-        <location filename="../ui/BatchWindow.cpp" line="395"/>
+        <location filename="../ui/BatchWindow.cpp" line="413"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -287,170 +270,175 @@
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="119"/>
-        <location filename="../ui/BatchWindow.cpp" line="387"/>
+        <location filename="../ui/BatchWindow.cpp" line="120"/>
+        <location filename="../ui/BatchWindow.cpp" line="405"/>
         <source>P&amp;ause</source>
         <translation>暂停(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="120"/>
+        <location filename="../ui/BatchWindow.cpp" line="122"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="121"/>
+        <location filename="../ui/BatchWindow.cpp" line="124"/>
         <source>Stop within one tile; photos already written stay, nothing partial is left</source>
         <translation>最多在一个分块内停止；已写入的照片会保留，不会留下不完整的文件</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="123"/>
+        <location filename="../ui/BatchWindow.cpp" line="126"/>
         <source>Sa&amp;ve report…</source>
         <translation>保存报告(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="124"/>
+        <location filename="../ui/BatchWindow.cpp" line="127"/>
         <source>Every photo with its state, output and reason, as CSV</source>
         <translation>以 CSV 格式列出每张照片的状态、输出和原因</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="150"/>
+        <location filename="../ui/BatchWindow.cpp" line="153"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="154"/>
+        <location filename="../ui/BatchWindow.cpp" line="157"/>
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="166"/>
+        <location filename="../ui/BatchWindow.cpp" line="169"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="167"/>
+        <location filename="../ui/BatchWindow.cpp" line="170"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="190"/>
+        <location filename="../ui/BatchWindow.cpp" line="207"/>
         <source>%1 · device %2 · %3 · tiles %4</source>
         <translation>%1 · 设备 %2 · %3 · 分块 %4</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="193"/>
+        <location filename="../ui/BatchWindow.cpp" line="211"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="195"/>
+        <location filename="../ui/BatchWindow.cpp" line="213"/>
         <source> · ensemble of %1 views</source>
         <translation> · %1 视图集成</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="197"/>
+        <location filename="../ui/BatchWindow.cpp" line="215"/>
         <source>%1 (as in the main window)</source>
         <translation>%1（与主窗口相同）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="224"/>
+        <location filename="../ui/BatchWindow.cpp" line="242"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="224"/>
+        <location filename="../ui/BatchWindow.cpp" line="242"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="263"/>
+        <location filename="../ui/BatchWindow.cpp" line="276"/>
+        <source>A batch export is already running.</source>
+        <translation>批量导出已在运行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="280"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>没有可用的模型：请先在主窗口中添加模型。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="285"/>
+        <location filename="../ui/BatchWindow.cpp" line="296"/>
         <source>Loading the model and listing the photos…</source>
         <translation>正在加载模型并列出照片…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="300"/>
+        <location filename="../ui/BatchWindow.cpp" line="313"/>
         <source>Pausing after the current tile…</source>
         <translation>将在当前分块完成后暂停…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="309"/>
+        <location filename="../ui/BatchWindow.cpp" line="322"/>
         <source>Stopping after the current tile…</source>
         <translation>将在当前分块完成后停止…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="317"/>
+        <location filename="../ui/BatchWindow.cpp" line="330"/>
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="320"/>
+        <location filename="../ui/BatchWindow.cpp" line="333"/>
         <source>Could not save the report: %1</source>
         <translation>无法保存报告：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="340"/>
+        <location filename="../ui/BatchWindow.cpp" line="358"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>已完成 %1/%n 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="342"/>
+        <location filename="../ui/BatchWindow.cpp" line="360"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n 张失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="345"/>
+        <location filename="../ui/BatchWindow.cpp" line="363"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="347"/>
+        <location filename="../ui/BatchWindow.cpp" line="365"/>
         <source> · about %1 left</source>
         <translation> · 剩余约 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="361"/>
+        <location filename="../ui/BatchWindow.cpp" line="379"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n 张照片已完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="362"/>
+        <location filename="../ui/BatchWindow.cpp" line="380"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>，%n 张已跳过</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="363"/>
+        <location filename="../ui/BatchWindow.cpp" line="381"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>，%n 张失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="365"/>
+        <location filename="../ui/BatchWindow.cpp" line="383"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>，%n 张未完成（已取消）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="368"/>
+        <location filename="../ui/BatchWindow.cpp" line="386"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>。失败的照片及其原因在列表中以红色显示。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="387"/>
+        <location filename="../ui/BatchWindow.cpp" line="405"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
@@ -495,7 +483,7 @@
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="29"/>
         <location filename="../ui/ControlsPanel.cpp" line="46"/>
-        <location filename="../ui/ControlsPanel.cpp" line="244"/>
+        <location filename="../ui/ControlsPanel.cpp" line="246"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
@@ -541,7 +529,7 @@
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="48"/>
-        <location filename="../ui/ControlsPanel.cpp" line="236"/>
+        <location filename="../ui/ControlsPanel.cpp" line="238"/>
         <source>%1 px</source>
         <translation>%1 像素</translation>
     </message>
@@ -586,124 +574,104 @@
         <translation>预览(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="81"/>
+        <location filename="../ui/ControlsPanel.cpp" line="82"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
         <translation>几秒内对屏幕上可见的照片部分去模糊；平移或缩放时预览随之更新（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="84"/>
+        <location filename="../ui/ControlsPanel.cpp" line="85"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="85"/>
-        <location filename="../ui/ControlsPanel.cpp" line="273"/>
+        <location filename="../ui/ControlsPanel.cpp" line="86"/>
+        <location filename="../ui/ControlsPanel.cpp" line="285"/>
         <source>&amp;Deblur whole photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="86"/>
+        <location filename="../ui/ControlsPanel.cpp" line="88"/>
         <source>Deblur the whole photo with the chosen model (%1)</source>
         <translation>使用所选模型对整张照片去模糊（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="88"/>
+        <location filename="../ui/ControlsPanel.cpp" line="90"/>
         <source>Deblur whole photo</source>
         <translation>整张照片去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="89"/>
+        <location filename="../ui/ControlsPanel.cpp" line="91"/>
         <source>Another &amp;variation</source>
         <translation>另一种结果(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="90"/>
+        <location filename="../ui/ControlsPanel.cpp" line="92"/>
         <source>Deblur again with new diffusion noise (a new seed)</source>
         <translation>使用新的扩散噪声（新的随机种子）再次去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="91"/>
+        <location filename="../ui/ControlsPanel.cpp" line="93"/>
         <source>Another variation</source>
         <translation>另一种结果</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="103"/>
+        <location filename="../ui/ControlsPanel.cpp" line="105"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="107"/>
+        <location filename="../ui/ControlsPanel.cpp" line="109"/>
         <source>De&amp;vice:</source>
         <translation>设备(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="108"/>
+        <location filename="../ui/ControlsPanel.cpp" line="110"/>
         <source>&amp;Precision:</source>
         <translation>精度(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="109"/>
+        <location filename="../ui/ControlsPanel.cpp" line="111"/>
         <source>&amp;Tile size:</source>
         <translation>分块大小(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="110"/>
+        <location filename="../ui/ControlsPanel.cpp" line="112"/>
         <source>&amp;Ensemble:</source>
         <translation>集成(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="111"/>
+        <location filename="../ui/ControlsPanel.cpp" line="113"/>
         <source>&amp;Strength:</source>
         <translation>强度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="182"/>
+        <location filename="../ui/ControlsPanel.cpp" line="184"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="186"/>
+        <location filename="../ui/ControlsPanel.cpp" line="188"/>
         <source>CUDA unavailable: %1</source>
         <translation>CUDA 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="190"/>
+        <location filename="../ui/ControlsPanel.cpp" line="192"/>
         <source>Half precision needs a CUDA GPU: %1</source>
         <translation>半精度需要 CUDA GPU：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="244"/>
+        <location filename="../ui/ControlsPanel.cpp" line="246"/>
         <source>Auto (%1 px)</source>
         <translation>自动（%1 像素）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="272"/>
+        <location filename="../ui/ControlsPanel.cpp" line="284"/>
         <source>&amp;Apply to whole photo</source>
         <translation>应用到整张照片(&amp;A)</translation>
     </message>
 </context>
 <context>
     <name>unblur::ui::DeblurWorker</name>
-    <message>
-        <location filename="../ui/DeblurWorker.cpp" line="48"/>
-        <source>This build of LibTorch has no CUDA support.</source>
-        <translation>此 LibTorch 版本不支持 CUDA。</translation>
-    </message>
-    <message>
-        <location filename="../ui/DeblurWorker.cpp" line="52"/>
-        <source>No CUDA GPU was found.</source>
-        <translation>未找到 CUDA GPU。</translation>
-    </message>
-    <message>
-        <location filename="../ui/DeblurWorker.cpp" line="83"/>
-        <source>No model is loaded.</source>
-        <translation>未加载模型。</translation>
-    </message>
-    <message>
-        <location filename="../ui/DeblurWorker.cpp" line="87"/>
-        <source>No photo to deblur.</source>
-        <translation>没有要去模糊的照片。</translation>
-    </message>
 </context>
 <context>
     <name>unblur::ui::ExportDialog</name>
@@ -789,102 +757,114 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62"/>
+        <location filename="../ui/MainWindow.cpp" line="76"/>
         <source>Deblur</source>
         <translation>去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
         <source>Could not load the model %1: %2</source>
         <translation>无法加载模型 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>Cancelled; the photo is unchanged.</source>
         <translation>已取消；照片未更改。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <location filename="../ui/MainWindow.cpp" line="216"/>
         <source>Could not deblur %1: %2</source>
         <translation>无法对 %1 去模糊：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="149"/>
         <source>Fit to window (%1 %)</source>
         <translation>适合窗口（%1 %）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="39"/>
+        <source>%1: not a folder</source>
+        <translation>%1：不是文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="45"/>
+        <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
+        <translation>
+            <numerusform>%1：不是 HI-Diff 模型文件夹（缺少 %n 个文件：%2）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="236"/>
         <source>%1 (bundled)</source>
         <translation>%1（内置）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
-        <location filename="../ui/MainWindowPreview.cpp" line="49"/>
+        <location filename="../ui/MainWindow.cpp" line="298"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="46"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>没有可用的模型：请通过“添加模型…”添加一个包含 HI-Diff 检查点的文件夹。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="340"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>CPU（%n 个线程）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="306"/>
+        <location filename="../ui/MainWindow.cpp" line="343"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>已在 %2 上用 %1 秒完成去模糊（%n 个 %3 像素的分块，种子 %4）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="348"/>
+        <location filename="../ui/MainWindow.cpp" line="384"/>
         <source>Add a HI-Diff model folder</source>
         <translation>添加 HI-Diff 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="359"/>
+        <location filename="../ui/MainWindow.cpp" line="395"/>
         <source>Cannot add the model: %1</source>
         <translation>无法添加模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="384"/>
+        <location filename="../ui/MainWindow.cpp" line="421"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="389"/>
+        <location filename="../ui/MainWindow.cpp" line="426"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="398"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>应用到整张照片(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="399"/>
+        <location filename="../ui/MainWindow.cpp" line="436"/>
         <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>
@@ -907,7 +887,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="56"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="139"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
         <source>Save the deblurred photo</source>
         <translation>保存去模糊后的照片</translation>
     </message>
@@ -1172,77 +1152,77 @@
         <translation>%1：%2 × %3，%4 位 %5</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="123"/>
         <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
         <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="135"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="127"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="136"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="128"/>
         <source>TIFF (*.tif *.tiff)</source>
         <translation>TIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="137"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
         <source>WebP (*.webp)</source>
         <translation>WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="138"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
         <source>JPEG (*.jpg *.jpeg)</source>
         <translation>JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="174"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="166"/>
         <source>Replace the original?</source>
         <translation>替换原图？</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="175"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="167"/>
         <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
         <translation>%1 是原始照片。要用去模糊后的版本替换它吗？原图将无法恢复。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="188"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="180"/>
         <source>Saving %1…</source>
         <translation>正在保存 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="200"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="192"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="218"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="210"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="219"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="211"/>
         <source>The deblurred version of %1 has not been saved. Save it first?</source>
         <translation>%1 去模糊后的版本尚未保存。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="296"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="286"/>
         <source>Batch export running</source>
         <translation>批量导出正在进行</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="297"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="287"/>
         <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
         <translation>批量导出仍在进行。要停止并退出吗？已写入的照片会保留，再次运行相同的批量导出即可完成其余照片。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowPreview.cpp" line="39"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="36"/>
         <source>The part on screen is already previewed; pan or zoom out to preview more, or apply to the whole photo.</source>
         <translation>屏幕上的部分已经预览过；平移或缩小以预览更多区域，或应用到整张照片。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowPreview.cpp" line="71"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="68"/>
         <source>Preview of %1 × %2 px in %3 s. Pan to preview more, or apply to the whole photo (%4) to save it.</source>
         <translation>已用 %3 秒预览 %1 × %2 像素。平移以预览更多区域，或应用到整张照片（%4）后保存。</translation>
     </message>
@@ -1263,6 +1243,49 @@
         <location filename="../ui/MessageBanner.cpp" line="23"/>
         <source>Close message</source>
         <translation>关闭消息</translation>
+    </message>
+</context>
+<context>
+    <name>unblur::ui::ModelHost</name>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="68"/>
+        <source>This build of LibTorch has no CUDA support.</source>
+        <translation>此 LibTorch 版本不支持 CUDA。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="69"/>
+        <source>No CUDA GPU was found.</source>
+        <translation>未找到 CUDA GPU。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="103"/>
+        <source>a batch export is running with %1; the model can change once it ends</source>
+        <translation>批量导出正在使用 %1 运行；结束后才能更换模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="121"/>
+        <source>a batch export is running; the model can change once it ends</source>
+        <translation>批量导出正在运行；结束后才能更换模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="165"/>
+        <source>No model is loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="169"/>
+        <source>No photo to deblur.</source>
+        <translation>没有要去模糊的照片。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="173"/>
+        <source>the batch export is running on %1; choose that device, or wait for the batch to end</source>
+        <translation>批量导出正在 %1 上运行；请选择该设备，或等待批量导出结束</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelHost.cpp" line="220"/>
+        <source>Could not load the model %1: %2</source>
+        <translation>无法加载模型 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,8 @@
 
 #include "AppSettings.h"
 #include "BatchQueueModel.h"
-#include "BatchRunner.h"
 #include "DurationText.h"
+#include "ModelHost.h"
 #include "OutputFormatFields.h"
 
 #include <QCheckBox>
@@ -30,13 +30,13 @@
 
 namespace unblur::ui {
 
-BatchWindow::BatchWindow(QWidget* parent) : QWidget(parent, Qt::Window)
+BatchWindow::BatchWindow(ModelHost* host, QWidget* parent)
+    : QWidget(parent, Qt::Window), m_host(host)
 {
     setObjectName(QStringLiteral("BatchWindow"));
     setWindowTitle(tr("Batch Export — Unblur"));
     setAcceptDrops(true);
     resize(900, 720);
-    m_runner = new BatchRunner(this);
     m_queue = new BatchQueueModel(this);
 
     // Photos in.
@@ -115,9 +115,12 @@ BatchWindow::BatchWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     m_status = new QLabel(tr("Add photos or folders, choose the output folder, then Start."), this);
     m_status->setWordWrap(true);
     m_start = new QPushButton(tr("&Start"), this);
+    m_start->setObjectName(QStringLiteral("startButton"));
     m_start->setDefault(true);
     m_pause = new QPushButton(tr("P&ause"), this);
+    m_pause->setObjectName(QStringLiteral("pauseButton"));
     m_cancel = new QPushButton(tr("&Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setToolTip(tr("Stop within one tile; photos already written stay, nothing "
                             "partial is left"));
     m_saveReport = new QPushButton(tr("Sa&ve report…"), this);
@@ -169,30 +172,45 @@ BatchWindow::BatchWindow(QWidget* parent) : QWidget(parent, Qt::Window)
             saveReport(path);
         }
     });
-    connect(m_runner, &BatchRunner::planned, this,
-            [this](const batch::BatchReport& plan) { m_queue->setItems(plan.items()); });
-    connect(m_runner, &BatchRunner::itemChanged, m_queue, &BatchQueueModel::setItem);
-    connect(m_runner, &BatchRunner::progressed, this, &BatchWindow::onProgress);
-    connect(m_runner, &BatchRunner::finished, this, &BatchWindow::onFinished);
-    connect(m_runner, &BatchRunner::failed, this, [this](const QString& reason) {
-        showProblem(reason);
-        updateButtons();
-    });
+    connect(m_host, &ModelHost::event, this, &BatchWindow::onHostEvent);
     updateButtons();
 }
 
 BatchWindow::~BatchWindow() = default;
 
+void BatchWindow::onHostEvent(const HostEvent& event)
+{
+    if (!m_running) {
+        return; // the main window's deblurs, or a batch this window did not start
+    }
+    if (const auto* planned = std::get_if<BatchPlanned>(&event)) {
+        m_queue->setItems(planned->plan.items());
+    } else if (const auto* changed = std::get_if<BatchItemChanged>(&event)) {
+        m_queue->setItem(changed->index, changed->item);
+    } else if (const auto* progressed = std::get_if<BatchProgressed>(&event)) {
+        onProgress(progressed->progress);
+    } else if (const auto* finished = std::get_if<BatchFinished>(&event)) {
+        m_running = false;
+        onFinished(finished->report);
+    } else if (const auto* failed = std::get_if<BatchFailed>(&event)) {
+        m_running = false;
+        showProblem(failed->reason);
+        updateButtons();
+    }
+}
+
 void BatchWindow::setEngineSettings(const BatchEngineSettings& settings)
 {
     m_engine = settings;
+    const engine::EngineOptions& options = settings.options.engine;
     QString text =
         tr("%1 · device %2 · %3 · tiles %4")
             .arg(settings.modelName.isEmpty() ? settings.modelFolder : settings.modelName,
-                 settings.device, settings.precision,
-                 settings.tileSize == 0 ? tr("auto") : QString::number(settings.tileSize));
-    if (settings.views > 1) {
-        text += tr(" · ensemble of %1 views").arg(settings.views);
+                 QString::fromStdString(options.device),
+                 QString::fromStdString(engine::precisionName(options.precision)),
+                 options.tileSize == 0 ? tr("auto") : QString::number(options.tileSize));
+    if (options.views > 1) {
+        text += tr(" · ensemble of %1 views").arg(options.views);
     }
     m_engineLabel->setText(tr("%1 (as in the main window)").arg(text));
 }
@@ -248,28 +266,21 @@ batch::BatchOptions BatchWindow::options() const
                         : collision == QLatin1String("overwrite") ? batch::Collision::Overwrite
                                                                   : batch::Collision::SkipExisting;
     options.write = m_fields->options();
-    options.engine.device = m_engine.device.toStdString();
-    options.engine.tileSize = m_engine.tileSize;
-    options.engine.views = m_engine.views;
+    options.restore = m_engine.options;
     return options;
 }
 
 bool BatchWindow::start()
 {
-    if (m_runner->isRunning()) {
+    if (m_host->isBatchRunning()) {
+        showProblem(tr("A batch export is already running."));
         return false;
     }
     if (m_engine.modelFolder.isEmpty()) {
         showProblem(tr("No model is available: add one in the main window first."));
         return false;
     }
-    batch::BatchOptions chosen = options();
-    try {
-        chosen.engine.precision = engine::parsePrecision(m_engine.precision.toStdString());
-    } catch (const std::exception& e) {
-        showProblem(QString::fromStdString(e.what()));
-        return false;
-    }
+    const batch::BatchOptions chosen = options();
     const QString problem = chosen.validate();
     if (!problem.isEmpty()) {
         showProblem(problem);
@@ -283,20 +294,22 @@ bool BatchWindow::start()
     m_queue->setItems({});
     m_progress->setValue(0);
     m_status->setText(tr("Loading the model and listing the photos…"));
-    const bool started = m_runner->start(chosen, m_engine.modelFolder);
+    m_running = true;
+    const bool started = m_host->startBatch(chosen, m_engine.modelFolder);
+    m_running = started;
     updateButtons();
     return started;
 }
 
 void BatchWindow::togglePause()
 {
-    if (!m_runner->isRunning()) {
+    if (!isRunning()) {
         return;
     }
-    if (m_runner->isPaused()) {
-        m_runner->resume();
+    if (m_host->isBatchPaused()) {
+        m_host->resumeBatch();
     } else {
-        m_runner->pause();
+        m_host->pauseBatch();
         m_status->setText(tr("Pausing after the current tile…"));
     }
     updateButtons();
@@ -304,8 +317,8 @@ void BatchWindow::togglePause()
 
 void BatchWindow::cancel()
 {
-    if (m_runner->isRunning()) {
-        m_runner->cancel();
+    if (isRunning()) {
+        m_host->cancelBatch();
         m_status->setText(tr("Stopping after the current tile…"));
     }
 }
@@ -324,7 +337,12 @@ bool BatchWindow::saveReport(const QString& path)
 
 bool BatchWindow::isRunning() const
 {
-    return m_runner->isRunning();
+    return m_running;
+}
+
+bool BatchWindow::isPaused() const
+{
+    return m_running && m_host->isBatchPaused();
 }
 
 QString BatchWindow::summary() const
@@ -381,10 +399,10 @@ void BatchWindow::showProblem(const QString& text)
 
 void BatchWindow::updateButtons()
 {
-    const bool running = m_runner->isRunning();
+    const bool running = isRunning();
     m_start->setEnabled(!running);
     m_pause->setEnabled(running);
-    m_pause->setText(running && m_runner->isPaused() ? tr("Res&ume") : tr("P&ause"));
+    m_pause->setText(isPaused() ? tr("Res&ume") : tr("P&ause"));
     m_cancel->setEnabled(running);
     m_saveReport->setEnabled(!running && !m_lastReport.items().empty());
 }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "HostEvents.h"
 #include "batch/BatchReport.h"
+#include "restore/RestoreOptions.h"
 
 #include <QString>
 #include <QStringList>
@@ -17,24 +19,20 @@ class QTableView;
 
 namespace unblur::batch {
 struct BatchOptions;
-struct BatchProgress;
 } // namespace unblur::batch
 
 namespace unblur::ui {
 
 class BatchQueueModel;
-class BatchRunner;
+class ModelHost;
 class OutputFormatFields;
 
-/** The model and engine settings a batch uses: those of the main window's panel. */
+/** The model and restore options a batch uses: those of the main window's panel. */
 struct BatchEngineSettings
 {
     QString modelFolder;
     QString modelName;
-    QString device = QStringLiteral("auto");
-    QString precision = QStringLiteral("fp32");
-    int tileSize = 0;
-    int views = 1; ///< self-ensemble
+    restore::RestoreOptions options;
 };
 
 /**
@@ -48,7 +46,8 @@ class BatchWindow : public QWidget
 {
     Q_OBJECT
 public:
-    explicit BatchWindow(QWidget* parent = nullptr);
+    /** Runs its batches on `host`, the application's one model; `host` must outlive it. */
+    explicit BatchWindow(ModelHost* host, QWidget* parent = nullptr);
     ~BatchWindow() override;
 
     void setEngineSettings(const BatchEngineSettings& settings);
@@ -66,11 +65,8 @@ public:
     bool saveReport(const QString& path);
 
     bool isRunning() const;
-    BatchRunner* runner() const { return m_runner; }
+    bool isPaused() const;
     BatchQueueModel* queue() const { return m_queue; }
-    QPushButton* startButton() const { return m_start; }
-    QPushButton* pauseButton() const { return m_pause; }
-    QPushButton* cancelButton() const { return m_cancel; }
     QString summary() const;
 
 Q_SIGNALS:
@@ -82,13 +78,15 @@ protected:
 
 private:
     batch::BatchOptions options() const;
+    void onHostEvent(const HostEvent& event);
     void onProgress(const batch::BatchProgress& progress);
     void onFinished(const batch::BatchReport& report);
     void showProblem(const QString& text);
     void updateButtons();
     void chooseOutputFolder();
 
-    BatchRunner* m_runner;
+    ModelHost* m_host;
+    bool m_running = false; ///< this window's batch runs on the host
     BatchQueueModel* m_queue;
     BatchEngineSettings m_engine;
     batch::BatchReport m_lastReport;

@@ -73,6 +73,7 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
     strengthRow->addWidget(m_strengthBox);
 
     m_preview = new QPushButton(tr("P&review"), this);
+    m_preview->setObjectName(QStringLiteral("previewButton"));
     m_preview->setDefault(true);
     // Shortcuts in the user's keyboard names ("Strg+R" in German).
     const auto keys = [](const QKeySequence& key) {
@@ -83,6 +84,7 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
                               .arg(keys(QKeySequence(Qt::Key_P))));
     m_preview->setAccessibleName(tr("Preview"));
     m_deblur = new QPushButton(tr("&Deblur whole photo"), this);
+    m_deblur->setObjectName(QStringLiteral("deblurButton"));
     m_deblur->setToolTip(tr("Deblur the whole photo with the chosen model (%1)")
                              .arg(keys(QKeySequence(Qt::CTRL | Qt::Key_R))));
     m_deblur->setAccessibleName(tr("Deblur whole photo"));
@@ -242,6 +244,16 @@ void ControlsPanel::setTileSize(int pixels)
 void ControlsPanel::setAutomaticTileSize(int pixels)
 {
     m_tile->setItemText(0, pixels > 0 ? tr("Auto (%1 px)").arg(pixels) : tr("Auto"));
+}
+
+restore::RestoreOptions ControlsPanel::restoreOptions() const
+{
+    restore::RestoreOptions options;
+    options.engine.device = device().toStdString();
+    options.engine.precision = engine::parsePrecision(precision().toStdString());
+    options.engine.tileSize = tileSize();
+    options.engine.views = views();
+    return options;
 }
 
 int ControlsPanel::views() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "restore/RestoreOptions.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -45,6 +47,9 @@ public:
     int views() const;
     void setViews(int views);
 
+    /** Device, precision, tiles and views as chosen here (the seed is the caller's). */
+    restore::RestoreOptions restoreOptions() const;
+
     int strength() const; ///< 0..100
     void setStrength(int percent);
 
@@ -53,8 +58,6 @@ public:
      * preview of some parts shown (then Deblur reads "Apply to whole photo").
      */
     void setState(bool hasPhoto, bool hasResult, bool busy, bool hasPreview);
-    QPushButton* deblurButton() const { return m_deblur; }
-    QPushButton* previewButton() const { return m_preview; }
 
 Q_SIGNALS:
     void modelChosen(const QString& folder);

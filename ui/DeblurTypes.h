@@ -2,6 +2,7 @@
 
 #include "ImagePyramid.h"
 #include "io/Photo.h"
+#include "restore/RestoreOptions.h"
 
 #include <QImage>
 #include <QMetaType>
@@ -15,19 +16,15 @@ namespace unblur::ui {
 using PhotoPtr = std::shared_ptr<const io::Photo>;
 using PixelsPtr = std::shared_ptr<const io::FloatImage>;
 
-/** What the worker is asked to do with one photo. */
+/** What the model host is asked to do with one photo. */
 struct DeblurRequest
 {
     PhotoPtr photo;
-    QString device = QStringLiteral("auto");    ///< "auto", "cpu", "cuda:N"
-    QString precision = QStringLiteral("fp32"); ///< "fp32", "fp16" or "bf16"
-    int tileSize = 0;                           ///< 0: automatic
-    int views = 1;                              ///< self-ensemble: 1, 2, 4 or 8
-    quint64 seed = 1234;
+    restore::RestoreOptions options; ///< device, precision, tiles, views, seed
     QRect region; ///< a quick preview of this part (image pixels); null: the whole photo
 };
 
-/** Progress of a running deblur, as the engine reports it. */
+/** Progress of a running deblur, as the Restorer reports it. */
 struct DeblurProgress
 {
     int tilesDone = 0;

@@ -2,14 +2,13 @@
 
 #include "AppSettings.h"
 #include "ControlsPanel.h"
-#include "DeblurController.h"
-#include "DeblurWorker.h"
 #include "DisplayImage.h"
 #include "ImageViewer.h"
 #include "MessageBanner.h"
-#include "ModelFolders.h"
+#include "ModelHost.h"
 #include "PhotoIo.h"
 #include "ProgressPanel.h"
+#include "restore/ModelCatalog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -32,6 +31,21 @@
 namespace unblur::ui {
 
 namespace {
+
+/** Why a folder is not a model, in the interface language. */
+QString folderProblemText(const QString& folder, const restore::FolderProblem& problem)
+{
+    if (problem.notAFolder) {
+        return MainWindow::tr("%1: not a folder").arg(folder);
+    }
+    QStringList missing;
+    for (const std::string& file : problem.missingFiles) {
+        missing << QString::fromStdString(file);
+    }
+    return MainWindow::tr("%1: not a HI-Diff model folder (%n file(s) missing: %2)", nullptr,
+                          int(missing.size()))
+        .arg(folder, missing.join(QStringLiteral(", ")));
+}
 
 /** The photo layer's messages start with the path; the banner names the file already. */
 QString reasonOnly(const QString& message, const QString& path)
@@ -69,13 +83,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_progress = new ProgressPanel(this);
     statusBar()->addPermanentWidget(m_progress);
 
-    m_controller = new DeblurController(this);
+    m_viewer->setObjectName(QStringLiteral("viewer"));
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_controls->setObjectName(QStringLiteral("controls"));
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_host = new ModelHost(this);
     m_io = new PhotoIo(this);
     m_followTimer = new QTimer(this);
     m_followTimer->setSingleShot(true);
     m_followTimer->setInterval(350); // once the user pauses panning
     connect(m_followTimer, &QTimer::timeout, this, [this] {
-        if (m_previewing && !m_outcome.restored && !m_controller->isBusy()) {
+        if (m_previewing && !m_outcome.restored && !m_host->isBusy()) {
             previewNextRegion();
             updateActions();
         }
@@ -101,7 +119,7 @@ void MainWindow::connectWorker()
         showError(
             tr("Could not open %1: %2").arg(QFileInfo(path).fileName(), reasonOnly(reason, path)));
         updateActions();
-        maybeScreenshot();
+        Q_EMIT photoFailed(path);
     });
     connect(m_io, &PhotoIo::saved, this, &MainWindow::onSaved);
     connect(m_io, &PhotoIo::saveFailed, this, [this](const QString& path, const QString& reason) {
@@ -111,56 +129,7 @@ void MainWindow::connectWorker()
         updateActions();
     });
 
-    connect(m_controller, &DeblurController::modelLoaded, this,
-            [this](const QString& folder, const QString& name) {
-                if (folder == m_addingModel) {
-                    QStringList extra = AppSettings::value(AppSettings::ExtraModels).toStringList();
-                    extra.removeAll(folder);
-                    extra << folder;
-                    AppSettings::setValue(AppSettings::ExtraModels, extra);
-                    m_addingModel.clear();
-                }
-                AppSettings::setValue(AppSettings::ModelFolder, folder);
-                statusBar()->showMessage(tr("Model: %1").arg(name), 5000);
-            });
-    connect(m_controller, &DeblurController::modelFailed, this,
-            [this](const QString& folder, const QString& reason) {
-                showError(tr("Could not load the model %1: %2")
-                              .arg(QDir::toNativeSeparators(folder), reason));
-                if (folder == m_addingModel) {
-                    m_controls->removeModel(folder);
-                    m_addingModel.clear();
-                }
-                m_controls->selectModel(m_controller->modelFolder());
-            });
-    connect(m_controller, &DeblurController::progress, m_progress, &ProgressPanel::update);
-    connect(m_controller, &DeblurController::progress, this, [this](const DeblurProgress& p) {
-        if (m_controls->tileSize() == 0 && p.tileSize > 0) {
-            m_controls->setAutomaticTileSize(p.tileSize);
-        }
-        if (!m_progressShotFile.isEmpty() && p.tilesDone >= 1) {
-            grab().save(m_progressShotFile);
-            m_progressShotFile.clear();
-        }
-    });
-    connect(m_controller, &DeblurController::finished, this, &MainWindow::onDeblurFinished);
-    connect(m_controller, &DeblurController::cancelled, this, [this] {
-        stopPreview();
-        m_progress->stop();
-        statusBar()->showMessage(tr("Cancelled; the photo is unchanged."), 5000);
-        updateActions();
-        maybeScreenshot();
-    });
-    connect(m_controller, &DeblurController::failed, this, [this](const QString& reason) {
-        stopPreview();
-        m_progress->stop();
-        const QString name =
-            m_photo ? QFileInfo(QString::fromStdString(m_photo->path)).fileName() : QString();
-        showError(tr("Could not deblur %1: %2").arg(name, reason));
-        updateActions();
-        maybeScreenshot();
-    });
-    connect(m_controller, &DeblurController::busyChanged, this, [this] { updateActions(); });
+    connect(m_host, &ModelHost::event, this, &MainWindow::onHostEvent);
     connect(m_progress, &ProgressPanel::cancelRequested, this, &MainWindow::cancelDeblur);
 
     connect(m_controls, &ControlsPanel::deblurRequested, this, &MainWindow::deblur);
@@ -183,30 +152,98 @@ void MainWindow::connectWorker()
     });
 }
 
+void MainWindow::onHostEvent(const HostEvent& event)
+{
+    if (const auto* loaded = std::get_if<ModelLoaded>(&event)) {
+        onModelLoaded(*loaded);
+    } else if (const auto* failed = std::get_if<ModelFailed>(&event)) {
+        onModelFailed(*failed);
+    } else if (const auto* progressed = std::get_if<DeblurProgressed>(&event)) {
+        onDeblurProgress(progressed->progress);
+    } else if (const auto* finished = std::get_if<DeblurFinished>(&event)) {
+        onDeblurFinished(finished->outcome);
+    } else if (std::holds_alternative<DeblurCancelled>(event)) {
+        onDeblurEnded({});
+    } else if (const auto* deblurFailed = std::get_if<DeblurFailed>(&event)) {
+        onDeblurEnded(deblurFailed->reason);
+    } else if (std::holds_alternative<DeblurStarted>(event)) {
+        updateActions();
+    }
+}
+
+void MainWindow::onModelLoaded(const ModelLoaded& loaded)
+{
+    if (loaded.folder == m_addingModel) {
+        QStringList extra = AppSettings::value(AppSettings::ExtraModels).toStringList();
+        extra.removeAll(loaded.folder);
+        extra << loaded.folder;
+        AppSettings::setValue(AppSettings::ExtraModels, extra);
+        m_addingModel.clear();
+    }
+    AppSettings::setValue(AppSettings::ModelFolder, loaded.folder);
+    m_controls->selectModel(loaded.folder); // the batch window may have chosen it
+    statusBar()->showMessage(tr("Model: %1").arg(loaded.name), 5000);
+}
+
+void MainWindow::onModelFailed(const ModelFailed& failed)
+{
+    showError(tr("Could not load the model %1: %2")
+                  .arg(QDir::toNativeSeparators(failed.folder), failed.reason));
+    if (failed.folder == m_addingModel) {
+        m_controls->removeModel(failed.folder);
+        m_addingModel.clear();
+    }
+    m_controls->selectModel(m_host->modelFolder());
+}
+
+void MainWindow::onDeblurProgress(const DeblurProgress& progress)
+{
+    m_progress->update(progress);
+    if (m_controls->tileSize() == 0 && progress.tileSize > 0) {
+        m_controls->setAutomaticTileSize(progress.tileSize);
+    }
+}
+
+void MainWindow::onDeblurEnded(const QString& error)
+{
+    stopPreview();
+    m_progress->stop();
+    if (error.isEmpty()) {
+        statusBar()->showMessage(tr("Cancelled; the photo is unchanged."), 5000);
+    } else {
+        const QString name =
+            m_photo ? QFileInfo(QString::fromStdString(m_photo->path)).fileName() : QString();
+        showError(tr("Could not deblur %1: %2").arg(name, error));
+    }
+    updateActions();
+    Q_EMIT deblurStopped();
+}
+
 void MainWindow::loadModels()
 {
     QStringList names;
-    const QString reason = DeblurWorker::cudaStatus(&names);
+    const QString reason = ModelHost::cudaStatus(&names);
     m_controls->setCudaDevices(names, reason);
     // A preview region takes a few seconds: about 5 s on a 2-core CPU at 512 px.
     m_quickPreview.setMaximumSide(names.isEmpty() ? 512 : 1024);
 
-    const QString bundled = ModelFolders::bundled();
-    if (!bundled.isEmpty()) {
-        m_controls->addModel(tr("%1 (bundled)").arg(ModelFolders::displayName(bundled)), bundled);
-    }
+    std::vector<std::string> extra;
     for (const QString& folder : AppSettings::value(AppSettings::ExtraModels).toStringList()) {
-        if (ModelFolders::problem(folder).isEmpty()) {
-            m_controls->addModel(ModelFolders::displayName(folder), folder);
-        }
+        extra.push_back(folder.toStdString());
     }
+    for (const restore::ModelEntry& entry : restore::ModelCatalog::list(extra)) {
+        const QString name = QString::fromStdString(entry.name);
+        m_controls->addModel(entry.bundled ? tr("%1 (bundled)").arg(name) : name,
+                             QString::fromStdString(entry.folder));
+    }
+    const QStringList folders = m_controls->modelFolders();
     QString chosen = AppSettings::value(AppSettings::ModelFolder).toString();
-    if (chosen.isEmpty() || !m_controls->modelFolders().contains(chosen)) {
-        chosen = bundled;
+    if (chosen.isEmpty() || !folders.contains(chosen)) {
+        chosen = folders.isEmpty() ? QString() : folders.first();
     }
     if (!chosen.isEmpty()) {
         m_controls->selectModel(chosen);
-        m_controller->loadModel(chosen);
+        m_host->loadModel(chosen);
     }
 }
 
@@ -253,7 +290,7 @@ void MainWindow::setSplitDirection(ImageViewer::SplitDirection direction)
 
 void MainWindow::deblur()
 {
-    if (!m_photo || m_controller->isBusy()) {
+    if (!m_photo || m_host->isBusy()) {
         return;
     }
     const QString folder = m_controls->modelFolder();
@@ -262,12 +299,12 @@ void MainWindow::deblur()
                      "\"Add model…\"."));
         return;
     }
-    m_controller->loadModel(folder);
+    m_host->loadModel(folder);
     const DeblurRequest request = makeRequest();
     m_followTimer->stop();
     m_banner->dismiss();
     m_progress->start();
-    m_controller->start(request);
+    m_host->deblur(request);
 }
 
 void MainWindow::anotherVariation()
@@ -278,7 +315,7 @@ void MainWindow::anotherVariation()
 
 void MainWindow::cancelDeblur()
 {
-    m_controller->cancel();
+    m_host->cancelDeblur();
 }
 
 void MainWindow::onDeblurFinished(const DeblurOutcome& outcome)
@@ -310,7 +347,6 @@ void MainWindow::onDeblurFinished(const DeblurOutcome& outcome)
             .arg(outcome.seed));
     updateActions();
     Q_EMIT deblurDone();
-    maybeScreenshot();
 }
 
 void MainWindow::scheduleStrength()
@@ -354,21 +390,22 @@ void MainWindow::addModelFolder()
 
 void MainWindow::addModel(const QString& folder)
 {
-    const QString problem = ModelFolders::problem(folder);
-    if (!problem.isEmpty()) {
-        showError(tr("Cannot add the model: %1").arg(problem));
+    const restore::FolderProblem problem = restore::ModelCatalog::check(folder.toStdString());
+    if (!problem.ok()) {
+        showError(tr("Cannot add the model: %1").arg(folderProblemText(folder, problem)));
         return;
     }
     m_addingModel = folder;
-    m_controls->addModel(ModelFolders::displayName(folder), folder);
+    m_controls->addModel(
+        QString::fromStdString(restore::ModelCatalog::displayName(folder.toStdString())), folder);
     m_controls->selectModel(folder);
-    m_controller->loadModel(folder); // validated by loading; a failure removes the entry
+    m_host->loadModel(folder); // validated by loading; a failure removes the entry
 }
 
 void MainWindow::chooseModel(const QString& folder)
 {
     if (!folder.isEmpty()) {
-        m_controller->loadModel(folder);
+        m_host->loadModel(folder);
     }
 }
 
@@ -391,7 +428,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateActions()
 {
-    const bool busy = m_controller->isBusy();
+    const bool busy = m_host->isBusy();
     const bool result = hasResult();
     const bool shown = result || !m_quickPreview.isEmpty(); // something restored on screen
     m_deblur->setEnabled(m_photo && !busy);
@@ -415,51 +452,6 @@ void MainWindow::updateActions()
 void MainWindow::showError(const QString& text)
 {
     m_banner->showMessage(text, MessageBanner::Kind::Error);
-}
-
-void MainWindow::deblurWhenReady()
-{
-    m_autoDeblur = true;
-    if (m_photo) {
-        deblur();
-    }
-}
-
-void MainWindow::previewWhenReady()
-{
-    m_autoPreview = true;
-    if (m_photo) {
-        m_viewer->setZoom(1.0);
-        preview();
-    }
-}
-
-void MainWindow::screenshotWhenIdle(const QString& file)
-{
-    m_screenshotFile = file;
-    if (m_photo && !m_autoDeblur && !m_autoPreview) {
-        maybeScreenshot();
-    }
-}
-
-void MainWindow::screenshotDuringProgress(const QString& file)
-{
-    m_progressShotFile = file;
-}
-
-void MainWindow::maybeScreenshot()
-{
-    if (m_screenshotFile.isEmpty()) {
-        return;
-    }
-    const QString file = m_screenshotFile;
-    m_screenshotFile.clear();
-    QTimer::singleShot(500, this, [this, file] {
-        if (!grab().save(file)) {
-            qWarning("Could not write the screenshot %s", qPrintable(file));
-        }
-        QApplication::exit(0);
-    });
 }
 
 } // namespace unblur::ui

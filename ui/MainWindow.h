@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DeblurTypes.h"
+#include "HostEvents.h"
 #include "ImageViewer.h"
 #include "QuickPreview.h"
 #include "io/PhotoWriter.h"
@@ -16,7 +17,7 @@ namespace unblur::ui {
 
 class BatchWindow;
 class ControlsPanel;
-class DeblurController;
+class ModelHost;
 class MessageBanner;
 class PhotoIo;
 class ProgressPanel;
@@ -46,7 +47,6 @@ public:
     void preview();
     /** The longest side of a preview region (tests use small photos). */
     void setPreviewSide(int pixels) { m_quickPreview.setMaximumSide(pixels); }
-    const QuickPreview& quickPreview() const { return m_quickPreview; }
     bool isPreviewing() const { return m_previewing; }
     /** Deblurs again with a new seed. */
     void anotherVariation();
@@ -66,30 +66,23 @@ public:
     /** Opens the batch export window with the panel's model and engine settings. */
     BatchWindow* showBatchWindow();
 
-    /** Debug and screenshots: deblur as soon as a photo is shown. */
-    void deblurWhenReady();
-    /** Debug and screenshots: show the photo at 100 % and preview it as soon as it is shown. */
-    void previewWhenReady();
-    /** Debug and screenshots: grab the window to `file` once idle, then quit. */
-    void screenshotWhenIdle(const QString& file);
-    /** Debug and screenshots: grab the window to `file` once the first tile is done. */
-    void screenshotDuringProgress(const QString& file);
-
-    ImageViewer* viewer() const { return m_viewer; }
-    ControlsPanel* controls() const { return m_controls; }
-    MessageBanner* banner() const { return m_banner; }
-    ProgressPanel* progressPanel() const { return m_progress; }
-    DeblurController* controller() const { return m_controller; }
+    /** The application's one model, shared with the batch window. */
+    ModelHost* host() const { return m_host; }
     PhotoIo* photoIo() const { return m_io; }
     PhotoPtr photo() const { return m_photo; }
     bool hasResult() const { return bool(m_outcome.restored); }
+    /** The whole photo restored (at full strength); null before a deblur. */
+    PixelsPtr restoredPixels() const { return m_outcome.restored; }
     /** View > Language: the system's, then each catalogue; the action's data is its code. */
     QMenu* languageMenu() const { return m_languageMenu; }
-    QString savedPath() const { return m_savedPath; }
 
 Q_SIGNALS:
     void photoShown(const QString& path);
+    /** `path` could not be opened (the banner says why). */
+    void photoFailed(const QString& path);
     void deblurDone();
+    /** A deblur or preview was cancelled or failed. */
+    void deblurStopped();
     /** A preview region was restored and is shown. */
     void previewUpdated(const QRect& region);
 
@@ -109,6 +102,11 @@ private:
     void createActions();
     void createMenusAndToolbar();
     void connectWorker();
+    void onHostEvent(const HostEvent& event);
+    void onModelLoaded(const ModelLoaded& loaded);
+    void onModelFailed(const ModelFailed& failed);
+    void onDeblurProgress(const DeblurProgress& progress);
+    void onDeblurEnded(const QString& error);
     void setCompareMode(ImageViewer::Mode mode);
     void setSplitDirection(ImageViewer::SplitDirection direction);
     /** Stores the interface language (used from the next start) and says so. */
@@ -150,13 +148,12 @@ private:
     void updateTitle();
     void updateActions();
     void showError(const QString& text);
-    void maybeScreenshot();
 
     ImageViewer* m_viewer = nullptr;
     ControlsPanel* m_controls = nullptr;
     MessageBanner* m_banner = nullptr;
     ProgressPanel* m_progress = nullptr;
-    DeblurController* m_controller = nullptr;
+    ModelHost* m_host = nullptr;
     PhotoIo* m_io = nullptr;
     BatchWindow* m_batchWindow = nullptr;
 
@@ -195,11 +192,7 @@ private:
     QString m_previousModel;
     quint64 m_seed = 1234;
     std::function<void()> m_afterSave;
-    bool m_autoDeblur = false;
-    bool m_autoPreview = false;
     bool m_strengthPending = false;
-    QString m_screenshotFile;
-    QString m_progressShotFile;
 };
 
 } // namespace unblur::ui

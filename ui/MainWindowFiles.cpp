@@ -2,16 +2,16 @@
 #include "AppSettings.h"
 #include "BatchWindow.h"
 #include "ControlsPanel.h"
-#include "DeblurController.h"
 #include "DisplayImage.h"
 #include "ExportDialog.h"
 #include "ImageViewer.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
-#include "ModelFolders.h"
+#include "ModelHost.h"
 #include "PhotoIo.h"
 #include "UserPrompt.h"
 #include "io/ImageFormat.h"
+#include "restore/ModelCatalog.h"
 
 #include <QCloseEvent>
 #include <QCollator>
@@ -55,7 +55,7 @@ void MainWindow::openPhoto(const QString& path)
     if (!confirmDiscard([this, path] { openPhoto(path); })) {
         return;
     }
-    m_controller->cancel(); // a run for the previous photo is of no use any more
+    m_host->cancelDeblur(); // a run for the previous photo is of no use any more
     m_loadingPath = QFileInfo(path).absoluteFilePath();
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     m_io->load(m_loadingPath);
@@ -92,14 +92,6 @@ void MainWindow::onPhotoLoaded(const PhotoPtr& photo, const ImagePyramid& levels
         m_banner->showMessage(QString::fromStdString(note), MessageBanner::Kind::Information);
     }
     Q_EMIT photoShown(path);
-    if (m_autoPreview) {
-        m_viewer->setZoom(1.0);
-        preview();
-    } else if (m_autoDeblur) {
-        deblur();
-    } else {
-        maybeScreenshot();
-    }
 }
 
 QString MainWindow::suggestedOutputPath() const
@@ -184,7 +176,7 @@ bool MainWindow::saveTo(const QString& path, io::PhotoWriteOptions options)
     }
     const auto pixels = std::make_shared<io::FloatImage>(
         blendPixels(m_photo->image, *m_outcome.restored, m_controls->strength() / 100.0));
-    const io::Provenance provenance{UNBLUR_VERSION, m_controller->modelName().toStdString()};
+    const io::Provenance provenance{UNBLUR_VERSION, m_host->modelName().toStdString()};
     statusBar()->showMessage(tr("Saving %1…").arg(target.fileName()));
     m_io->save(target.absoluteFilePath(), pixels, m_photo, provenance, options);
     updateActions();
@@ -263,7 +255,7 @@ void MainWindow::stepPhoto(int delta)
 BatchWindow* MainWindow::showBatchWindow()
 {
     if (m_batchWindow == nullptr) {
-        m_batchWindow = new BatchWindow(this);
+        m_batchWindow = new BatchWindow(m_host, this);
         if (m_photo) {
             m_batchWindow->setInputs(
                 {QFileInfo(QString::fromStdString(m_photo->path)).absolutePath()});
@@ -271,13 +263,11 @@ BatchWindow* MainWindow::showBatchWindow()
     }
     BatchEngineSettings settings;
     settings.modelFolder = m_controls->modelFolder();
-    settings.modelName = m_controller->modelFolder() == settings.modelFolder
-                             ? m_controller->modelName()
-                             : ModelFolders::displayName(settings.modelFolder);
-    settings.device = m_controls->device();
-    settings.precision = m_controls->precision();
-    settings.tileSize = m_controls->tileSize();
-    settings.views = m_controls->views();
+    settings.modelName = m_host->modelFolder() == settings.modelFolder
+                             ? m_host->modelName()
+                             : QString::fromStdString(restore::ModelCatalog::displayName(
+                                   settings.modelFolder.toStdString()));
+    settings.options = m_controls->restoreOptions();
     m_batchWindow->setEngineSettings(settings);
     m_batchWindow->show();
     m_batchWindow->raise();
@@ -303,7 +293,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         }
         m_batchWindow->cancel();
     }
-    m_controller->cancel();
+    m_host->cancelDeblur();
     AppSettings::setValue(AppSettings::WindowGeometry, saveGeometry());
     AppSettings::setValue(AppSettings::WindowState, saveState());
     event->accept();

@@ -1,7 +1,7 @@
 #include "ControlsPanel.h"
-#include "DeblurController.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
+#include "ModelHost.h"
 #include "ProgressPanel.h"
 
 #include <QAction>
@@ -16,17 +16,14 @@ DeblurRequest MainWindow::makeRequest() const
 {
     DeblurRequest request;
     request.photo = m_photo;
-    request.device = m_controls->device();
-    request.precision = m_controls->precision();
-    request.tileSize = m_controls->tileSize();
-    request.views = m_controls->views();
-    request.seed = m_seed;
+    request.options = m_controls->restoreOptions();
+    request.options.engine.seed = m_seed;
     return request;
 }
 
 void MainWindow::preview()
 {
-    if (!m_photo || m_controller->isBusy()) {
+    if (!m_photo || m_host->isBusy()) {
         return;
     }
     const QSize size(m_photo->image.width, m_photo->image.height);
@@ -54,12 +51,12 @@ bool MainWindow::previewNextRegion()
     if (region.isNull()) {
         return false;
     }
-    m_controller->loadModel(m_controls->modelFolder());
+    m_host->loadModel(m_controls->modelFolder());
     DeblurRequest request = makeRequest();
     request.region = region;
     m_banner->dismiss();
     m_progress->start();
-    return m_controller->start(request);
+    return m_host->deblur(request);
 }
 
 void MainWindow::onPreviewFinished(const DeblurOutcome& outcome)
@@ -77,7 +74,6 @@ void MainWindow::onPreviewFinished(const DeblurOutcome& outcome)
     updateActions();
     Q_EMIT previewUpdated(outcome.region);
     followView(); // the view may have moved while this region was being restored
-    maybeScreenshot();
 }
 
 void MainWindow::followView()

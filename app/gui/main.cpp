@@ -1,17 +1,20 @@
 // unblur: the desktop application; everything but startup lives in ui/.
 #include "BatchWindow.h"
 #include "MainWindow.h"
+#include "ScreenshotDirector.h"
 #include "Translations.h"
-#include "model/CpuRuntime.h"
+#include "restore/Restorer.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QTimer>
+
+using unblur::ui::MainWindow;
+using unblur::ui::ScreenshotDirector;
 
 int main(int argc, char* argv[])
 {
-    unblur::model::ensureFastBlasKernels(argv);
+    unblur::restore::Restorer::ensureFastCpuKernels(argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Unblur"));
     QApplication::setApplicationName(QStringLiteral("Unblur"));
@@ -69,7 +72,7 @@ int main(int argc, char* argv[])
         QStringLiteral("[photo...]"));
     parser.process(app);
 
-    unblur::ui::MainWindow window;
+    MainWindow window;
     const QStringList wh = parser.value(size).split(QLatin1Char('x'));
     if (wh.size() == 2) {
         window.resize(wh.at(0).toInt(), wh.at(1).toInt());
@@ -84,41 +87,24 @@ int main(int argc, char* argv[])
         }
         const QStringList shot = parser.value(batchShot).split(QLatin1Char(','));
         if (shot.size() == 2) {
-            batchWindow->setRecursive(true);
-            batchWindow->setOutputFolder(shot.at(0));
-            QObject::connect(batchWindow, &unblur::ui::BatchWindow::batchFinished, &app,
-                             [batchWindow, file = shot.at(1)] {
-                                 // Let the queue paint its last states first.
-                                 QTimer::singleShot(200, batchWindow, [batchWindow, file] {
-                                     const bool saved = batchWindow->grab().save(file);
-                                     if (!saved) {
-                                         qWarning("Could not write the screenshot %s",
-                                                  qPrintable(file));
-                                     }
-                                     QApplication::exit(saved ? 0 : 1);
-                                 });
-                             });
-            QTimer::singleShot(0, batchWindow, [batchWindow] {
-                if (!batchWindow->start()) {
-                    QApplication::exit(1);
-                }
-            });
+            ScreenshotDirector::runBatch(batchWindow, shot.at(0), shot.at(1));
         }
         return app.exec();
     }
+    const ScreenshotDirector::Start start =
+        parser.isSet(preview)  ? ScreenshotDirector::Start::Preview
+        : parser.isSet(deblur) ? ScreenshotDirector::Start::Deblur
+                               : ScreenshotDirector::Start::Nothing;
+    if (start != ScreenshotDirector::Start::Nothing || parser.isSet(screenshot) ||
+        parser.isSet(progressShot)) {
+        auto* director = new ScreenshotDirector(&window, start, parser.value(screenshot),
+                                                parser.value(progressShot));
+        if (photos.isEmpty()) {
+            director->shootWhenNoPhoto();
+        }
+    }
     if (!photos.isEmpty()) {
         window.openPhoto(photos.first());
-    }
-    if (parser.isSet(preview)) {
-        window.previewWhenReady();
-    } else if (parser.isSet(deblur)) {
-        window.deblurWhenReady();
-    }
-    if (parser.isSet(progressShot)) {
-        window.screenshotDuringProgress(parser.value(progressShot));
-    }
-    if (parser.isSet(screenshot)) {
-        window.screenshotWhenIdle(parser.value(screenshot));
     }
     return app.exec();
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/EngineTypes.h"
 #include "io/PhotoWriter.h"
+#include "restore/RestoreOptions.h"
 
 #include <QString>
 #include <QStringList>
@@ -42,7 +42,7 @@ struct BatchOptions
     io::PhotoWriteOptions write; ///< format, quality, bit depth, metadata policy
     io::Provenance provenance;   ///< written as Software / CreatorTool
     Collision collision = Collision::SkipExisting;
-    engine::EngineOptions engine;
+    restore::RestoreOptions restore; ///< device, precision, tiles, seed...
     /** This run's share of the files: shard `shardIndex` (1-based) of `shardCount`. */
     int shardIndex = 1;
     int shardCount = 1;

@@ -1,8 +1,6 @@
 #include "BatchPipeline.h"
 
 #include "BoundedQueue.h"
-#include "TensorImage.h"
-#include "engine/Engine.h"
 #include "io/ImageError.h"
 #include "io/PhotoReader.h"
 
@@ -10,8 +8,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
-#include <c10/core/InferenceMode.h>
-#include <c10/util/Exception.h>
+#include <chrono>
 #include <thread>
 
 namespace unblur::batch {
@@ -31,12 +28,8 @@ struct BatchPipeline::Job
 
 namespace {
 
-/** The message of any exception, without LibTorch's C++ backtrace. */
 QString messageOf(const std::exception& e)
 {
-    if (const auto* torchError = dynamic_cast<const c10::Error*>(&e)) {
-        return QString::fromStdString(torchError->what_without_backtrace());
-    }
     return QString::fromStdString(e.what());
 }
 
@@ -50,8 +43,19 @@ QString readFailure(const std::exception& e, const QString& input)
 
 } // namespace
 
-BatchPipeline::BatchPipeline(engine::Engine& engine, BatchOptions options)
-    : m_engine(engine), m_options(std::move(options))
+BatchPipeline::BatchPipeline(restore::Restorer& restorer, BatchOptions options)
+    : BatchPipeline(
+          [&restorer](const io::FloatImage& image, const restore::RestoreOptions& restoreOptions,
+                      const restore::RestoreObserver& observer,
+                      const restore::CancelToken* cancel) {
+              return restorer.restore(image, restoreOptions, observer, cancel);
+          },
+          std::move(options))
+{
+}
+
+BatchPipeline::BatchPipeline(RestoreFunction restore, BatchOptions options)
+    : m_restore(std::move(restore)), m_options(std::move(options))
 {
 }
 
@@ -73,23 +77,31 @@ void BatchPipeline::resume()
 void BatchPipeline::cancel()
 {
     const std::lock_guard<std::mutex> lock(m_pauseMutex);
-    m_cancel = true;
+    m_cancel.cancel();
     m_resumed.notify_all();
 }
 
 bool BatchPipeline::waitWhilePaused(int current)
 {
-    if (m_paused && !m_cancel) {
+    if (m_paused && !m_cancel.isCancelled()) {
         report(current, -1, QStringLiteral("paused"));
         QElapsedTimer pausedFor;
         pausedFor.start();
         std::unique_lock<std::mutex> lock(m_pauseMutex);
-        m_resumed.wait(lock, [&] { return !m_paused || m_cancel; });
+        const auto resumed = [&] { return !m_paused || m_cancel.isCancelled(); };
+        while (!resumed()) {
+            if (m_yield) {
+                lock.unlock();
+                m_yield();
+                lock.lock();
+            }
+            m_resumed.wait_for(lock, std::chrono::milliseconds(m_yield ? 40 : 1000), resumed);
+        }
         lock.unlock();
         const std::lock_guard<std::mutex> guard(m_mutex);
         m_pausedMs += pausedFor.elapsed();
     }
-    return !m_cancel;
+    return !m_cancel.isCancelled();
 }
 
 double BatchPipeline::workingSeconds() const
@@ -165,23 +177,25 @@ bool BatchPipeline::process(Job& job)
     }
     setState(job.index, ItemState::Working);
     job.clock.start();
-    try {
-        c10::InferenceMode inference;
-        const engine::ProgressCallback onProgress = [&](const engine::EngineProgress& p) {
-            const double part = p.tilesTotal > 0 ? double(p.tilesDone) / p.tilesTotal : 0.0;
-            report(job.index, part, QString::fromStdString(p.stage));
-            waitWhilePaused(job.index);
-        };
-        const engine::EngineResult restored =
-            m_engine.process(toTensor(job.photo.image), m_options.engine, onProgress, &m_cancel);
-        if (restored.status == engine::EngineStatus::Cancelled) {
-            return false;
+    const restore::RestoreObserver onProgress = [&](const restore::RestoreProgress& p) {
+        const double part = p.tilesTotal > 0 ? double(p.tilesDone) / p.tilesTotal : 0.0;
+        report(job.index, part, QString::fromStdString(p.stage));
+        waitWhilePaused(job.index);
+        if (m_yield) {
+            m_yield();
         }
-        job.result = fromTensor(restored.image, job.photo.image);
-    } catch (const std::exception& e) {
-        setState(job.index, ItemState::Failed, messageOf(e), job.seconds);
+    };
+    restore::RestoreResult restored =
+        m_restore(job.photo.image, m_options.restore, onProgress, &m_cancel);
+    if (restored.status == restore::RestoreStatus::Cancelled) {
         return false;
     }
+    if (restored.status == restore::RestoreStatus::Failed) {
+        setState(job.index, ItemState::Failed, QString::fromStdString(restored.message),
+                 job.seconds);
+        return false;
+    }
+    job.result = std::move(restored.image);
     job.seconds += job.clock.elapsed() / 1000.0;
     return true;
 }
@@ -207,7 +221,7 @@ void BatchPipeline::save(Job& job)
 void BatchPipeline::runSequential(const std::vector<int>& queued)
 {
     for (const int index : queued) {
-        if (m_cancel) {
+        if (m_cancel.isCancelled()) {
             break;
         }
         Job job;
@@ -226,7 +240,7 @@ void BatchPipeline::runPipelined(const std::vector<int>& queued)
     BoundedQueue<Job> restored(size_t(m_options.queueCapacity));
     std::thread loader([&] {
         for (const int index : queued) {
-            if (m_cancel) {
+            if (m_cancel.isCancelled()) {
                 break;
             }
             Job job;
@@ -251,7 +265,7 @@ void BatchPipeline::runPipelined(const std::vector<int>& queued)
         if (process(*job)) {
             restored.push(std::move(*job));
         }
-        if (m_cancel) {
+        if (m_cancel.isCancelled()) {
             loaded.abort(); // drops the photos read ahead; unblocks the loader
         }
     }
@@ -288,7 +302,8 @@ BatchReport BatchPipeline::run(const BatchPlan& plan)
             setState(index, ItemState::Cancelled, QStringLiteral("the batch was cancelled"));
         }
     }
-    report(-1, 0, m_cancel ? QStringLiteral("cancelled") : QStringLiteral("finished"));
+    report(-1, 0,
+           m_cancel.isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("finished"));
     const std::lock_guard<std::mutex> lock(m_mutex);
     return m_report;
 }

@@ -3,16 +3,14 @@
 #include "BatchOptions.h"
 #include "BatchPlan.h"
 #include "BatchReport.h"
+#include "restore/Restorer.h"
 
 #include <QElapsedTimer>
 #include <QString>
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
-
-namespace unblur::engine {
-class Engine;
-}
 
 namespace unblur::batch {
 
@@ -47,7 +45,15 @@ public:
 };
 
 /**
- * Runs a planned batch through one loaded engine. Pipelined (the default): one thread reads
+ * Restores one photo for the batch: a Restorer's restore(), or (in the GUI) a call that
+ * queues the photo on the thread that owns the model and waits for it.
+ */
+using RestoreFunction = std::function<restore::RestoreResult(
+    const io::FloatImage&, const restore::RestoreOptions&, const restore::RestoreObserver&,
+    const restore::CancelToken*)>;
+
+/**
+ * Runs a planned batch through one loaded model. Pipelined (the default): one thread reads
  * photos ahead, the calling thread restores them, one thread writes the results; bounded
  * queues between them keep the memory to a few photos. A photo that fails is recorded with
  * its reason and the batch goes on. Outputs are written atomically (temporary file, rename),
@@ -60,13 +66,22 @@ public:
 class BatchPipeline
 {
 public:
-    BatchPipeline(engine::Engine& engine, BatchOptions options);
+    /** Restores with `restorer`, which must outlive the pipeline. */
+    BatchPipeline(restore::Restorer& restorer, BatchOptions options);
+    BatchPipeline(RestoreFunction restore, BatchOptions options);
     ~BatchPipeline();
     BatchPipeline(const BatchPipeline&) = delete;
     BatchPipeline& operator=(const BatchPipeline&) = delete;
 
     /** Not owned; must outlive run(). */
     void setObserver(BatchObserver* observer) { m_observer = observer; }
+
+    /**
+     * Called on the restoring thread between tiles and diffusion steps, and every few tens of
+     * milliseconds while paused: lets the owner of the model run short work of its own there
+     * (the GUI's previews while a batch runs). Set before run().
+     */
+    void setYield(std::function<void()> yield) { m_yield = std::move(yield); }
 
     /** Works through `plan`; returns when every photo is done, failed or cancelled. */
     BatchReport run(const BatchPlan& plan);
@@ -75,7 +90,7 @@ public:
     void resume();
     void cancel();
     bool isPaused() const { return m_paused.load(); }
-    bool isCancelled() const { return m_cancel.load(); }
+    bool isCancelled() const { return m_cancel.isCancelled(); }
 
     /** Removes the temporaries an interrupted write left beside the items' outputs. */
     static int removeStaleTemporaries(const std::vector<BatchItem>& items);
@@ -100,9 +115,10 @@ private:
     bool waitWhilePaused(int current);
     double workingSeconds() const;
 
-    engine::Engine& m_engine;
+    const RestoreFunction m_restore;
     const BatchOptions m_options;
     BatchObserver* m_observer = nullptr;
+    std::function<void()> m_yield;
 
     mutable std::mutex m_mutex; ///< guards m_report and the observer calls
     BatchReport m_report;
@@ -113,7 +129,7 @@ private:
     std::mutex m_pauseMutex;
     std::condition_variable m_resumed;
     std::atomic<bool> m_paused{false};
-    std::atomic<bool> m_cancel{false};
+    restore::CancelToken m_cancel;
 };
 
 } // namespace unblur::batch

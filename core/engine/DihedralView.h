@@ -1,5 +1,7 @@
 #pragma once
 
+#include "EngineOptions.h"
+
 #include <cstdint>
 #include <torch/types.h>
 
@@ -18,9 +20,6 @@ torch::Tensor dihedralView(const torch::Tensor& image, int view);
 
 /** Undoes dihedralView: undoDihedralView(dihedralView(x, v), v) == x. */
 torch::Tensor undoDihedralView(const torch::Tensor& image, int view);
-
-/** True for the ensemble sizes offered: 1, 2, 4 or 8. */
-bool isEnsembleSize(int views);
 
 /** The noise seed of view `view` of a tile: view 0 keeps the tile's own seed. */
 uint64_t viewSeed(uint64_t tileSeed, int view);

@@ -2,8 +2,11 @@
 
 #include <cstring>
 #include <stdexcept>
+#include <torch/torch.h>
 
-using unblur::io::FloatImage;
+namespace unblur::restore {
+
+using io::FloatImage;
 
 torch::Tensor toTensor(const FloatImage& image)
 {
@@ -53,3 +56,5 @@ FloatImage fromTensor(const torch::Tensor& rgb, const FloatImage& source)
     }
     return result;
 }
+
+} // namespace unblur::restore
