@@ -3,8 +3,8 @@
 #include "ScopedUnprivileged.h"
 #include "batch/BatchPipeline.h"
 #include "batch/BatchPlan.h"
-#include "engine/Engine.h"
 #include "io/ImageError.h"
+#include "restore/Restorer.h"
 
 #include <QSet>
 #include <QTemporaryDir>
@@ -76,7 +76,7 @@ class TestBatch : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<engine::Engine> m_engine;
+    std::unique_ptr<restore::Restorer> m_restorer;
 
     BatchOptions options(const QString& input, const QString& output) const
     {
@@ -86,7 +86,7 @@ private:
         o.recursive = true;
         o.modelName = QStringLiteral("hidiff-tiny");
         o.provenance.appVersion = "0.0.1";
-        o.engine.device = "cpu";
+        o.restore.engine.device = "cpu";
         return o;
     }
 
@@ -96,7 +96,8 @@ private:
     {
         ControlledRun(const TestBatch& test, const QString& root, int photos, int width, int height,
                       Recorder::Action action)
-            : options(prepare(test, root, photos, width, height)), pipeline(*test.m_engine, options)
+            : options(prepare(test, root, photos, width, height)),
+              pipeline(*test.m_restorer, options)
         {
             recorder.pipeline = &pipeline;
             recorder.action = action;
@@ -112,7 +113,7 @@ private:
                                i);
             }
             BatchOptions o = test.options(dir.filePath("in"), dir.filePath("out"));
-            o.engine.tileSize = 128;
+            o.restore.engine.tileSize = 128;
             return o;
         }
 
@@ -131,7 +132,12 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { m_engine = engine::Engine::fromFolder(kTiny.toStdString()); }
+    void initTestCase()
+    {
+        std::string error;
+        m_restorer = restore::Restorer::open(kTiny.toStdString(), error);
+        QVERIFY2(m_restorer, error.c_str());
+    }
 
     void planMirrorsFoldersAndNames()
     {
@@ -293,7 +299,7 @@ private Q_SLOTS:
         QVERIFY(writeBytes(in + "/s0/broken.jpg", "\xFF\xD8\xFF\xE0 truncated"));
         Recorder recorder;
         BatchOptions o = options(in, dir.filePath("piped"));
-        BatchPipeline pipeline(*m_engine, o);
+        BatchPipeline pipeline(*m_restorer, o);
         pipeline.setObserver(&recorder);
         const BatchReport report = pipeline.run(BatchPlan::make(o));
         QCOMPARE(report.count(ItemState::Done), 5);
@@ -314,12 +320,39 @@ private Q_SLOTS:
 
         o.outputFolder = dir.filePath("sequential");
         o.pipelined = false;
-        const BatchReport sequential = BatchPipeline(*m_engine, o).run(BatchPlan::make(o));
+        const BatchReport sequential = BatchPipeline(*m_restorer, o).run(BatchPlan::make(o));
         QCOMPARE(sequential.count(ItemState::Done), 5);
         for (const QString& name : filesBelow(dir.filePath("piped"))) {
             QVERIFY(io::readImage(dir.filePath("piped/" + name).toStdString()).pixels ==
                     io::readImage(dir.filePath("sequential/" + name).toStdString()).pixels);
         }
+    }
+
+    /** A restore function's failure message becomes the photo's reason; the rest go on. */
+    void restoreFunctionFailureIsTheReason()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in");
+        writePhotoFile(in, "a.png", 32, 24, 1); // first green sample 0.71: fails
+        writePhotoFile(in, "b.png", 32, 24, 2); // 0.80
+        const BatchOptions o = options(in, dir.filePath("out"));
+        const RestoreFunction restoreFunction =
+            [](const io::FloatImage& image, const restore::RestoreOptions&,
+               const restore::RestoreObserver&, const restore::CancelToken*) {
+                restore::RestoreResult result;
+                if (image.pixels.at(1) < 0.75f) {
+                    result.status = restore::RestoreStatus::Failed;
+                    result.message = "out of memory";
+                } else {
+                    result.image = image;
+                }
+                return result;
+            };
+        const BatchReport report = BatchPipeline(restoreFunction, o).run(BatchPlan::make(o));
+        QCOMPARE(report.count(ItemState::Done), 1);
+        QCOMPARE(report.count(ItemState::Failed), 1);
+        QCOMPARE(report.items()[0].reason, QStringLiteral("out of memory"));
+        QCOMPARE(filesBelow(dir.filePath("out")), QStringList{"b_unblur.png"});
     }
 
     /** A read-only output folder fails its photos with the reason; the others are done. */
@@ -341,7 +374,7 @@ private Q_SLOTS:
         {
             const phototest::ScopedUnprivileged unprivileged; // root writes everywhere
             QVERIFY2(unprivileged.ok(), "root could not act as nobody");
-            report = BatchPipeline(*m_engine, o).run(BatchPlan::make(o));
+            report = BatchPipeline(*m_restorer, o).run(BatchPlan::make(o));
         }
         QCOMPARE(report.count(ItemState::Done), 1);
         QCOMPARE(report.count(ItemState::Failed), 1);

@@ -2,12 +2,9 @@
 
 #include "batch/BatchPipeline.h"
 #include "batch/BatchPlan.h"
-#include "engine/Engine.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
-#include <c10/core/InferenceMode.h>
-#include <torch/torch.h>
 
 using namespace unblur::batch;
 
@@ -33,7 +30,7 @@ struct Timing
     }
 };
 
-Timing timeRun(unblur::engine::Engine& engine, BatchOptions options, bool pipelined,
+Timing timeRun(unblur::restore::Restorer& restorer, BatchOptions options, bool pipelined,
                QTextStream& err)
 {
     QTemporaryDir folder;
@@ -42,7 +39,7 @@ Timing timeRun(unblur::engine::Engine& engine, BatchOptions options, bool pipeli
     options.collision = Collision::Overwrite;
     options.shardIndex = options.shardCount = 1;
     const BatchPlan plan = BatchPlan::make(options);
-    BatchPipeline pipeline(engine, options);
+    BatchPipeline pipeline(restorer, options);
     QElapsedTimer clock;
     clock.start();
     const BatchReport report = pipeline.run(plan);
@@ -71,20 +68,17 @@ void printRow(QTextStream& out, const char* name, const Timing& timing)
 
 } // namespace
 
-int runBatchBench(unblur::engine::Engine& engine, BatchOptions options, int runs, QTextStream& out,
-                  QTextStream& err)
+int runBatchBench(unblur::restore::Restorer& restorer, BatchOptions options, int runs,
+                  QTextStream& out, QTextStream& err)
 {
     const int photos = BatchPlan::make(options).queued();
     if (photos == 0) {
         err << "unblur-cli batch --bench: no photos found\n";
         return 1;
     }
-    {
-        // Outside the timings: the memory measurement of --tile auto and the first
-        // allocations of a cold model.
-        c10::InferenceMode inference;
-        engine.process(torch::rand({1, 3, 64, 64}), options.engine);
-    }
+    // Outside the timings: the memory measurement of --tile auto and the first allocations of
+    // a cold model.
+    restorer.warmUp(options.restore);
     err << "Timing " << photos << " photos, " << runs
         << " run(s) of each mode, alternating (sequential first, then pipelined first...)\n";
     err.flush();
@@ -92,8 +86,8 @@ int runBatchBench(unblur::engine::Engine& engine, BatchOptions options, int runs
     for (int run = 0; run < runs; ++run) {
         // A-B, B-A, A-B...: a machine that slows down or speeds up favours neither.
         const bool sequentialFirst = run % 2 == 0;
-        const Timing first = timeRun(engine, options, !sequentialFirst, err);
-        const Timing second = timeRun(engine, options, sequentialFirst, err);
+        const Timing first = timeRun(restorer, options, !sequentialFirst, err);
+        const Timing second = timeRun(restorer, options, sequentialFirst, err);
         (sequentialFirst ? sequential : pipelined).add(first);
         (sequentialFirst ? pipelined : sequential).add(second);
     }

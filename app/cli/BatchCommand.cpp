@@ -8,13 +8,12 @@
 #include "PhotoOutputOptions.h"
 #include "batch/BatchPipeline.h"
 #include "batch/BatchPlan.h"
-#include "engine/Engine.h"
-#include "model/CpuRuntime.h"
+#include "restore/ModelCatalog.h"
+#include "restore/Restorer.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QTextStream>
-#include <c10/util/Exception.h>
 #include <chrono>
 #include <thread>
 
@@ -53,7 +52,7 @@ public:
     explicit CancelWatcher(batch::BatchPipeline& pipeline)
         : m_thread([this, &pipeline] {
               while (!m_stop) {
-                  if (InterruptGuard::flag()) {
+                  if (InterruptGuard::token().isCancelled()) {
                       pipeline.cancel();
                       return;
                   }
@@ -98,15 +97,17 @@ int runBatch(const batch::BatchOptions& options, const QString& modelFolder, int
 {
     QTextStream& err = errStream();
     QTextStream out(stdout);
-    engine::Engine::checkOptions(options.engine);
-    QString modelName;
-    const std::unique_ptr<engine::Engine> engine = openModel(modelFolder, err, &modelName);
-    model::configureCpuThreads(threads);
+    const std::string problem = restore::Restorer::check(options.restore);
+    if (!problem.empty()) {
+        return failure(QString::fromStdString(problem));
+    }
+    const std::unique_ptr<restore::Restorer> restorer = openModel(modelFolder, err);
+    restore::Restorer::configureThreads(threads);
     batch::BatchOptions named = options;
-    named.modelName = modelName;
+    named.modelName = QString::fromStdString(restorer->model().name);
     named.provenance.appVersion = UNBLUR_VERSION;
     if (benchRuns > 0) {
-        return runBatchBench(*engine, named, benchRuns, out, err);
+        return runBatchBench(*restorer, named, benchRuns, out, err);
     }
 
     const batch::BatchPlan plan = batch::BatchPlan::make(named);
@@ -123,7 +124,7 @@ int runBatch(const batch::BatchOptions& options, const QString& modelFolder, int
 
     BatchConsole console(out, err, json);
     console.printSettled(plan.items());
-    batch::BatchPipeline pipeline(*engine, named);
+    batch::BatchPipeline pipeline(*restorer, named);
     pipeline.setObserver(&console);
     batch::BatchReport report;
     const auto start = std::chrono::steady_clock::now();
@@ -232,7 +233,7 @@ int runBatchCommand(const QStringList& arguments)
         return usageError("missing -o OUTDIR");
     }
     int threads = 0;
-    const QString engineError = engineOptions.read(parser, options.engine, threads);
+    const QString engineError = engineOptions.read(parser, options.restore, threads);
     if (!engineError.isEmpty()) {
         return usageError(engineError);
     }
@@ -251,13 +252,11 @@ int runBatchCommand(const QStringList& arguments)
     }
     const QString modelFolder = chooseModelFolder(parser.value(model));
     if (modelFolder.isEmpty()) {
-        return failure(noModelFolderMessage());
+        return failure(QString::fromStdString(restore::ModelCatalog::noModelMessage()));
     }
     try {
         return runBatch(options, modelFolder, threads, parser.isSet(json), parser.value(report),
                         parser.isSet(bench) ? benchRuns : 0);
-    } catch (const c10::Error& e) {
-        return failure(QString::fromStdString(e.what_without_backtrace()));
     } catch (const std::exception& e) {
         return failure(QString::fromStdString(e.what()));
     }

@@ -5,13 +5,10 @@
 #include "ModelLocation.h"
 #include "PhotoOutputOptions.h"
 #include "ProgressPrinter.h"
-#include "batch/TensorImage.h"
-#include "engine/Engine.h"
-#include "io/ImageError.h"
 #include "io/PhotoReader.h"
 #include "io/PhotoWriter.h"
-#include "model/CpuRuntime.h"
-#include "model/ModelError.h"
+#include "restore/ModelCatalog.h"
+#include "restore/Restorer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,8 +16,6 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTextStream>
-#include <c10/core/InferenceMode.h>
-#include <torch/torch.h>
 #include <unistd.h>
 
 namespace {
@@ -32,8 +27,8 @@ struct DeblurOptions
     QString output;
     QString modelFolder;
     int threads = 0;
-    unblur::io::PhotoWriteOptions write;  ///< format, quality, depth, metadata, overwrite
-    unblur::engine::EngineOptions engine; ///< device, precision, tiles, seed
+    unblur::io::PhotoWriteOptions write;     ///< format, quality, depth, metadata, overwrite
+    unblur::restore::RestoreOptions restore; ///< device, precision, tiles, seed
 };
 
 /** The exit status of a run stopped by Ctrl-C, as shells report SIGINT. */
@@ -80,7 +75,7 @@ void printNotes(QTextStream& err, const std::vector<std::string>& notes)
     }
 }
 
-/** The deblur itself; throws ImageError, ModelError or c10::Error. */
+/** The deblur itself; throws ImageError, or std::runtime_error when the model cannot load. */
 int deblur(const DeblurOptions& options)
 {
     using namespace unblur;
@@ -103,63 +98,62 @@ int deblur(const DeblurOptions& options)
     io::checkPhotoOutput(output.toStdString(), photo, options.write);
 
     // Before loading: a missing GPU or an impossible precision is reported at once.
-    engine::Engine::checkOptions(options.engine);
-    const torch::Device device = engine::Engine::resolveDevice(options.engine.device);
+    const engine::EngineOptions& engineOptions = options.restore.engine;
+    const std::string problem = restore::Restorer::check(options.restore);
+    if (!problem.empty()) {
+        return failure(QString::fromStdString(problem));
+    }
 
-    QString modelName;
-    const std::unique_ptr<engine::Engine> loadedEngine =
-        openModel(options.modelFolder, err, &modelName);
-    engine::Engine& engine = *loadedEngine;
+    const std::unique_ptr<restore::Restorer> restorer = openModel(options.modelFolder, err);
 
-    const int threads = unblur::model::configureCpuThreads(options.threads);
-    err << "Device: " << QString::fromStdString(engine::Engine::describeDevice(device));
-    if (!device.is_cpu()) {
+    const int threads = restore::Restorer::configureThreads(options.threads);
+    const restore::DeviceDescription device = restore::Restorer::describeDevice(options.restore);
+    err << "Device: " << QString::fromStdString(device.text);
+    if (!device.cpu) {
         err << ", " << threads << " CPU thread(s)";
     }
-    err << ", " << QString::fromStdString(engine::precisionName(options.engine.precision))
-        << ", seed " << options.engine.seed;
-    if (options.engine.views > 1) {
-        err << ", self-ensemble of " << options.engine.views << " views";
+    err << ", " << QString::fromStdString(engine::precisionName(engineOptions.precision))
+        << ", seed " << engineOptions.seed;
+    if (engineOptions.views > 1) {
+        err << ", self-ensemble of " << engineOptions.views << " views";
     }
     err << "\n";
     err.flush();
 
     ProgressPrinter printer(err, isatty(STDERR_FILENO) != 0);
     bool tilesShown = false;
-    const engine::ProgressCallback onProgress = [&](const engine::EngineProgress& progress) {
+    const restore::RestoreObserver onProgress = [&](const restore::RestoreProgress& progress) {
         if (!tilesShown && progress.tilesTotal > 0 && progress.tileSize > 0) {
             err << "Tiles:  " << progress.tilesTotal << " of " << progress.tileSize << " px"
-                << (options.engine.tileSize == 0 ? " (auto)" : "") << ", overlap "
-                << options.engine.overlap << " px\n";
+                << (engineOptions.tileSize == 0 ? " (auto)" : "") << ", overlap "
+                << engineOptions.overlap << " px\n";
             err.flush();
             tilesShown = true;
         }
         printer.update(progress);
     };
 
-    engine::EngineResult restored;
-    io::FloatImage result;
+    restore::RestoreResult restored;
     {
         const InterruptGuard interrupt;
-        c10::InferenceMode inference;
-        restored =
-            engine.process(toTensor(source), options.engine, onProgress, &InterruptGuard::flag());
+        restored = restorer->restore(source, options.restore, onProgress, &InterruptGuard::token());
         printer.finish();
-        if (restored.status == engine::EngineStatus::Cancelled) {
-            err << "Cancelled\n";
-            err.flush();
-            return kExitCancelled;
-        }
-        result = fromTensor(restored.image, source);
     }
-    for (const std::string& note : restored.notes) {
-        err << "Note:   " << QString::fromStdString(note) << "\n";
+    if (restored.status == restore::RestoreStatus::Cancelled) {
+        err << "Cancelled\n";
+        err.flush();
+        return kExitCancelled;
     }
+    if (!restored.ok()) {
+        return failure(QString::fromStdString(restored.message));
+    }
+    const io::FloatImage& result = restored.image;
+    printNotes(err, restored.notes);
     err << "Deblurred in " << QString::number(restored.seconds, 'f', 2) << " s (" << restored.tiles
         << (restored.tiles == 1 ? " tile" : " tiles") << " of " << restored.tileSize << " px on "
         << QString::fromStdString(restored.device) << ")\n";
 
-    const io::Provenance provenance{UNBLUR_VERSION, modelName.toStdString()};
+    const io::Provenance provenance{UNBLUR_VERSION, restorer->model().name};
     const io::WriteResult written =
         io::writePhoto(output.toStdString(), result, photo, provenance, options.write);
     printNotes(err, written.notes);
@@ -216,7 +210,7 @@ int runDeblurCommand(const QStringList& arguments)
     if (options.output.isEmpty()) {
         return usageError("missing -o OUTPUT");
     }
-    const QString engineError = engineOptions.read(parser, options.engine, options.threads);
+    const QString engineError = engineOptions.read(parser, options.restore, options.threads);
     if (!engineError.isEmpty()) {
         return usageError(engineError);
     }
@@ -227,18 +221,13 @@ int runDeblurCommand(const QStringList& arguments)
     options.write.overwriteSource = parser.isSet(overwrite);
     options.modelFolder = chooseModelFolder(parser.value(model));
     if (options.modelFolder.isEmpty()) {
-        return failure(noModelFolderMessage());
+        return failure(QString::fromStdString(unblur::restore::ModelCatalog::noModelMessage()));
     }
 
     try {
         return deblur(options);
-    } catch (const unblur::io::ImageError& e) {
-        return failure(QString::fromStdString(e.what()));
-    } catch (const unblur::model::ModelError& e) {
-        return failure(QString::fromStdString(e.what()));
-    } catch (const c10::Error& e) {
-        return failure(QString::fromStdString(e.what_without_backtrace()));
     } catch (const std::exception& e) {
+        // ImageError names the file; openModel's error names the model file.
         return failure(QString::fromStdString(e.what()));
     }
 }

@@ -1,7 +1,5 @@
 #include "EngineCommandOptions.h"
 
-#include "engine/DihedralView.h"
-
 #include <QRegularExpression>
 #include <exception>
 
@@ -30,8 +28,9 @@ void EngineCommandOptions::addTo(QCommandLineParser& parser) const
 }
 
 QString EngineCommandOptions::read(const QCommandLineParser& parser,
-                                   unblur::engine::EngineOptions& engine, int& threads) const
+                                   unblur::restore::RestoreOptions& options, int& threads) const
 {
+    unblur::engine::EngineOptions& engine = options.engine;
     bool ok = false;
     engine.seed = parser.value(m_seed).toULongLong(&ok);
     if (!ok) {

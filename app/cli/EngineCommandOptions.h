@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/EngineTypes.h"
+#include "restore/RestoreOptions.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -23,10 +23,11 @@ public:
     void addTo(QCommandLineParser& parser) const;
 
     /**
-     * Reads the parsed values into `engine` and `threads` (0: all cores). Returns the usage
-     * error to report (e.g. "--tile must be ..."), empty when every value is valid.
+     * Reads the parsed values into `options` (its engine options) and `threads` (0: all
+     * cores). Returns the usage error to report (e.g. "--tile must be ..."), empty when every
+     * value is valid.
      */
-    QString read(const QCommandLineParser& parser, unblur::engine::EngineOptions& engine,
+    QString read(const QCommandLineParser& parser, unblur::restore::RestoreOptions& options,
                  int& threads) const;
 
     /** The smallest --tile: smaller tiles give the latent prior too little to go on. */

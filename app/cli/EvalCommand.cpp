@@ -8,7 +8,8 @@
 #include "StatusLine.h"
 #include "eval/EvalPairs.h"
 #include "eval/UnsharpMask.h"
-#include "model/CpuRuntime.h"
+#include "restore/ModelCatalog.h"
+#include "restore/Restorer.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -16,7 +17,6 @@
 #include <QSaveFile>
 #include <QTextStream>
 #include <algorithm>
-#include <torch/torch.h>
 
 using unblur::eval::EvalPair;
 using unblur::eval::PairScan;
@@ -36,7 +36,7 @@ struct EvalOptions
     int limit = 0; ///< 0: every pair
     int align = 0; ///< --align: largest shift in px, 0: off
     int threads = 0;
-    unblur::engine::EngineOptions engine;
+    unblur::restore::RestoreOptions restore;
 };
 
 QTextStream& errStream()
@@ -144,33 +144,38 @@ int evaluate(EvalOptions options)
         }
     }
 
-    std::unique_ptr<engine::Engine> engine;
+    std::unique_ptr<restore::Restorer> restorer;
     QString methodText;
+    const engine::EngineOptions& engineOptions = options.restore.engine;
     if (options.method == EvalMethod::Model) {
-        engine::Engine::checkOptions(options.engine);
-        const torch::Device device = engine::Engine::resolveDevice(options.engine.device);
-        engine = openModel(options.modelFolder, err);
-        const int threads = model::configureCpuThreads(options.threads);
-        err << "Device: " << QString::fromStdString(engine::Engine::describeDevice(device));
-        if (!device.is_cpu()) {
+        const std::string problem = restore::Restorer::check(options.restore);
+        if (!problem.empty()) {
+            return failure(QString::fromStdString(problem));
+        }
+        restorer = openModel(options.modelFolder, err);
+        const int threads = restore::Restorer::configureThreads(options.threads);
+        const restore::DeviceDescription device =
+            restore::Restorer::describeDevice(options.restore);
+        err << "Device: " << QString::fromStdString(device.text);
+        if (!device.cpu) {
             err << ", " << threads << " CPU thread(s)";
         }
         err << "\n";
         err.flush();
         // Auto tiles: the memory probe runs now, so no image's time includes it. The tile
         // stays automatic, as in `deblur`: an image within the budget goes through whole.
-        const QString tiles = options.engine.tileSize > 0
-                                  ? QStringLiteral("tiles of %1 px").arg(options.engine.tileSize)
+        const QString tiles = engineOptions.tileSize > 0
+                                  ? QStringLiteral("tiles of %1 px").arg(engineOptions.tileSize)
                                   : QStringLiteral("tiles auto (at most %1 px)")
-                                        .arg(engine->automaticTileSize(options.engine));
+                                        .arg(restorer->automaticTileSize(options.restore));
         methodText =
             QStringLiteral("model %1, %2, seed %3, %4")
                 .arg(QDir::toNativeSeparators(options.modelFolder))
-                .arg(QString::fromStdString(engine::precisionName(options.engine.precision)))
-                .arg(options.engine.seed)
+                .arg(QString::fromStdString(engine::precisionName(engineOptions.precision)))
+                .arg(engineOptions.seed)
                 .arg(tiles);
-        if (options.engine.views > 1) {
-            methodText += QStringLiteral(", self-ensemble of %1 views").arg(options.engine.views);
+        if (engineOptions.views > 1) {
+            methodText += QStringLiteral(", self-ensemble of %1 views").arg(engineOptions.views);
         }
     } else if (options.method == EvalMethod::Unsharp) {
         if (!options.tuneDir.isEmpty()) {
@@ -196,7 +201,7 @@ int evaluate(EvalOptions options)
     out << table.header() << EvalTable::alignNote(options.align);
     out.flush();
 
-    PairEvaluator evaluator(options.method, engine.get(), options.engine, options.unsharp,
+    PairEvaluator evaluator(options.method, restorer.get(), options.restore, options.unsharp,
                             options.align);
     std::vector<EvalRow> rows;
     std::vector<EvalRow> allRows; // with the references, for the CSV
@@ -209,9 +214,9 @@ int evaluate(EvalOptions options)
                                   .arg(scan.pairs.size())
                                   .arg(QString::fromStdString(pair.name));
         status.show(label);
-        engine::ProgressCallback onProgress;
+        restore::RestoreObserver onProgress;
         if (status.terminal()) {
-            onProgress = [&](const engine::EngineProgress& progress) {
+            onProgress = [&](const restore::RestoreProgress& progress) {
                 status.show(label + "  " + ProgressPrinter::barLine(progress));
             };
         }
@@ -367,23 +372,21 @@ int runEvalCommand(const QStringList& arguments)
         }
     }
     options.csv = parser.value(csv);
-    const QString engineError = engineOptions.read(parser, options.engine, options.threads);
+    const QString engineError = engineOptions.read(parser, options.restore, options.threads);
     if (!engineError.isEmpty()) {
         return usageError(engineError);
     }
     if (options.method == EvalMethod::Model) {
         options.modelFolder = chooseModelFolder(parser.value(model));
         if (options.modelFolder.isEmpty()) {
-            return failure(noModelFolderMessage());
+            return failure(QString::fromStdString(unblur::restore::ModelCatalog::noModelMessage()));
         }
     }
 
     try {
         return evaluate(options);
-    } catch (const c10::Error& e) {
-        return failure(QString::fromStdString(e.what_without_backtrace()));
     } catch (const std::exception& e) {
-        // EvalError, ImageError and ModelError all name the folder or file.
+        // EvalError, ImageError and the model's loading error all name the folder or file.
         return failure(QString::fromStdString(e.what()));
     }
 }

@@ -2,18 +2,18 @@
 
 namespace {
 
-std::atomic<bool> g_interrupted{false};
+unblur::restore::CancelToken g_interrupted;
 
 extern "C" void onInterrupt(int)
 {
-    g_interrupted.store(true);
+    g_interrupted.cancel(); // one lock-free store: safe in a signal handler
 }
 
 } // namespace
 
 InterruptGuard::InterruptGuard()
 {
-    g_interrupted.store(false);
+    g_interrupted.reset();
     struct sigaction action = {};
     action.sa_handler = onInterrupt;
     sigemptyset(&action.sa_mask);
@@ -26,7 +26,7 @@ InterruptGuard::~InterruptGuard()
     sigaction(SIGINT, &m_previous, nullptr);
 }
 
-std::atomic<bool>& InterruptGuard::flag()
+unblur::restore::CancelToken& InterruptGuard::token()
 {
     return g_interrupted;
 }

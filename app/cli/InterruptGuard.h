@@ -1,12 +1,13 @@
 #pragma once
 
-#include <atomic>
+#include "restore/CancelToken.h"
+
 #include <csignal>
 
 /**
- * While alive, Ctrl-C (SIGINT) sets a flag instead of killing the process, so that long work
- * can stop cleanly (within one tile) and leave no partial file; a second Ctrl-C kills as usual.
- * One guard at a time.
+ * While alive, Ctrl-C (SIGINT) cancels token() instead of killing the process, so that long
+ * work can stop cleanly (within one tile) and leave no partial file; a second Ctrl-C kills as
+ * usual. One guard at a time.
  */
 class InterruptGuard
 {
@@ -16,8 +17,8 @@ public:
     InterruptGuard(const InterruptGuard&) = delete;
     InterruptGuard& operator=(const InterruptGuard&) = delete;
 
-    /** Set by SIGINT while a guard lives; the engine takes it as its cancel flag. */
-    static std::atomic<bool>& flag();
+    /** Cancelled by SIGINT while a guard lives; a restore takes it as its cancel token. */
+    static unblur::restore::CancelToken& token();
 
 private:
     struct sigaction m_previous = {};

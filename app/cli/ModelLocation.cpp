@@ -1,11 +1,13 @@
 #include "ModelLocation.h"
 
-#include "io/BundledModel.h"
-#include "model/ModelFolder.h"
+#include "restore/ModelCatalog.h"
 
-#include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
+#include <stdexcept>
+
+using unblur::restore::ModelCatalog;
+using unblur::restore::ModelSummary;
+using unblur::restore::Restorer;
 
 QCommandLineOption modelOption()
 {
@@ -15,37 +17,25 @@ QCommandLineOption modelOption()
                               "dir");
 }
 
-QString defaultModelFolder()
-{
-    return unblur::io::bundledModelFolder();
-}
-
 QString chooseModelFolder(const QString& explicitFolder)
 {
-    return explicitFolder.isEmpty() ? defaultModelFolder() : explicitFolder;
+    return QString::fromStdString(ModelCatalog::choose(explicitFolder.toStdString()));
 }
 
-QString noModelFolderMessage()
+std::unique_ptr<Restorer> openModel(const QString& folder, QTextStream& err)
 {
-    return QStringLiteral("no model folder found next to the program; pass --model DIR or set "
-                          "UNBLUR_MODEL_DIR");
-}
-
-std::unique_ptr<unblur::engine::Engine> openModel(const QString& folder, QTextStream& err,
-                                                  QString* modelName)
-{
-    QElapsedTimer timer;
-    timer.start();
-    unblur::model::LoadedModel loaded = unblur::model::loadModelFolder(folder.toStdString());
-    const QString name = QString::fromStdString(loaded.info.displayName());
-    err << "Model:  " << name << " (" << QDir::toNativeSeparators(folder) << "), loaded in "
-        << QString::number(timer.elapsed() / 1000.0, 'f', 2) << " s\n";
-    for (const std::string& note : loaded.info.notes) {
+    std::string error;
+    std::unique_ptr<Restorer> restorer = Restorer::open(folder.toStdString(), error);
+    if (!restorer) {
+        throw std::runtime_error(error);
+    }
+    const ModelSummary& model = restorer->model();
+    err << "Model:  " << QString::fromStdString(model.name) << " ("
+        << QDir::toNativeSeparators(folder) << "), loaded in "
+        << QString::number(model.loadSeconds, 'f', 2) << " s\n";
+    for (const std::string& note : model.notes) {
         err << "Note:   " << QString::fromStdString(note) << "\n";
     }
     err.flush();
-    if (modelName != nullptr) {
-        *modelName = name;
-    }
-    return std::make_unique<unblur::engine::Engine>(std::move(loaded.model));
+    return restorer;
 }

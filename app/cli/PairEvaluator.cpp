@@ -4,42 +4,41 @@
 #include "io/ImageFile.h"
 
 #include <QElapsedTimer>
-#include <c10/core/InferenceMode.h>
-#include <cstring>
-#include <torch/torch.h>
+#include <algorithm>
+#include <stdexcept>
 
 using unblur::eval::EvalPair;
 using unblur::eval::ImagePair;
 
 namespace {
 
-/** The message of any exception, without LibTorch's C++ backtrace. */
+/** An exception's message; each names its file. */
 QString reason(const std::exception& error)
 {
-    if (const auto* torchError = dynamic_cast<const c10::Error*>(&error)) {
-        return QString::fromStdString(torchError->what_without_backtrace());
-    }
     return QString::fromStdString(error.what());
 }
 
-/** Restores `blurry` (CV_32FC3) with the engine; the result is CV_32FC3 clamped to [0,1]. */
-cv::Mat restoreWithEngine(unblur::engine::Engine& engine, const cv::Mat& blurry,
-                          const unblur::engine::EngineOptions& options,
-                          const unblur::engine::ProgressCallback& progress)
+/**
+ * Restores `blurry` (CV_32FC3, RGB) with the model; the result is CV_32FC3 clamped to [0,1].
+ * Throws std::runtime_error with the restore's message when it fails.
+ */
+cv::Mat restoreWithModel(unblur::restore::Restorer& restorer, const cv::Mat& blurry,
+                         const unblur::restore::RestoreOptions& options,
+                         const unblur::restore::RestoreObserver& progress)
 {
-    c10::InferenceMode inference;
-    const torch::Tensor input = torch::from_blob(const_cast<uchar*>(blurry.data),
-                                                 {blurry.rows, blurry.cols, 3}, torch::kFloat32)
-                                    .permute({2, 0, 1})
-                                    .unsqueeze(0)
-                                    .contiguous(); // a copy: the engine never sees the Mat's memory
-    const unblur::engine::EngineResult result = engine.process(input, options, progress);
-    const torch::Tensor hwc = result.image.to(torch::kCPU, torch::kFloat32)
-                                  .clamp(0.0, 1.0)[0]
-                                  .permute({1, 2, 0})
-                                  .contiguous();
+    const cv::Mat input = blurry.isContinuous() ? blurry : blurry.clone();
+    unblur::io::FloatImage image;
+    image.width = input.cols;
+    image.height = input.rows;
+    image.channels = 3;
+    const float* samples = input.ptr<float>();
+    image.pixels.assign(samples, samples + image.sampleCount());
+    const unblur::restore::RestoreResult result = restorer.restore(image, options, progress);
+    if (!result.ok()) { // never cancelled: no token
+        throw std::runtime_error(result.message);
+    }
     cv::Mat restored(blurry.rows, blurry.cols, CV_32FC3);
-    std::memcpy(restored.data, hwc.data_ptr<float>(), restored.total() * restored.elemSize());
+    std::copy(result.image.pixels.begin(), result.image.pixels.end(), restored.ptr<float>());
     return restored;
 }
 
@@ -57,14 +56,14 @@ unblur::eval::AlignedScore score(const cv::Mat& image, const cv::Mat& sharp, int
 
 } // namespace
 
-PairEvaluator::PairEvaluator(EvalMethod method, unblur::engine::Engine* engine,
-                             const unblur::engine::EngineOptions& engineOptions,
+PairEvaluator::PairEvaluator(EvalMethod method, unblur::restore::Restorer* restorer,
+                             const unblur::restore::RestoreOptions& restoreOptions,
                              const unblur::eval::UnsharpParams& unsharp, int maxShift)
-    : m_method(method), m_engine(engine), m_engineOptions(engineOptions), m_unsharp(unsharp),
+    : m_method(method), m_restorer(restorer), m_restoreOptions(restoreOptions), m_unsharp(unsharp),
       m_maxShift(maxShift)
 {
-    if (method == EvalMethod::Model && engine == nullptr) {
-        throw std::invalid_argument("PairEvaluator: the model method needs an engine");
+    if (method == EvalMethod::Model && restorer == nullptr) {
+        throw std::invalid_argument("PairEvaluator: the model method needs a restorer");
     }
     if (maxShift < 0) {
         throw std::invalid_argument("PairEvaluator: the largest shift must not be negative");
@@ -109,11 +108,11 @@ ImagePair PairEvaluator::readPair(const EvalPair& pair)
 }
 
 cv::Mat PairEvaluator::restore(const cv::Mat& blurry,
-                               const unblur::engine::ProgressCallback& progress)
+                               const unblur::restore::RestoreObserver& progress)
 {
     switch (m_method) {
     case EvalMethod::Model:
-        return restoreWithEngine(*m_engine, blurry, m_engineOptions, progress);
+        return restoreWithModel(*m_restorer, blurry, m_restoreOptions, progress);
     case EvalMethod::Unsharp:
         return unblur::eval::unsharpMask(blurry, m_unsharp);
     case EvalMethod::Input:
@@ -123,7 +122,7 @@ cv::Mat PairEvaluator::restore(const cv::Mat& blurry,
 }
 
 EvalRow PairEvaluator::evaluate(const EvalPair& pair,
-                                const unblur::engine::ProgressCallback& progress)
+                                const unblur::restore::RestoreObserver& progress)
 {
     EvalRow row;
     row.name = QString::fromStdString(pair.name);

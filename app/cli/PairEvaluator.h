@@ -1,9 +1,9 @@
 #pragma once
 
 #include "EvalTable.h"
-#include "engine/Engine.h"
 #include "eval/EvalPairs.h"
 #include "eval/UnsharpMask.h"
+#include "restore/Restorer.h"
 
 #include <opencv2/core.hpp>
 #include <string>
@@ -12,7 +12,7 @@
 /** What `eval` restores the blurry images with. */
 enum class EvalMethod
 {
-    Model,   ///< the HI-Diff engine
+    Model,   ///< the HI-Diff model
     Unsharp, ///< the unsharp-mask baseline
     Input,   ///< nothing: the blurry image itself
 };
@@ -27,19 +27,19 @@ class PairEvaluator
 {
 public:
     /**
-     * `engine` is used (and required) for EvalMethod::Model only. `maxShift`: align within
+     * `restorer` is used (and required) for EvalMethod::Model only. `maxShift`: align within
      * ±maxShift px before scoring (0: no alignment).
      */
-    PairEvaluator(EvalMethod method, unblur::engine::Engine* engine,
-                  const unblur::engine::EngineOptions& engineOptions,
+    PairEvaluator(EvalMethod method, unblur::restore::Restorer* restorer,
+                  const unblur::restore::RestoreOptions& restoreOptions,
                   const unblur::eval::UnsharpParams& unsharp, int maxShift = 0);
 
     /**
      * The row of one pair; a failure (unreadable file, sizes differ, model error) comes back
-     * as a row with `error` set, naming the file. `progress` sees the engine's reports.
+     * as a row with `error` set, naming the file. `progress` sees the restore's reports.
      */
     EvalRow evaluate(const unblur::eval::EvalPair& pair,
-                     const unblur::engine::ProgressCallback& progress = {});
+                     const unblur::restore::RestoreObserver& progress = {});
 
     /**
      * Scores the pair's stored reference results against its sharp image; those that cannot
@@ -56,11 +56,11 @@ public:
     static QString methodName(EvalMethod method);
 
 private:
-    cv::Mat restore(const cv::Mat& blurry, const unblur::engine::ProgressCallback& progress);
+    cv::Mat restore(const cv::Mat& blurry, const unblur::restore::RestoreObserver& progress);
 
     EvalMethod m_method;
-    unblur::engine::Engine* m_engine;
-    unblur::engine::EngineOptions m_engineOptions;
+    unblur::restore::Restorer* m_restorer;
+    unblur::restore::RestoreOptions m_restoreOptions;
     unblur::eval::UnsharpParams m_unsharp;
     int m_maxShift;
 };

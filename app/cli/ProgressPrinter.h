@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/EngineTypes.h"
+#include "engine/EngineOptions.h"
 
 #include <QElapsedTimer>
 #include <QString>

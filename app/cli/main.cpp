@@ -3,7 +3,7 @@
 #include "BenchCommand.h"
 #include "DeblurCommand.h"
 #include "EvalCommand.h"
-#include "model/CpuRuntime.h"
+#include "restore/Restorer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -29,7 +29,7 @@ QString usage(const QCommandLineParser& parser)
 
 int main(int argc, char* argv[])
 {
-    unblur::model::ensureFastBlasKernels(argv);
+    unblur::restore::Restorer::ensureFastCpuKernels(argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("unblur-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(UNBLUR_VERSION));
