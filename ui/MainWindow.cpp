@@ -299,7 +299,9 @@ void MainWindow::deblur()
                      "\"Add model…\"."));
         return;
     }
-    m_host->loadModel(folder);
+    if (!m_host->loadModel(folder)) {
+        return; // a batch runs with another model; the banner says so
+    }
     const DeblurRequest request = makeRequest();
     m_followTimer->stop();
     m_banner->dismiss();

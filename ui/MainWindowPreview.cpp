@@ -51,7 +51,9 @@ bool MainWindow::previewNextRegion()
     if (region.isNull()) {
         return false;
     }
-    m_host->loadModel(m_controls->modelFolder());
+    if (!m_host->loadModel(m_controls->modelFolder())) {
+        return false; // a batch runs with another model; the banner says so
+    }
     DeblurRequest request = makeRequest();
     request.region = region;
     m_banner->dismiss();

@@ -97,15 +97,16 @@ void ModelHost::apply(const HostEvent& event)
     }
 }
 
-void ModelHost::loadModel(const QString& folder)
+bool ModelHost::loadModel(const QString& folder)
 {
     if (m_batchRunning && !m_modelFolder.isEmpty() && folder != m_modelFolder) {
         send(ModelFailed{folder, tr("a batch export is running with %1; the model can change "
                                     "once it ends")
                                      .arg(m_modelName)});
-        return;
+        return false;
     }
     m_thread->postInteractive([this, folder] { ensureModel(folder, nullptr); });
+    return true;
 }
 
 bool ModelHost::ensureModel(const QString& folder, QString* reason)

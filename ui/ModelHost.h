@@ -36,9 +36,10 @@ public:
 
     /**
      * Loads `folder` (nothing to do if it is the loaded one): ModelLoaded or ModelFailed.
-     * While a batch runs, another folder is refused (ModelFailed): the batch keeps its model.
+     * While a batch runs, another folder is refused (ModelFailed, and false): the batch keeps
+     * its model.
      */
-    void loadModel(const QString& folder);
+    bool loadModel(const QString& folder);
 
     /** Starts a deblur or preview; refused (false) while one runs. */
     bool deblur(const DeblurRequest& request);
