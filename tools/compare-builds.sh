@@ -1,7 +1,8 @@
 #!/bin/sh
-# Compares two builds of Unblur on the same photos: the CLI's deblur and batch outputs byte for
-# byte, the desktop application's restored view pixel for pixel, and the desktop
-# application's peak memory while a batch runs beside the main window. For refactorings that
+# Compares two builds of Unblur on the same photos: the CLI's deblur and batch outputs (byte for
+# byte without metadata, whose XMP history holds the time of the run; pixel for pixel with
+# it), the desktop application's restored view pixel for pixel, and the desktop application's
+# peak memory while a batch runs beside the main window. For refactorings that
 # must not change a single output (e.g. issue 33's Restorer API).
 # Usage: tools/compare-builds.sh BEFORE_BUILD_DIR AFTER_BUILD_DIR [PHOTO]
 # Needs imagemagick (compare) and /usr/bin/time; the GUI runs on the offscreen platform.
@@ -19,21 +20,32 @@ cp "$src/tests/data/sharp/kodim12.png" "$work/in/sub/"
 cp "$src/resources/samples/text_defocus.jpg" "$work/in/sub/"
 
 same() { cmp -s "$1" "$2" && echo identical || echo DIFFERENT; }
+pixels() { compare -quiet -metric AE "$1" "$2" null: 2>&1 | grep -o "^[0-9.e+]*" || true; }
 status=0
 echo "| check | before vs after |"
 echo "|---|---|"
 for build in before after; do
     dir=$(eval echo \$$build)
-    "$dir/app/unblur-cli" deblur "$photo" -o "$work/$build-deblur.png" 2>/dev/null
-    "$dir/app/unblur-cli" batch "$work/in" -r -o "$work/$build-batch" 2>/dev/null
+    for meta in kept stripped; do
+        strip=$([ $meta = stripped ] && echo --strip-metadata || true)
+        "$dir/app/unblur-cli" deblur "$photo" -o "$work/$build-$meta-deblur.png" $strip 2>/dev/null
+        "$dir/app/unblur-cli" batch "$work/in" -r -o "$work/$build-$meta-batch" $strip 2>/dev/null
+    done
 done
-result=$(same "$work/before-deblur.png" "$work/after-deblur.png")
-echo "| unblur-cli deblur $(basename "$photo") → PNG | $result |"
+name=$(basename "$photo")
+result=$(same "$work/before-stripped-deblur.png" "$work/after-stripped-deblur.png")
+echo "| unblur-cli deblur $name --strip-metadata: file bytes | $result |"
 [ "$result" = identical ] || status=1
-for file in $(cd "$work/before-batch" && find . -type f | sort); do
-    result=$(same "$work/before-batch/$file" "$work/after-batch/$file")
-    echo "| unblur-cli batch: ${file#./} | $result |"
+result=$(pixels "$work/before-kept-deblur.png" "$work/after-kept-deblur.png")
+echo "| unblur-cli deblur $name: pixels that differ | $result |"
+[ "$result" = 0 ] || status=1
+for file in $(cd "$work/before-kept-batch" && find . -type f | sort); do
+    result=$(same "$work/before-stripped-batch/$file" "$work/after-stripped-batch/$file")
+    echo "| unblur-cli batch ${file#./} --strip-metadata: file bytes | $result |"
     [ "$result" = identical ] || status=1
+    result=$(pixels "$work/before-kept-batch/$file" "$work/after-kept-batch/$file")
+    echo "| unblur-cli batch ${file#./}: pixels that differ | $result |"
+    [ "$result" = 0 ] || status=1
 done
 
 # The GUI: deblur the photo and grab the window; the status bar (run time) is cut off.
@@ -49,17 +61,23 @@ differing=$(compare -metric AE "$work/before-gui-view.png" "$work/after-gui-view
 echo "| unblur $(basename "$photo") --deblur: window pixels that differ | $differing |"
 [ "$differing" = 0 ] || status=1
 
-# Peak memory of the GUI running a batch beside the main window (medians of 3).
-for build in before after; do
-    dir=$(eval echo \$$build)
-    for run in 1 2 3; do
-        rm -rf "$work/gui-batch-out"
-        HOME=$work/$build-home XDG_CONFIG_HOME=$work/$build-home/.config \
-            /usr/bin/time -f %M -o "$work/rss" "$dir/app/unblur" --batch "$work/in" \
-            --window-size 900x600 --screenshot-batch "$work/gui-batch-out,$work/shot.png" \
-            2>/dev/null
-        cat "$work/rss"
-    done | sort -n | sed -n 2p >"$work/$build-rss"
+# Peak memory of the GUI running a batch beside the main window (medians of 3): on one small
+# photo, where the models dominate, and on the three photos, where tile memory does.
+convert "$src/tests/data/sharp/kodim12.png" -resize 96x64! "$work/small.png"
+mkdir -p "$work/small-in" && mv "$work/small.png" "$work/small-in/"
+for input in small-in in; do
+    for build in before after; do
+        dir=$(eval echo \$$build)
+        for run in 1 2 3; do
+            rm -rf "$work/gui-batch-out"
+            HOME=$work/$build-home XDG_CONFIG_HOME=$work/$build-home/.config \
+                /usr/bin/time -f %M -o "$work/rss" "$dir/app/unblur" --batch "$work/$input" \
+                --window-size 900x600 --screenshot-batch "$work/gui-batch-out,$work/shot.png" \
+                2>/dev/null
+            cat "$work/rss"
+        done | sort -n | sed -n 2p >"$work/$build-rss"
+    done
+    what=$([ $input = small-in ] && echo "1 photo of 96x64" || echo "3 photos")
+    echo "| unblur --batch ($what) peak RSS, median of 3 | $(cat "$work/before-rss") kB → $(cat "$work/after-rss") kB |"
 done
-echo "| unblur --batch (3 photos) peak RSS, median of 3 | $(cat "$work/before-rss") kB → $(cat "$work/after-rss") kB |"
 exit $status
