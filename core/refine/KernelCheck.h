@@ -1,0 +1,52 @@
+#pragma once
+
+#include "refine/KernelEstimator.h"
+
+#include <opencv2/core.hpp>
+
+namespace unblur::refine {
+
+/**
+ * The signals that decide whether an estimated kernel holds: noise level, residuals, kernel
+ * similarity and size, and agreement between the photo's quadrants.
+ */
+
+/**
+ * Noise sigma of a CV_32F plane: the median absolute response of Immerkær's Laplacian
+ * difference (which cancels smooth structure), scaled to a Gaussian sigma, over the pixels
+ * where `trusted` (CV_8U, may be empty) is set; large planes are sampled on a sparse grid.
+ */
+double noiseSigma(const cv::Mat& plane, const cv::Mat& trusted = cv::Mat());
+
+/** True convolution k * plane (CV_32F, reflected border). */
+cv::Mat convolve(const cv::Mat& plane, const cv::Mat& kernel);
+
+/** Root mean square of a - b over the pixels where `trusted` is set (all where empty). */
+double rmsDifference(const cv::Mat& a, const cv::Mat& b, const cv::Mat& trusted);
+
+/**
+ * Similarity of two non-negative kernels (any odd sizes): the largest normalised correlation
+ * (cosine) over shifts of up to `maxShift` pixels, in [0, 1].
+ */
+double kernelSimilarity(const cv::Mat& a, const cv::Mat& b, int maxShift = 2);
+
+/** Longer side of the bounding box of the kernel's non-zero values (0 for an empty kernel). */
+int kernelExtent(const cv::Mat& kernel);
+
+/** Agreement of the kernels of the photo's four quadrants. */
+struct QuadrantAgreement
+{
+    double leastSimilarity = 1; ///< least pairwise similarity among the textured quadrants
+    int textured = 0;           ///< quadrants with enough texture to estimate a kernel
+};
+
+/**
+ * Estimates a kernel of odd side `size` on each quadrant of the planes (as the estimator's
+ * pyramid does for the whole) and compares those with enough texture: at least `minTexture`
+ * times `globalEnergy`, the whole photo's gradient energy per pixel.
+ */
+QuadrantAgreement quadrantAgreement(const KernelEstimator& estimator, const cv::Mat& blurry,
+                                    const cv::Mat& sharp, const cv::Mat& saturated, int size,
+                                    double globalEnergy, double minTexture);
+
+} // namespace unblur::refine

@@ -1,0 +1,43 @@
+#include "refine/RefineSettings.h"
+
+#include <cmath>
+#include <functional>
+#include <map>
+
+namespace unblur::refine {
+
+bool RefineSettings::set(const std::string& key, double value)
+{
+    const auto whole = [value] { return static_cast<int>(std::lround(value)); };
+    const std::map<std::string, std::function<void()>> setters = {
+        {"maxKernelSize", [&] { maxKernelSize = whole(); }},
+        {"workingLongSide", [&] { workingLongSide = whole(); }},
+        {"coarsestLongSide", [&] { coarsestLongSide = whole(); }},
+        {"minPhotoSide", [&] { minPhotoSide = whole(); }},
+        {"regularisation", [&] { regularisation = value; }},
+        {"kernelThreshold", [&] { kernelThreshold = value; }},
+        {"kernelNoiseThreshold", [&] { kernelNoiseThreshold = value; }},
+        {"shockSteps", [&] { shockSteps = whole(); }},
+        {"maxSupportSolve", [&] { maxSupportSolve = whole(); }},
+        {"saturationLevel", [&] { saturationLevel = static_cast<float>(value); }},
+        {"maxSaturatedShare", [&] { maxSaturatedShare = value; }},
+        {"minShakeExtent", [&] { minShakeExtent = whole(); }},
+        {"noShakeResidual", [&] { noShakeResidual = value; }},
+        {"maxResidualToNoise", [&] { maxResidualToNoise = value; }},
+        {"minImprovement", [&] { minImprovement = value; }},
+        {"minAgreement", [&] { minAgreement = value; }},
+        {"minQuadrantTexture", [&] { minQuadrantTexture = value; }},
+        {"minCompactness", [&] { minCompactness = value; }},
+        {"noiseFloor", [&] { noiseFloor = value; }},
+        {"minPriorWeight", [&] { minPriorWeight = value; }},
+        {"noiseMargin", [&] { noiseMargin = value; }},
+    };
+    const auto it = setters.find(key);
+    if (it == setters.end()) {
+        return false;
+    }
+    it->second();
+    return true;
+}
+
+} // namespace unblur::refine

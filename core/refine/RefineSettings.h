@@ -1,0 +1,44 @@
+#pragma once
+
+#include <string>
+
+namespace unblur::refine {
+
+/**
+ * The constants of shake refinement, chosen on synthetic shake pairs (see ShakeRefiner.h).
+ * Sizes are in pixels; residuals and noise in linear light.
+ */
+struct RefineSettings
+{
+    // Estimation.
+    int maxKernelSize = 64;          ///< largest kernel side at full resolution
+    int workingLongSide = 2048;      ///< the estimate's finest scale (long side of the grey copy)
+    int coarsestLongSide = 256;      ///< the coarse-to-fine pyramid starts here
+    int minPhotoSide = 64;           ///< smaller photos are skipped
+    double regularisation = 0.01;    ///< Tikhonov weight, relative to the mean gradient power
+    double kernelThreshold = 0.05;   ///< kernel values below this share of the peak are dropped
+    double kernelNoiseThreshold = 3; ///< ... and below this many sigmas of the estimate's noise
+    int shockSteps = 3;              ///< a shock-filtered latent is tried too (0: not)
+    int maxSupportSolve = 1500;      ///< largest support solved by least squares
+    float saturationLevel = 0.98f;   ///< encoded value from which a pixel counts as saturated
+    double maxSaturatedShare = 0.75; ///< more of the photo near saturation: skipped
+
+    // Decision (Auto).
+    int minShakeExtent = 3;          ///< kernels smaller than this (full resolution): no shake
+    double noShakeResidual = 1.1;    ///< |B - N| within this many noise sigmas: no shake
+    double maxResidualToNoise = 4.0; ///< |B - k*N| must stay within this many noise sigmas
+    double minImprovement = 1.5;     ///< |B - N| / |B - k*N| at least this
+    double minAgreement = 0.6;       ///< quadrant kernels' least similarity
+    double minQuadrantTexture = 0.2; ///< least texture of a compared quadrant (vs the photo)
+    double minCompactness = 0.8;     ///< share of the kernel's mass in its main component
+    double noiseFloor = 0.0008;      ///< least noise sigma (quantisation), linear light
+
+    // Deconvolution.
+    double minPriorWeight = 0.01; ///< μ: bounds the inverse filter's gain by 1 / (2 sqrt(μ))
+    double noiseMargin = 1.0;     ///< α: the Wiener gain counts the noise this many times
+
+    /** Sets the field named `key` (as spelled above); false for an unknown name. */
+    bool set(const std::string& key, double value);
+};
+
+} // namespace unblur::refine

@@ -1,0 +1,258 @@
+#include "refine/ShakeRefiner.h"
+
+#include "refine/KernelCheck.h"
+#include "refine/KernelEstimator.h"
+#include "refine/LinearLight.h"
+#include "refine/PriorDeconvolution.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <opencv2/imgproc.hpp>
+#include <stdexcept>
+#include <vector>
+
+namespace unblur::refine {
+
+namespace {
+
+int oddAtLeast(int value, int least)
+{
+    value = std::max(value, least);
+    return value % 2 == 1 ? value : value + 1;
+}
+
+/** What was estimated on the working copy, and what the checks measured. */
+struct Analysis
+{
+    std::string skipReason; ///< empty: a kernel was estimated
+    cv::Mat kernel;         ///< full resolution, CV_32F, sums to 1
+    int extent = 0;         ///< full resolution
+    double compactness = 0;
+    double residualToNoise = 0;
+    double withoutKernelToNoise = 0;
+    double agreement = 1;
+};
+
+/** The kernel cut to the smallest odd square around its centre that holds its support. */
+cv::Mat trimmed(const cv::Mat& kernel)
+{
+    const int r = kernel.rows / 2;
+    int reach = 0;
+    for (int y = 0; y < kernel.rows; ++y) {
+        for (int x = 0; x < kernel.cols; ++x) {
+            if (kernel.at<float>(y, x) > 0) {
+                reach = std::max(reach, std::max(std::abs(y - r), std::abs(x - r)));
+            }
+        }
+    }
+    return kernel(cv::Rect(r - reach, r - reach, 2 * reach + 1, 2 * reach + 1)).clone();
+}
+
+/** The kernel at full resolution from the one at the working scale. */
+cv::Mat toFullResolution(const cv::Mat& kernel, double scale)
+{
+    if (scale >= 1.0) {
+        return trimmed(kernel);
+    }
+    const int side = oddAtLeast(static_cast<int>(std::lround(kernel.rows / scale)), 3);
+    cv::Mat full;
+    cv::resize(kernel, full, cv::Size(side, side), 0, 0, cv::INTER_LINEAR);
+    full = cv::max(full, 0.0f);
+    const double sum = cv::sum(full)[0];
+    return trimmed(sum > 0 ? cv::Mat(full / sum) : kernel);
+}
+
+Analysis analyse(const io::FloatImage& blurry, const io::FloatImage& network,
+                 const RefineSettings& settings)
+{
+    Analysis a;
+    const int longSide = std::max(blurry.width, blurry.height);
+    const int shortSide = std::min(blurry.width, blurry.height);
+    const double scale = std::min(1.0, static_cast<double>(settings.workingLongSide) / longSide);
+    const int fullSize = oddAtLeast(std::min(settings.maxKernelSize, shortSide / 4), 3);
+    const int size = oddAtLeast(static_cast<int>(std::lround(fullSize * scale)), 3);
+
+    cv::Mat b = linearLuminance(blurry);
+    cv::Mat n = linearLuminance(network);
+    cv::Mat saturated = saturatedMask(blurry, settings.saturationLevel);
+    if (scale < 1.0) {
+        const cv::Size small(std::max(1, static_cast<int>(std::lround(blurry.width * scale))),
+                             std::max(1, static_cast<int>(std::lround(blurry.height * scale))));
+        cv::resize(b, b, small, 0, 0, cv::INTER_AREA);
+        cv::resize(n, n, small, 0, 0, cv::INTER_AREA);
+        cv::Mat shrunk;
+        cv::resize(saturated, shrunk, small, 0, 0, cv::INTER_AREA);
+        saturated = shrunk > 0;
+    }
+    const cv::Mat trusted = trustWeight(saturated, b.size(), size / 2 + 1, size / 4 + 1) > 0.999f;
+    const double interior = static_cast<double>(std::max(0, b.cols - size - 1)) *
+                            static_cast<double>(std::max(0, b.rows - size - 1));
+    if (interior < 1 || cv::countNonZero(trusted) < (1.0 - settings.maxSaturatedShare) * interior) {
+        a.skipReason = "too much of the photo is saturated";
+        return a;
+    }
+
+    const KernelEstimator estimator(settings);
+    const double sigma = std::max(noiseSigma(b, trusted), settings.noiseFloor);
+    // Candidate latents: the network's output as it is, and shock-filtered (a soft output fits
+    // through a kernel only once its edges are steps again); the better explanation wins.
+    std::vector<int> shocks = {0};
+    if (settings.shockSteps > 0) {
+        shocks.push_back(settings.shockSteps);
+    }
+    KernelEstimate global;
+    double residual = 0;
+    cv::Mat latent;
+    for (const int steps : shocks) {
+        const cv::Mat candidate = steps > 0 ? shockFiltered(n, steps) : n;
+        const KernelEstimate e = estimator.estimatePyramid(b, candidate, saturated, size);
+        if (!e.valid()) {
+            continue;
+        }
+        const double r = rmsDifference(b, convolve(candidate, e.kernel), trusted);
+        if (!global.valid() || r < residual) {
+            global = e;
+            residual = r;
+            latent = candidate;
+        }
+    }
+    if (!global.valid()) {
+        a.skipReason = "no shake found";
+        return a;
+    }
+    a.kernel = toFullResolution(global.kernel, scale);
+    a.extent = static_cast<int>(std::lround(kernelExtent(global.kernel) / scale));
+    a.compactness = global.compactness;
+
+    a.residualToNoise = residual / sigma;
+    a.withoutKernelToNoise = rmsDifference(b, n, trusted) / sigma;
+    const QuadrantAgreement quadrants = quadrantAgreement(
+        estimator, b, latent, saturated, size, global.gradientEnergy, settings.minQuadrantTexture);
+    a.agreement = quadrants.leastSimilarity;
+    return a;
+}
+
+/** Empty when Auto accepts the analysis, else the reason. */
+std::string autoVerdict(const Analysis& a, const RefineSettings& settings)
+{
+    if (a.extent < settings.minShakeExtent || a.withoutKernelToNoise <= settings.noShakeResidual) {
+        return "no shake found";
+    }
+    if (a.agreement < settings.minAgreement) {
+        return "blur varies across the photo";
+    }
+    if (a.residualToNoise > settings.maxResidualToNoise ||
+        a.withoutKernelToNoise < settings.minImprovement * a.residualToNoise) {
+        return "the kernel does not explain the blur";
+    }
+    if (a.compactness < settings.minCompactness) {
+        return "the kernel is not compact";
+    }
+    return {};
+}
+
+io::FloatImage deconvolve(const io::FloatImage& blurry, const io::FloatImage& network,
+                          const cv::Mat& kernel, const RefineSettings& settings)
+{
+    const PriorDeconvolution deconvolution(kernel, settings.minPriorWeight, settings.noiseMargin);
+    const cv::Mat weight = trustWeight(saturatedMask(blurry, settings.saturationLevel),
+                                       cv::Size(blurry.width, blurry.height), kernel.rows / 2 + 1);
+    io::FloatImage out = network;
+    for (int c = 0; c < colourChannels(blurry); ++c) {
+        const cv::Mat plane = linearChannel(blurry, c);
+        const double sigma = std::max(noiseSigma(plane), settings.noiseFloor);
+        const cv::Mat refined =
+            deconvolution.apply(plane, linearChannel(network, c), weight, sigma);
+        storeLinearChannel(refined, out, c);
+    }
+    if (blurry.hasAlpha()) {
+        for (size_t i = 3; i < out.pixels.size(); i += 4) {
+            out.pixels[i] = blurry.pixels[i];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+RefineMode parseRefineMode(const std::string& text)
+{
+    if (text == "off") {
+        return RefineMode::Off;
+    }
+    if (text == "auto") {
+        return RefineMode::Auto;
+    }
+    if (text == "on") {
+        return RefineMode::On;
+    }
+    throw std::invalid_argument("unknown refinement mode '" + text +
+                                "' (expected auto, on or off)");
+}
+
+const char* refineModeName(RefineMode mode)
+{
+    switch (mode) {
+    case RefineMode::Off:
+        return "off";
+    case RefineMode::Auto:
+        return "auto";
+    case RefineMode::On:
+        return "on";
+    }
+    return "off";
+}
+
+io::FloatImage refineShake(const io::FloatImage& blurry, const io::FloatImage& network,
+                           RefineMode mode, RefineReport& report)
+{
+    return refineShake(blurry, network, mode, report, RefineSettings{});
+}
+
+io::FloatImage refineShake(const io::FloatImage& blurry, const io::FloatImage& network,
+                           RefineMode mode, RefineReport& report, const RefineSettings& settings)
+{
+    report = RefineReport{};
+    if (mode == RefineMode::Off) {
+        report.summary = "off";
+        return network;
+    }
+    const auto skip = [&](const std::string& reason) {
+        report.summary = "skipped (" + reason + ")";
+        return network;
+    };
+    if (blurry.width != network.width || blurry.height != network.height ||
+        blurry.channels != network.channels || blurry.channels < 1 ||
+        blurry.pixels.size() != blurry.sampleCount() ||
+        network.pixels.size() != network.sampleCount()) {
+        return skip("the network's output does not match the photo");
+    }
+    if (std::min(blurry.width, blurry.height) < std::max(settings.minPhotoSide, 8)) {
+        return skip("photo too small");
+    }
+    const Analysis a = analyse(blurry, network, settings);
+    if (!a.skipReason.empty()) {
+        return skip(a.skipReason);
+    }
+    report.kernelSize = a.extent;
+    report.residualToNoise = a.residualToNoise;
+    report.kernelWidth = a.kernel.cols;
+    report.kernelHeight = a.kernel.rows;
+    report.kernel.assign(a.kernel.begin<float>(), a.kernel.end<float>());
+    if (mode == RefineMode::Auto) {
+        const std::string verdict = autoVerdict(a, settings);
+        if (!verdict.empty()) {
+            return skip(verdict);
+        }
+    }
+    io::FloatImage refined = deconvolve(blurry, network, a.kernel, settings);
+    report.applied = true;
+    char line[96];
+    std::snprintf(line, sizeof line, "applied (kernel %d px, residual %.1fx noise)", a.extent,
+                  a.residualToNoise);
+    report.summary = line;
+    return refined;
+}
+
+} // namespace unblur::refine

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "io/FloatImage.h"
+#include "refine/RefineSettings.h"
+
+#include <string>
+#include <vector>
+
+namespace unblur::refine {
+
+/**
+ * Camera-shake refinement after the network (issue 28), on a grey copy in linear light of at
+ * most settings.workingLongSide:
+ * 1. estimate the blur kernel k with blurry ≈ k * latent, the latent being the network's
+ *    output as it is or shock-filtered, whichever explains the photo better (KernelEstimator:
+ *    coarse to fine, gradients in the Fourier domain, saturated pixels left out);
+ * 2. in Auto, check that it holds: a kernel larger than a few pixels, the four quadrants'
+ *    kernels alike, the re-blurred latent within a few noise sigmas of the photo and much
+ *    closer than the network's output itself, the kernel compact (KernelCheck);
+ * 3. deconvolve each colour channel at full resolution with the network's output as the
+ *    prior (PriorDeconvolution);
+ * 4. wherever the kernel does not hold, return the network's output with the reason.
+ */
+enum class RefineMode
+{
+    Off,
+    Auto,
+    On
+};
+
+/** "off", "auto", "on"; throws std::invalid_argument naming the text otherwise. */
+RefineMode parseRefineMode(const std::string& text);
+const char* refineModeName(RefineMode mode);
+
+struct RefineReport
+{
+    bool applied = false;
+    /**
+     * One line for people: "applied (kernel 23 px, residual 1.1x noise)", "skipped (blur varies
+     * across the photo)", "skipped (no shake found)", "skipped (photo too small)", "off", ...
+     */
+    std::string summary;
+    int kernelSize = 0; ///< extent of the kernel's support at full resolution, px
+    double residualToNoise = 0;
+    std::vector<float> kernel; ///< at full resolution, sums to 1 (empty when none was estimated)
+    int kernelWidth = 0;
+    int kernelHeight = 0;
+};
+
+/**
+ * blurry: the photo as read (sRGB-encoded values in [0,1], 1/3/4 channels, alpha kept);
+ * network: the network's output shaped like blurry. Returns the refined image shaped like
+ * blurry (alpha copied from blurry untouched), or `network` unchanged (copied) when skipped or
+ * off. Deterministic. Never throws for image content (tiny, flat, grey, 16-bit, saturated):
+ * skips with a reason.
+ */
+io::FloatImage refineShake(const io::FloatImage& blurry, const io::FloatImage& network,
+                           RefineMode mode, RefineReport& report);
+
+/** The same with settings other than the defaults (tuning, tests). */
+io::FloatImage refineShake(const io::FloatImage& blurry, const io::FloatImage& network,
+                           RefineMode mode, RefineReport& report, const RefineSettings& settings);
+
+} // namespace unblur::refine
