@@ -267,8 +267,8 @@ private Q_SLOTS:
                        ItemState::Failed, "bad \"data\"", 1.5};
         const BatchReport report({item});
         QCOMPARE(report.csv(),
-                 QString("input,output,state,reason,seconds\r\n"
-                         "\"/in/a,b.jpg\",/out/a.jpg,failed,\"bad \"\"data\"\"\",1.50\r\n"));
+                 QString("input,output,state,reason,seconds,refinement\r\n"
+                         "\"/in/a,b.jpg\",/out/a.jpg,failed,\"bad \"\"data\"\"\",1.50,\r\n"));
         QTemporaryDir dir;
         report.writeCsv(dir.filePath("r.csv"));
         QFile file(dir.filePath("r.csv"));

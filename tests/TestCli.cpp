@@ -90,7 +90,7 @@ private Q_SLOTS:
         for (const char* option :
              {"--output", "--model", "--seed", "--threads", "--device", "--tile", "--overlap",
               "--precision", "--ensemble", "--quality", "--overwrite", "--format", "--bit-depth",
-              "--strip-metadata", "--strip-gps"}) {
+              "--strip-metadata", "--strip-gps", "--refine"}) {
             QVERIFY2(deblurHelp.out.contains(option), option);
         }
     }
@@ -124,6 +124,7 @@ private Q_SLOTS:
         QTest::newRow("unknown precision") << QStringList{"--precision", "fp8"} << "--precision";
         QTest::newRow("unknown device") << QStringList{"--device", "cuda:x"} << "--device";
         QTest::newRow("ensemble of 3") << QStringList{"--ensemble", "3"} << "--ensemble";
+        QTest::newRow("unknown refinement") << QStringList{"--refine", "maybe"} << "--refine";
     }
 
     void badTileOptions()
@@ -237,6 +238,22 @@ private Q_SLOTS:
         const FloatImage golden = readImage((kTiny + "/output.png").toStdString());
         for (size_t i = 0; i < golden.pixels.size(); ++i) {
             QVERIFY(std::abs(golden.pixels[i] - result.pixels[i]) <= 1.5f / 255.0f);
+        }
+    }
+
+    /** --refine off gives the network alone, byte for byte; auto (the default) says what it did. */
+    void refinementIsReportedAndOffIsTheNetwork()
+    {
+        QTemporaryDir dir;
+        const Result automatic = deblur(kInput, dir.filePath("auto.png"), {"--strip-metadata"});
+        QVERIFY2(automatic.exitCode == 0, qPrintable(automatic.err));
+        QVERIFY2(automatic.err.contains("Shake refinement: "), qPrintable(automatic.err));
+        const Result off =
+            deblur(kInput, dir.filePath("off.png"), {"--strip-metadata", "--refine", "off"});
+        QVERIFY2(off.exitCode == 0, qPrintable(off.err));
+        QVERIFY(!off.err.contains("Shake refinement"));
+        if (!automatic.err.contains("Shake refinement: applied")) {
+            QCOMPARE(bytesOf(dir.filePath("auto.png")), bytesOf(dir.filePath("off.png")));
         }
     }
 

@@ -384,7 +384,22 @@ private Q_SLOTS:
         for (const char* text : {"in PSNR", "out SSIM", "gain dB", "one ", "two ", "mean (2 "}) {
             QVERIFY2(r.out.contains(text), qPrintable(text + ("\n" + r.out)));
         }
+        // The refinement (auto by default) side by side: a row under each image, a summary.
+        for (const char* text : {"+ refinement", "Shake refinement, over 2 images"}) {
+            QVERIFY2(r.out.contains(text), qPrintable(text + ("\n" + r.out)));
+        }
         QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray rows = file.readAll();
+        QCOMPARE(rows.count('\n'),
+                 5); // header, two images, each with the network alone and refined
+        QCOMPARE(rows.count(",model+refine,"), 2);
+        file.close();
+
+        r = runCli({"eval", "--pairs", dir.filePath("pairs"), "--model", kTiny, "--threads", "1",
+                    "--csv", csv, "--refine", "off"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!r.out.contains("refinement"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll().count('\n'), 3);
 

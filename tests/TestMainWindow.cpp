@@ -17,10 +17,12 @@
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -149,7 +151,11 @@ private Q_SLOTS:
         AppSettings::setValue(AppSettings::Precision, QStringLiteral("bf16"));
         AppSettings::setValue(AppSettings::TileSize, 256);
         AppSettings::setValue(AppSettings::EnsembleViews, 4);
+        AppSettings::setValue(AppSettings::Refine, QStringLiteral("off"));
         MainWindow again;
+        QCOMPARE(again.findChild<ControlsPanel*>(QStringLiteral("controls"))->refine(),
+                 QStringLiteral("off"));
+        AppSettings::setValue(AppSettings::Refine, QStringLiteral("auto"));
         QCOMPARE(again.findChild<ControlsPanel*>(QStringLiteral("controls"))->precision(),
                  QStringLiteral("bf16"));
         QCOMPARE(again.findChild<ControlsPanel*>(QStringLiteral("controls"))->tileSize(), 256);
@@ -173,6 +179,24 @@ private Q_SLOTS:
         }
         QVERIFY(secondView);
         QVERIFY(viewer()->hasRestored());
+    }
+
+    /** The panel's shake refinement reaches the Restorer; the status line says what it did. */
+    void refinementIsReportedInTheStatusLine()
+    {
+        QVERIFY(open(kSmall));
+        controls()->setRefine(QStringLiteral("auto"));
+        QVERIFY(deblur(0));
+        const QString message = window().statusBar()->currentMessage();
+        QVERIFY2(message.contains(QStringLiteral("shake refinement")), qPrintable(message));
+        auto* inset = m_window->findChild<QLabel*>(QStringLiteral("kernelInset"));
+        QVERIFY(inset != nullptr);
+        // The inset shows a kernel exactly when one was applied.
+        QCOMPARE(inset->isVisibleTo(m_window.get()), message.contains(QStringLiteral("applied")));
+        controls()->setRefine(QStringLiteral("off"));
+        QVERIFY(deblur(0));
+        QVERIFY(!window().statusBar()->currentMessage().contains(QStringLiteral("refinement")));
+        QVERIFY(!inset->isVisibleTo(m_window.get()));
     }
 
     void deblurReportsProgressAndShowsSplit()

@@ -291,7 +291,7 @@ private Q_SLOTS:
                 QVERIFY2(label->buddy(), qPrintable(label->text()));
             }
         }
-        QCOMPARE(withMnemonic, 11); // six rows in the panel, five in the dialog
+        QCOMPARE(withMnemonic, 12); // seven rows in the panel, five in the dialog
     }
 
     void settingsOverrideBeatsTheSystem_data()

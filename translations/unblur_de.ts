@@ -20,9 +20,6 @@
     </message>
 </context>
 <context>
-    <name>ModelFolders</name>
-</context>
-<context>
     <name>main</name>
     <message>
         <location filename="../app/gui/main.cpp" line="37"/>
@@ -89,6 +86,7 @@
     </message>
     <message>
         <location filename="../ui/BatchQueueModel.cpp" line="48"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="89"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
@@ -108,28 +106,35 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="115"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="88"/>
+        <source>Applied</source>
+        <translation>Angewendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="122"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="117"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="124"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="119"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="126"/>
         <source>Output or reason</source>
         <translation>Ergebnis oder Grund</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="121"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="128"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
-</context>
-<context>
-    <name>unblur::ui::BatchRunner</name>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="130"/>
+        <source>Shake refinement</source>
+        <translation>Verwacklungskorrektur</translation>
+    </message>
 </context>
 <context>
     <name>unblur::ui::BatchWindow</name>
@@ -185,7 +190,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="72"/>
-        <location filename="../ui/BatchWindow.cpp" line="413"/>
+        <location filename="../ui/BatchWindow.cpp" line="415"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -271,7 +276,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="120"/>
-        <location filename="../ui/BatchWindow.cpp" line="405"/>
+        <location filename="../ui/BatchWindow.cpp" line="407"/>
         <source>P&amp;ause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -332,56 +337,61 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="215"/>
+        <source> · shake refinement %1</source>
+        <translation> · Verwacklungskorrektur %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="217"/>
         <source>%1 (as in the main window)</source>
         <translation>%1 (wie im Hauptfenster)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="242"/>
+        <location filename="../ui/BatchWindow.cpp" line="244"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="242"/>
+        <location filename="../ui/BatchWindow.cpp" line="244"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="276"/>
+        <location filename="../ui/BatchWindow.cpp" line="278"/>
         <source>A batch export is already running.</source>
         <translation>Ein Stapelexport läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="280"/>
+        <location filename="../ui/BatchWindow.cpp" line="282"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>Kein Modell verfügbar: Fügen Sie zuerst im Hauptfenster eines hinzu.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="296"/>
+        <location filename="../ui/BatchWindow.cpp" line="298"/>
         <source>Loading the model and listing the photos…</source>
         <translation>Modell wird geladen und Fotos werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="313"/>
+        <location filename="../ui/BatchWindow.cpp" line="315"/>
         <source>Pausing after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="322"/>
+        <location filename="../ui/BatchWindow.cpp" line="324"/>
         <source>Stopping after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="330"/>
+        <location filename="../ui/BatchWindow.cpp" line="332"/>
         <source>Report saved to %1.</source>
         <translation>Bericht in %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="333"/>
+        <location filename="../ui/BatchWindow.cpp" line="335"/>
         <source>Could not save the report: %1</source>
         <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="358"/>
+        <location filename="../ui/BatchWindow.cpp" line="360"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>%1 von %n Foto fertig</numerusform>
@@ -389,7 +399,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="360"/>
+        <location filename="../ui/BatchWindow.cpp" line="362"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n fehlgeschlagen</numerusform>
@@ -397,17 +407,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="363"/>
+        <location filename="../ui/BatchWindow.cpp" line="365"/>
         <source> · paused</source>
         <translation> · angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="365"/>
+        <location filename="../ui/BatchWindow.cpp" line="367"/>
         <source> · about %1 left</source>
         <translation> · noch etwa %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="379"/>
+        <location filename="../ui/BatchWindow.cpp" line="381"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n Foto fertig</numerusform>
@@ -415,7 +425,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="380"/>
+        <location filename="../ui/BatchWindow.cpp" line="382"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>, %n übersprungen</numerusform>
@@ -423,7 +433,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="381"/>
+        <location filename="../ui/BatchWindow.cpp" line="383"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>, %n fehlgeschlagen</numerusform>
@@ -431,7 +441,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="383"/>
+        <location filename="../ui/BatchWindow.cpp" line="385"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>, %n nicht erledigt (abgebrochen)</numerusform>
@@ -439,12 +449,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="386"/>
+        <location filename="../ui/BatchWindow.cpp" line="388"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>. Die fehlgeschlagenen Fotos und ihre Gründe stehen rot in der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="405"/>
+        <location filename="../ui/BatchWindow.cpp" line="407"/>
         <source>Res&amp;ume</source>
         <translation>Fo&amp;rtsetzen</translation>
     </message>
@@ -452,232 +462,256 @@
 <context>
     <name>unblur::ui::ControlsPanel</name>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="19"/>
+        <location filename="../ui/ControlsPanel.cpp" line="21"/>
         <source>The HI-Diff model that restores the photo</source>
         <translation>Das HI-Diff-Modell, das das Foto wiederherstellt</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="20"/>
+        <location filename="../ui/ControlsPanel.cpp" line="22"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="21"/>
+        <location filename="../ui/ControlsPanel.cpp" line="23"/>
         <source>Add model…</source>
         <translation>Modell hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="22"/>
+        <location filename="../ui/ControlsPanel.cpp" line="24"/>
         <source>Add a folder holding net_g.pth, net_le_dm.pth and net_d.pth (published HI-Diff checkpoints)</source>
         <translation>Einen Ordner mit net_g.pth, net_le_dm.pth und net_d.pth hinzufügen (veröffentlichte HI-Diff-Checkpoints)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="24"/>
+        <location filename="../ui/ControlsPanel.cpp" line="26"/>
         <source>Add model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="27"/>
+        <location filename="../ui/ControlsPanel.cpp" line="29"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="28"/>
+        <location filename="../ui/ControlsPanel.cpp" line="30"/>
         <source>Where the model runs; Auto takes a CUDA GPU when there is one</source>
         <translation>Wo das Modell läuft; „Automatisch“ nimmt eine CUDA-GPU, wenn eine vorhanden ist</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="29"/>
-        <location filename="../ui/ControlsPanel.cpp" line="46"/>
-        <location filename="../ui/ControlsPanel.cpp" line="246"/>
+        <location filename="../ui/ControlsPanel.cpp" line="31"/>
+        <location filename="../ui/ControlsPanel.cpp" line="48"/>
+        <location filename="../ui/ControlsPanel.cpp" line="58"/>
+        <location filename="../ui/ControlsPanel.cpp" line="265"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="30"/>
+        <location filename="../ui/ControlsPanel.cpp" line="32"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="36"/>
+        <location filename="../ui/ControlsPanel.cpp" line="38"/>
         <source>Precision</source>
         <translation>Präzision</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="37"/>
+        <location filename="../ui/ControlsPanel.cpp" line="39"/>
         <source>Arithmetic precision; half precision is faster on GPUs</source>
         <translation>Rechenpräzision; halbe Präzision ist auf GPUs schneller</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="38"/>
+        <location filename="../ui/ControlsPanel.cpp" line="40"/>
         <source>Full (fp32)</source>
         <translation>Voll (fp32)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="39"/>
+        <location filename="../ui/ControlsPanel.cpp" line="41"/>
         <source>Half (fp16)</source>
         <translation>Halb (fp16)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="40"/>
+        <location filename="../ui/ControlsPanel.cpp" line="42"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="43"/>
+        <location filename="../ui/ControlsPanel.cpp" line="45"/>
         <source>Tile size</source>
         <translation>Kachelgröße</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="44"/>
+        <location filename="../ui/ControlsPanel.cpp" line="46"/>
         <source>Large photos are restored in overlapping tiles; Auto picks the largest that fits the memory</source>
         <translation>Große Fotos werden in überlappenden Kacheln wiederhergestellt; „Automatisch“ wählt die größte, die in den Speicher passt</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="48"/>
-        <location filename="../ui/ControlsPanel.cpp" line="238"/>
+        <location filename="../ui/ControlsPanel.cpp" line="50"/>
+        <location filename="../ui/ControlsPanel.cpp" line="257"/>
         <source>%1 px</source>
         <translation>%1 px</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="52"/>
+        <location filename="../ui/ControlsPanel.cpp" line="66"/>
         <source>Self-ensemble</source>
         <translation>Selbst-Ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="53"/>
+        <location filename="../ui/ControlsPanel.cpp" line="67"/>
         <source>Also restore the photo mirrored and turned, and average the results: often slightly cleaner, as many times slower as views</source>
         <translation>Das Foto auch gespiegelt und gedreht schärfen und die Ergebnisse mitteln: oft etwas sauberer, um die Zahl der Ansichten langsamer</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="55"/>
+        <location filename="../ui/ControlsPanel.cpp" line="60"/>
+        <location filename="../ui/ControlsPanel.cpp" line="69"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="57"/>
+        <location filename="../ui/ControlsPanel.cpp" line="55"/>
+        <source>Shake refinement</source>
+        <translation>Verwacklungskorrektur</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="56"/>
+        <source>After the network, estimate the camera shake&apos;s blur kernel and sharpen further where it holds (Auto), always (On), or never (Off)</source>
+        <translation>Nach dem Netz den Unschärfekern der Verwacklung schätzen und dort weiter schärfen, wo er zutrifft (Automatisch), immer (Ein) oder nie (Aus)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="59"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="63"/>
+        <source>Estimated blur kernel</source>
+        <translation>Geschätzter Unschärfekern</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="71"/>
         <source>%1 views (%1× slower)</source>
         <translation>%1 Ansichten (%1× langsamer)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="63"/>
+        <location filename="../ui/ControlsPanel.cpp" line="77"/>
         <source>Strength</source>
         <translation>Stärke</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="64"/>
+        <location filename="../ui/ControlsPanel.cpp" line="78"/>
         <source>Blend of the restored photo and the original: 100 % is fully restored</source>
         <translation>Mischung aus wiederhergestelltem Foto und Original: 100 % ist ganz wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="70"/>
+        <location filename="../ui/ControlsPanel.cpp" line="84"/>
         <source>Strength percent</source>
         <translation>Stärke in Prozent</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="75"/>
+        <location filename="../ui/ControlsPanel.cpp" line="89"/>
         <source>P&amp;review</source>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="82"/>
+        <location filename="../ui/ControlsPanel.cpp" line="96"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
         <translation>Den sichtbaren Teil des Fotos in wenigen Sekunden schärfen; die Vorschau folgt beim Verschieben und Zoomen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="85"/>
+        <location filename="../ui/ControlsPanel.cpp" line="99"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="86"/>
-        <location filename="../ui/ControlsPanel.cpp" line="285"/>
+        <location filename="../ui/ControlsPanel.cpp" line="100"/>
+        <location filename="../ui/ControlsPanel.cpp" line="331"/>
         <source>&amp;Deblur whole photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="88"/>
+        <location filename="../ui/ControlsPanel.cpp" line="102"/>
         <source>Deblur the whole photo with the chosen model (%1)</source>
         <translation>Das ganze Foto mit dem gewählten Modell schärfen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="90"/>
+        <location filename="../ui/ControlsPanel.cpp" line="104"/>
         <source>Deblur whole photo</source>
         <translation>Ganzes Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="91"/>
+        <location filename="../ui/ControlsPanel.cpp" line="105"/>
         <source>Another &amp;variation</source>
         <translation>Andere Va&amp;riante</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="92"/>
+        <location filename="../ui/ControlsPanel.cpp" line="106"/>
         <source>Deblur again with new diffusion noise (a new seed)</source>
         <translation>Mit neuem Diffusionsrauschen (neuem Seed) erneut schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="93"/>
+        <location filename="../ui/ControlsPanel.cpp" line="107"/>
         <source>Another variation</source>
         <translation>Andere Variante</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="105"/>
+        <location filename="../ui/ControlsPanel.cpp" line="119"/>
         <source>&amp;Model:</source>
         <translation>&amp;Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="109"/>
+        <location filename="../ui/ControlsPanel.cpp" line="123"/>
         <source>De&amp;vice:</source>
         <translation>G&amp;erät:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="110"/>
+        <location filename="../ui/ControlsPanel.cpp" line="124"/>
         <source>&amp;Precision:</source>
         <translation>&amp;Präzision:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="111"/>
+        <location filename="../ui/ControlsPanel.cpp" line="125"/>
         <source>&amp;Tile size:</source>
         <translation>&amp;Kachelgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="112"/>
+        <location filename="../ui/ControlsPanel.cpp" line="126"/>
         <source>&amp;Ensemble:</source>
         <translation>Ensem&amp;ble:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="113"/>
+        <location filename="../ui/ControlsPanel.cpp" line="130"/>
+        <source>S&amp;hake refinement:</source>
+        <translation>Verwacklungskorrek&amp;tur:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="131"/>
         <source>&amp;Strength:</source>
         <translation>&amp;Stärke:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="184"/>
+        <location filename="../ui/ControlsPanel.cpp" line="203"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="188"/>
+        <location filename="../ui/ControlsPanel.cpp" line="207"/>
         <source>CUDA unavailable: %1</source>
         <translation>CUDA nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="192"/>
+        <location filename="../ui/ControlsPanel.cpp" line="211"/>
         <source>Half precision needs a CUDA GPU: %1</source>
         <translation>Halbe Präzision braucht eine CUDA-GPU: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="246"/>
+        <location filename="../ui/ControlsPanel.cpp" line="265"/>
         <source>Auto (%1 px)</source>
         <translation>Automatisch (%1 px)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="284"/>
+        <location filename="../ui/ControlsPanel.cpp" line="330"/>
         <source>&amp;Apply to whole photo</source>
         <translation>Auf ganzes Foto a&amp;nwenden</translation>
     </message>
-</context>
-<context>
-    <name>unblur::ui::DeblurWorker</name>
 </context>
 <context>
     <name>unblur::ui::ExportDialog</name>
@@ -763,42 +797,42 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="76"/>
+        <location filename="../ui/MainWindow.cpp" line="86"/>
         <source>Deblur</source>
         <translation>Schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="130"/>
         <source>Could not open %1: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>Could not load the model %1: %2</source>
         <translation>Das Modell %1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>Cancelled; the photo is unchanged.</source>
         <translation>Abgebrochen; das Foto ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="216"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>Could not deblur %1: %2</source>
         <translation>%1 konnte nicht geschärft werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <location filename="../ui/MainWindow.cpp" line="160"/>
         <source>Fit to window (%1 %)</source>
         <translation>An Fenster angepasst (%1 %)</translation>
     </message>
@@ -816,23 +850,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="54"/>
+        <source>shake refinement applied (kernel %1 px)</source>
+        <translation>Verwacklungskorrektur angewendet (Kern %1 px)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="57"/>
+        <source>shake refinement: %1</source>
+        <translation>Verwacklungskorrektur: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>Zoom %1 %</source>
         <translation>Zoom %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="236"/>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
         <source>%1 (bundled)</source>
         <translation>%1 (mitgeliefert)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="298"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <location filename="../ui/MainWindowPreview.cpp" line="46"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>Kein Modell verfügbar: Fügen Sie mit „Modell hinzufügen…“ einen Ordner mit HI-Diff-Checkpoints hinzu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="340"/>
+        <location filename="../ui/MainWindow.cpp" line="354"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>der CPU (%n Thread)</numerusform>
@@ -840,7 +884,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="343"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>In %1 s auf %2 geschärft (%n Kachel mit %3 px, Seed %4)</numerusform>
@@ -848,32 +892,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="384"/>
+        <location filename="../ui/MainWindow.cpp" line="403"/>
         <source>Add a HI-Diff model folder</source>
         <translation>HI-Diff-Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="395"/>
+        <location filename="../ui/MainWindow.cpp" line="414"/>
         <source>Cannot add the model: %1</source>
         <translation>Das Modell kann nicht hinzugefügt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="421"/>
+        <location filename="../ui/MainWindow.cpp" line="440"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="426"/>
+        <location filename="../ui/MainWindow.cpp" line="445"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="435"/>
+        <location filename="../ui/MainWindow.cpp" line="454"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>Auf ganzes Foto &amp;anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="436"/>
+        <location filename="../ui/MainWindow.cpp" line="455"/>
         <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>
@@ -896,7 +940,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="56"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
         <source>Save the deblurred photo</source>
         <translation>Das geschärfte Foto speichern</translation>
     </message>
@@ -1156,72 +1200,72 @@
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="85"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="86"/>
         <source>%1: %2 × %3, %4-bit %5</source>
         <translation>%1: %2 × %3, %4 Bit, %5</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="123"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="124"/>
         <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
         <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="127"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="128"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="128"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
         <source>TIFF (*.tif *.tiff)</source>
         <translation>TIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
         <source>WebP (*.webp)</source>
         <translation>WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
         <source>JPEG (*.jpg *.jpeg)</source>
         <translation>JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="166"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="167"/>
         <source>Replace the original?</source>
         <translation>Original ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="167"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="168"/>
         <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
         <translation>%1 ist das Originalfoto. Durch die geschärfte Fassung ersetzen? Das Original lässt sich danach nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="180"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="181"/>
         <source>Saving %1…</source>
         <translation>%1 wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="192"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="193"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="210"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="211"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="211"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="212"/>
         <source>The deblurred version of %1 has not been saved. Save it first?</source>
         <translation>Die geschärfte Fassung von %1 wurde nicht gespeichert. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="286"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="287"/>
         <source>Batch export running</source>
         <translation>Stapel-Export läuft</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="287"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="288"/>
         <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
         <translation>Ein Stapel-Export läuft noch. Abbrechen und beenden? Bereits geschriebene Fotos bleiben erhalten; wird derselbe Stapel-Export erneut gestartet, erledigt er den Rest.</translation>
     </message>
@@ -1231,7 +1275,7 @@
         <translation>Der sichtbare Teil ist bereits in der Vorschau; verschieben oder herauszoomen, um mehr zu sehen, oder auf das ganze Foto anwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowPreview.cpp" line="68"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="70"/>
         <source>Preview of %1 × %2 px in %3 s. Pan to preview more, or apply to the whole photo (%4) to save it.</source>
         <translation>Vorschau von %1 × %2 px in %3 s. Verschieben für mehr Vorschau, oder zum Speichern auf das ganze Foto anwenden (%4).</translation>
     </message>
@@ -1272,27 +1316,27 @@
         <translation>ein Stapelexport läuft mit %1; das Modell kann gewechselt werden, sobald er endet</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="121"/>
+        <location filename="../ui/ModelHost.cpp" line="122"/>
         <source>a batch export is running; the model can change once it ends</source>
         <translation>ein Stapelexport läuft; das Modell kann gewechselt werden, sobald er endet</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="165"/>
+        <location filename="../ui/ModelHost.cpp" line="166"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="169"/>
+        <location filename="../ui/ModelHost.cpp" line="170"/>
         <source>No photo to deblur.</source>
         <translation>Kein Foto zum Schärfen.</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="173"/>
+        <location filename="../ui/ModelHost.cpp" line="174"/>
         <source>the batch export is running on %1; choose that device, or wait for the batch to end</source>
         <translation>der Stapelexport läuft auf %1; wählen Sie dieses Gerät oder warten Sie, bis der Stapel endet</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="220"/>
+        <location filename="../ui/ModelHost.cpp" line="221"/>
         <source>Could not load the model %1: %2</source>
         <translation>Das Modell %1 konnte nicht geladen werden: %2</translation>
     </message>

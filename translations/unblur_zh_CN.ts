@@ -20,9 +20,6 @@
     </message>
 </context>
 <context>
-    <name>ModelFolders</name>
-</context>
-<context>
     <name>main</name>
     <message>
         <location filename="../app/gui/main.cpp" line="37"/>
@@ -89,6 +86,7 @@
     </message>
     <message>
         <location filename="../ui/BatchQueueModel.cpp" line="48"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="89"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
@@ -108,28 +106,35 @@
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="115"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="88"/>
+        <source>Applied</source>
+        <translation>已应用</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="122"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="117"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="124"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="119"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="126"/>
         <source>Output or reason</source>
         <translation>输出或原因</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="121"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="128"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
-</context>
-<context>
-    <name>unblur::ui::BatchRunner</name>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="130"/>
+        <source>Shake refinement</source>
+        <translation>防抖锐化</translation>
+    </message>
 </context>
 <context>
     <name>unblur::ui::BatchWindow</name>
@@ -185,7 +190,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="72"/>
-        <location filename="../ui/BatchWindow.cpp" line="413"/>
+        <location filename="../ui/BatchWindow.cpp" line="415"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -271,7 +276,7 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="120"/>
-        <location filename="../ui/BatchWindow.cpp" line="405"/>
+        <location filename="../ui/BatchWindow.cpp" line="407"/>
         <source>P&amp;ause</source>
         <translation>暂停(&amp;A)</translation>
     </message>
@@ -332,113 +337,118 @@
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="215"/>
+        <source> · shake refinement %1</source>
+        <translation> · 防抖锐化 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="217"/>
         <source>%1 (as in the main window)</source>
         <translation>%1（与主窗口相同）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="242"/>
+        <location filename="../ui/BatchWindow.cpp" line="244"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="242"/>
+        <location filename="../ui/BatchWindow.cpp" line="244"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="276"/>
+        <location filename="../ui/BatchWindow.cpp" line="278"/>
         <source>A batch export is already running.</source>
         <translation>批量导出已在运行。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="280"/>
+        <location filename="../ui/BatchWindow.cpp" line="282"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>没有可用的模型：请先在主窗口中添加模型。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="296"/>
+        <location filename="../ui/BatchWindow.cpp" line="298"/>
         <source>Loading the model and listing the photos…</source>
         <translation>正在加载模型并列出照片…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="313"/>
+        <location filename="../ui/BatchWindow.cpp" line="315"/>
         <source>Pausing after the current tile…</source>
         <translation>将在当前分块完成后暂停…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="322"/>
+        <location filename="../ui/BatchWindow.cpp" line="324"/>
         <source>Stopping after the current tile…</source>
         <translation>将在当前分块完成后停止…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="330"/>
+        <location filename="../ui/BatchWindow.cpp" line="332"/>
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="333"/>
+        <location filename="../ui/BatchWindow.cpp" line="335"/>
         <source>Could not save the report: %1</source>
         <translation>无法保存报告：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="358"/>
+        <location filename="../ui/BatchWindow.cpp" line="360"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>已完成 %1/%n 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="360"/>
+        <location filename="../ui/BatchWindow.cpp" line="362"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n 张失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="363"/>
+        <location filename="../ui/BatchWindow.cpp" line="365"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="365"/>
+        <location filename="../ui/BatchWindow.cpp" line="367"/>
         <source> · about %1 left</source>
         <translation> · 剩余约 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="379"/>
+        <location filename="../ui/BatchWindow.cpp" line="381"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n 张照片已完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="380"/>
+        <location filename="../ui/BatchWindow.cpp" line="382"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>，%n 张已跳过</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="381"/>
+        <location filename="../ui/BatchWindow.cpp" line="383"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>，%n 张失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="383"/>
+        <location filename="../ui/BatchWindow.cpp" line="385"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>，%n 张未完成（已取消）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="386"/>
+        <location filename="../ui/BatchWindow.cpp" line="388"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>。失败的照片及其原因在列表中以红色显示。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="405"/>
+        <location filename="../ui/BatchWindow.cpp" line="407"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
@@ -446,232 +456,256 @@
 <context>
     <name>unblur::ui::ControlsPanel</name>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="19"/>
+        <location filename="../ui/ControlsPanel.cpp" line="21"/>
         <source>The HI-Diff model that restores the photo</source>
         <translation>用于修复照片的 HI-Diff 模型</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="20"/>
+        <location filename="../ui/ControlsPanel.cpp" line="22"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="21"/>
+        <location filename="../ui/ControlsPanel.cpp" line="23"/>
         <source>Add model…</source>
         <translation>添加模型…</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="22"/>
+        <location filename="../ui/ControlsPanel.cpp" line="24"/>
         <source>Add a folder holding net_g.pth, net_le_dm.pth and net_d.pth (published HI-Diff checkpoints)</source>
         <translation>添加包含 net_g.pth、net_le_dm.pth 和 net_d.pth 的文件夹（已发布的 HI-Diff 检查点）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="24"/>
+        <location filename="../ui/ControlsPanel.cpp" line="26"/>
         <source>Add model folder</source>
         <translation>添加模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="27"/>
+        <location filename="../ui/ControlsPanel.cpp" line="29"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="28"/>
+        <location filename="../ui/ControlsPanel.cpp" line="30"/>
         <source>Where the model runs; Auto takes a CUDA GPU when there is one</source>
         <translation>模型在哪里运行；“自动”在有 CUDA GPU 时使用 GPU</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="29"/>
-        <location filename="../ui/ControlsPanel.cpp" line="46"/>
-        <location filename="../ui/ControlsPanel.cpp" line="246"/>
+        <location filename="../ui/ControlsPanel.cpp" line="31"/>
+        <location filename="../ui/ControlsPanel.cpp" line="48"/>
+        <location filename="../ui/ControlsPanel.cpp" line="58"/>
+        <location filename="../ui/ControlsPanel.cpp" line="265"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="30"/>
+        <location filename="../ui/ControlsPanel.cpp" line="32"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="36"/>
+        <location filename="../ui/ControlsPanel.cpp" line="38"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="37"/>
+        <location filename="../ui/ControlsPanel.cpp" line="39"/>
         <source>Arithmetic precision; half precision is faster on GPUs</source>
         <translation>计算精度；半精度在 GPU 上更快</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="38"/>
+        <location filename="../ui/ControlsPanel.cpp" line="40"/>
         <source>Full (fp32)</source>
         <translation>全精度 (fp32)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="39"/>
+        <location filename="../ui/ControlsPanel.cpp" line="41"/>
         <source>Half (fp16)</source>
         <translation>半精度 (fp16)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="40"/>
+        <location filename="../ui/ControlsPanel.cpp" line="42"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="43"/>
+        <location filename="../ui/ControlsPanel.cpp" line="45"/>
         <source>Tile size</source>
         <translation>分块大小</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="44"/>
+        <location filename="../ui/ControlsPanel.cpp" line="46"/>
         <source>Large photos are restored in overlapping tiles; Auto picks the largest that fits the memory</source>
         <translation>大照片按相互重叠的分块修复；“自动”选择内存能容纳的最大分块</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="48"/>
-        <location filename="../ui/ControlsPanel.cpp" line="238"/>
+        <location filename="../ui/ControlsPanel.cpp" line="50"/>
+        <location filename="../ui/ControlsPanel.cpp" line="257"/>
         <source>%1 px</source>
         <translation>%1 像素</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="52"/>
+        <location filename="../ui/ControlsPanel.cpp" line="66"/>
         <source>Self-ensemble</source>
         <translation>自集成</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="53"/>
+        <location filename="../ui/ControlsPanel.cpp" line="67"/>
         <source>Also restore the photo mirrored and turned, and average the results: often slightly cleaner, as many times slower as views</source>
         <translation>同时对镜像和旋转后的照片去模糊，并对结果取平均：效果通常略干净，耗时按视图数成倍增加</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="55"/>
+        <location filename="../ui/ControlsPanel.cpp" line="60"/>
+        <location filename="../ui/ControlsPanel.cpp" line="69"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="57"/>
+        <location filename="../ui/ControlsPanel.cpp" line="55"/>
+        <source>Shake refinement</source>
+        <translation>防抖锐化</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="56"/>
+        <source>After the network, estimate the camera shake&apos;s blur kernel and sharpen further where it holds (Auto), always (On), or never (Off)</source>
+        <translation>在网络处理之后估计相机抖动的模糊核，并在其成立时进一步锐化（自动）、始终锐化（开启）或从不锐化（关闭）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="59"/>
+        <source>On</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="63"/>
+        <source>Estimated blur kernel</source>
+        <translation>估计的模糊核</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="71"/>
         <source>%1 views (%1× slower)</source>
         <translation>%1 个视图（慢 %1 倍）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="63"/>
+        <location filename="../ui/ControlsPanel.cpp" line="77"/>
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="64"/>
+        <location filename="../ui/ControlsPanel.cpp" line="78"/>
         <source>Blend of the restored photo and the original: 100 % is fully restored</source>
         <translation>修复结果与原图的混合比例：100 % 为完全修复</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="70"/>
+        <location filename="../ui/ControlsPanel.cpp" line="84"/>
         <source>Strength percent</source>
         <translation>强度百分比</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="75"/>
+        <location filename="../ui/ControlsPanel.cpp" line="89"/>
         <source>P&amp;review</source>
         <translation>预览(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="82"/>
+        <location filename="../ui/ControlsPanel.cpp" line="96"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
         <translation>几秒内对屏幕上可见的照片部分去模糊；平移或缩放时预览随之更新（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="85"/>
+        <location filename="../ui/ControlsPanel.cpp" line="99"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="86"/>
-        <location filename="../ui/ControlsPanel.cpp" line="285"/>
+        <location filename="../ui/ControlsPanel.cpp" line="100"/>
+        <location filename="../ui/ControlsPanel.cpp" line="331"/>
         <source>&amp;Deblur whole photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="88"/>
+        <location filename="../ui/ControlsPanel.cpp" line="102"/>
         <source>Deblur the whole photo with the chosen model (%1)</source>
         <translation>使用所选模型对整张照片去模糊（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="90"/>
+        <location filename="../ui/ControlsPanel.cpp" line="104"/>
         <source>Deblur whole photo</source>
         <translation>整张照片去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="91"/>
+        <location filename="../ui/ControlsPanel.cpp" line="105"/>
         <source>Another &amp;variation</source>
         <translation>另一种结果(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="92"/>
+        <location filename="../ui/ControlsPanel.cpp" line="106"/>
         <source>Deblur again with new diffusion noise (a new seed)</source>
         <translation>使用新的扩散噪声（新的随机种子）再次去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="93"/>
+        <location filename="../ui/ControlsPanel.cpp" line="107"/>
         <source>Another variation</source>
         <translation>另一种结果</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="105"/>
+        <location filename="../ui/ControlsPanel.cpp" line="119"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="109"/>
+        <location filename="../ui/ControlsPanel.cpp" line="123"/>
         <source>De&amp;vice:</source>
         <translation>设备(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="110"/>
+        <location filename="../ui/ControlsPanel.cpp" line="124"/>
         <source>&amp;Precision:</source>
         <translation>精度(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="111"/>
+        <location filename="../ui/ControlsPanel.cpp" line="125"/>
         <source>&amp;Tile size:</source>
         <translation>分块大小(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="112"/>
+        <location filename="../ui/ControlsPanel.cpp" line="126"/>
         <source>&amp;Ensemble:</source>
         <translation>集成(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="113"/>
+        <location filename="../ui/ControlsPanel.cpp" line="130"/>
+        <source>S&amp;hake refinement:</source>
+        <translation>防抖锐化(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="131"/>
         <source>&amp;Strength:</source>
         <translation>强度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="184"/>
+        <location filename="../ui/ControlsPanel.cpp" line="203"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="188"/>
+        <location filename="../ui/ControlsPanel.cpp" line="207"/>
         <source>CUDA unavailable: %1</source>
         <translation>CUDA 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="192"/>
+        <location filename="../ui/ControlsPanel.cpp" line="211"/>
         <source>Half precision needs a CUDA GPU: %1</source>
         <translation>半精度需要 CUDA GPU：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="246"/>
+        <location filename="../ui/ControlsPanel.cpp" line="265"/>
         <source>Auto (%1 px)</source>
         <translation>自动（%1 像素）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="284"/>
+        <location filename="../ui/ControlsPanel.cpp" line="330"/>
         <source>&amp;Apply to whole photo</source>
         <translation>应用到整张照片(&amp;A)</translation>
     </message>
-</context>
-<context>
-    <name>unblur::ui::DeblurWorker</name>
 </context>
 <context>
     <name>unblur::ui::ExportDialog</name>
@@ -757,42 +791,42 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="76"/>
+        <location filename="../ui/MainWindow.cpp" line="86"/>
         <source>Deblur</source>
         <translation>去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="130"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>Could not load the model %1: %2</source>
         <translation>无法加载模型 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>Cancelled; the photo is unchanged.</source>
         <translation>已取消；照片未更改。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="216"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>Could not deblur %1: %2</source>
         <translation>无法对 %1 去模糊：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <location filename="../ui/MainWindow.cpp" line="160"/>
         <source>Fit to window (%1 %)</source>
         <translation>适合窗口（%1 %）</translation>
     </message>
@@ -809,62 +843,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="54"/>
+        <source>shake refinement applied (kernel %1 px)</source>
+        <translation>已应用防抖锐化（模糊核 %1 像素）</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="57"/>
+        <source>shake refinement: %1</source>
+        <translation>防抖锐化：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="236"/>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
         <source>%1 (bundled)</source>
         <translation>%1（内置）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="298"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <location filename="../ui/MainWindowPreview.cpp" line="46"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>没有可用的模型：请通过“添加模型…”添加一个包含 HI-Diff 检查点的文件夹。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="340"/>
+        <location filename="../ui/MainWindow.cpp" line="354"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>CPU（%n 个线程）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="343"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>已在 %2 上用 %1 秒完成去模糊（%n 个 %3 像素的分块，种子 %4）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="384"/>
+        <location filename="../ui/MainWindow.cpp" line="403"/>
         <source>Add a HI-Diff model folder</source>
         <translation>添加 HI-Diff 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="395"/>
+        <location filename="../ui/MainWindow.cpp" line="414"/>
         <source>Cannot add the model: %1</source>
         <translation>无法添加模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="421"/>
+        <location filename="../ui/MainWindow.cpp" line="440"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="426"/>
+        <location filename="../ui/MainWindow.cpp" line="445"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="435"/>
+        <location filename="../ui/MainWindow.cpp" line="454"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>应用到整张照片(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="436"/>
+        <location filename="../ui/MainWindow.cpp" line="455"/>
         <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>
@@ -887,7 +931,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="56"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
         <source>Save the deblurred photo</source>
         <translation>保存去模糊后的照片</translation>
     </message>
@@ -1147,72 +1191,72 @@
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="85"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="86"/>
         <source>%1: %2 × %3, %4-bit %5</source>
         <translation>%1：%2 × %3，%4 位 %5</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="123"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="124"/>
         <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
         <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="127"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="128"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="128"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
         <source>TIFF (*.tif *.tiff)</source>
         <translation>TIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
         <source>WebP (*.webp)</source>
         <translation>WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
         <source>JPEG (*.jpg *.jpeg)</source>
         <translation>JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="166"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="167"/>
         <source>Replace the original?</source>
         <translation>替换原图？</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="167"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="168"/>
         <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
         <translation>%1 是原始照片。要用去模糊后的版本替换它吗？原图将无法恢复。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="180"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="181"/>
         <source>Saving %1…</source>
         <translation>正在保存 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="192"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="193"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="210"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="211"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="211"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="212"/>
         <source>The deblurred version of %1 has not been saved. Save it first?</source>
         <translation>%1 去模糊后的版本尚未保存。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="286"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="287"/>
         <source>Batch export running</source>
         <translation>批量导出正在进行</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="287"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="288"/>
         <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
         <translation>批量导出仍在进行。要停止并退出吗？已写入的照片会保留，再次运行相同的批量导出即可完成其余照片。</translation>
     </message>
@@ -1222,7 +1266,7 @@
         <translation>屏幕上的部分已经预览过；平移或缩小以预览更多区域，或应用到整张照片。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowPreview.cpp" line="68"/>
+        <location filename="../ui/MainWindowPreview.cpp" line="70"/>
         <source>Preview of %1 × %2 px in %3 s. Pan to preview more, or apply to the whole photo (%4) to save it.</source>
         <translation>已用 %3 秒预览 %1 × %2 像素。平移以预览更多区域，或应用到整张照片（%4）后保存。</translation>
     </message>
@@ -1263,27 +1307,27 @@
         <translation>批量导出正在使用 %1 运行；结束后才能更换模型</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="121"/>
+        <location filename="../ui/ModelHost.cpp" line="122"/>
         <source>a batch export is running; the model can change once it ends</source>
         <translation>批量导出正在运行；结束后才能更换模型</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="165"/>
+        <location filename="../ui/ModelHost.cpp" line="166"/>
         <source>No model is loaded.</source>
         <translation>未加载模型。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="169"/>
+        <location filename="../ui/ModelHost.cpp" line="170"/>
         <source>No photo to deblur.</source>
         <translation>没有要去模糊的照片。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="173"/>
+        <location filename="../ui/ModelHost.cpp" line="174"/>
         <source>the batch export is running on %1; choose that device, or wait for the batch to end</source>
         <translation>批量导出正在 %1 上运行；请选择该设备，或等待批量导出结束</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="220"/>
+        <location filename="../ui/ModelHost.cpp" line="221"/>
         <source>Could not load the model %1: %2</source>
         <translation>无法加载模型 %1：%2</translation>
     </message>

@@ -26,6 +26,7 @@ const Entry& entry(AppSettings::Key key)
         {"engine/precision", QStringLiteral("fp32")},
         {"engine/tileSize", 0},
         {"engine/views", 1},
+        {"engine/refine", QStringLiteral("auto")},
         {"view/compareMode", QStringLiteral("split")},
         {"view/splitDirection", QStringLiteral("leftRight")},
         {"window/geometry", QByteArray()},

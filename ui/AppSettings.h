@@ -22,6 +22,7 @@ public:
         Precision,
         TileSize,
         EnsembleViews,
+        Refine, ///< "auto", "on" or "off": camera-shake refinement
         CompareMode,
         SplitDirection,
         WindowGeometry,

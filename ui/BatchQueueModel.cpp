@@ -84,6 +84,10 @@ QVariant BatchQueueModel::data(const QModelIndex& index, int role) const
             return item.state == ItemState::Done ? QFileInfo(item.output).fileName() : QString();
         case Time:
             return item.seconds > 0 ? tr("%1 s").arg(item.seconds, 0, 'f', 1) : QString();
+        case Refinement:
+            return item.refinement.startsWith(QLatin1String("applied"))   ? tr("Applied")
+                   : item.refinement.startsWith(QLatin1String("skipped")) ? tr("Skipped")
+                                                                          : QString();
         }
     } else if (role == Qt::ToolTipRole) {
         if (index.column() == Photo) {
@@ -91,6 +95,9 @@ QVariant BatchQueueModel::data(const QModelIndex& index, int role) const
         }
         if (index.column() == Result) {
             return item.reason.isEmpty() ? QDir::toNativeSeparators(item.output) : item.reason;
+        }
+        if (index.column() == Refinement) {
+            return item.refinement; // "applied (kernel 23 px, ...)", "skipped (...)"
         }
     } else if (role == Qt::ForegroundRole && index.column() == State) {
         if (problem) {
@@ -119,6 +126,8 @@ QVariant BatchQueueModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Output or reason");
     case Time:
         return tr("Time");
+    case Refinement:
+        return tr("Shake refinement");
     }
     return {};
 }

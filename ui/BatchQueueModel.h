@@ -7,7 +7,10 @@
 
 namespace unblur::ui {
 
-/** The queue of a batch as a table: photo, state, result (output or reason), time. */
+/**
+ * The queue of a batch as a table: photo, state, result (output or reason), time, and whether
+ * the shake refinement was applied.
+ */
 class BatchQueueModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -18,6 +21,7 @@ public:
         State,
         Result,
         Time,
+        Refinement, ///< what the shake refinement did
         ColumnCount
     };
 

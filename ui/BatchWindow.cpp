@@ -212,6 +212,8 @@ void BatchWindow::setEngineSettings(const BatchEngineSettings& settings)
     if (options.views > 1) {
         text += tr(" · ensemble of %1 views").arg(options.views);
     }
+    text += tr(" · shake refinement %1")
+                .arg(QLatin1String(refine::refineModeName(settings.options.refine)));
     m_engineLabel->setText(tr("%1 (as in the main window)").arg(text));
 }
 

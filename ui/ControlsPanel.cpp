@@ -5,11 +5,13 @@
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
+#include <QPixmap>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace unblur::ui {
 
@@ -48,6 +50,18 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
         m_tile->addItem(tr("%1 px").arg(size), size);
     }
 
+    m_refine = new QComboBox(this);
+    m_refine->setObjectName(QStringLiteral("refineCombo"));
+    m_refine->setAccessibleName(tr("Shake refinement"));
+    m_refine->setToolTip(tr("After the network, estimate the camera shake's blur kernel and "
+                            "sharpen further where it holds (Auto), always (On), or never (Off)"));
+    m_refine->addItem(tr("Auto"), QStringLiteral("auto"));
+    m_refine->addItem(tr("On"), QStringLiteral("on"));
+    m_refine->addItem(tr("Off"), QStringLiteral("off"));
+    m_kernel = new QLabel(this);
+    m_kernel->setObjectName(QStringLiteral("kernelInset"));
+    m_kernel->setAccessibleName(tr("Estimated blur kernel"));
+    m_kernel->setVisible(false);
     m_views = new QComboBox(this);
     m_views->setAccessibleName(tr("Self-ensemble"));
     m_views->setToolTip(tr("Also restore the photo mirrored and turned, and average the "
@@ -110,6 +124,10 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
     form->addRow(tr("&Precision:"), m_precision);
     form->addRow(tr("&Tile size:"), m_tile);
     form->addRow(tr("&Ensemble:"), m_views);
+    auto* refineRow = new QVBoxLayout;
+    refineRow->addWidget(m_refine);
+    refineRow->addWidget(m_kernel);
+    form->addRow(label(tr("S&hake refinement:"), m_refine), refineRow);
     form->addRow(label(tr("&Strength:"), m_strength), strengthRow);
 
     auto* layout = new QVBoxLayout(this);
@@ -127,6 +145,7 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
     connect(m_tile, &QComboBox::currentIndexChanged, this, &ControlsPanel::optionsChanged);
     connect(m_precision, &QComboBox::currentIndexChanged, this, &ControlsPanel::optionsChanged);
     connect(m_views, &QComboBox::currentIndexChanged, this, &ControlsPanel::optionsChanged);
+    connect(m_refine, &QComboBox::currentIndexChanged, this, &ControlsPanel::optionsChanged);
     connect(m_strength, &QSlider::valueChanged, m_strengthBox, &QSpinBox::setValue);
     connect(m_strengthBox, &QSpinBox::valueChanged, m_strength, &QSlider::setValue);
     connect(m_strength, &QSlider::valueChanged, this, &ControlsPanel::strengthChanged);
@@ -253,7 +272,34 @@ restore::RestoreOptions ControlsPanel::restoreOptions() const
     options.engine.precision = engine::parsePrecision(precision().toStdString());
     options.engine.tileSize = tileSize();
     options.engine.views = views();
+    options.refine = refine::parseRefineMode(refine().toStdString());
     return options;
+}
+
+QString ControlsPanel::refine() const
+{
+    return m_refine->currentData().toString();
+}
+
+void ControlsPanel::setRefine(const QString& mode)
+{
+    const int index = m_refine->findData(mode);
+    m_refine->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void ControlsPanel::showKernel(const QImage& kernel, const QString& caption)
+{
+    if (kernel.isNull()) {
+        m_kernel->clear();
+        m_kernel->setVisible(false);
+        return;
+    }
+    // Pixels kept sharp: a kernel is a few dozen pixels, shown at least 96 px wide.
+    const int scale = std::max(1, 96 / std::max(kernel.width(), kernel.height()));
+    m_kernel->setPixmap(QPixmap::fromImage(
+        kernel.scaled(kernel.size() * scale, Qt::KeepAspectRatio, Qt::FastTransformation)));
+    m_kernel->setToolTip(caption);
+    m_kernel->setVisible(true);
 }
 
 int ControlsPanel::views() const
@@ -291,6 +337,7 @@ void ControlsPanel::setState(bool hasPhoto, bool hasResult, bool busy, bool hasP
     m_device->setEnabled(!busy);
     m_tile->setEnabled(!busy);
     m_views->setEnabled(!busy);
+    m_refine->setEnabled(!busy);
     m_precision->setEnabled(!busy);
 }
 

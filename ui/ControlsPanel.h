@@ -2,6 +2,7 @@
 
 #include "restore/RestoreOptions.h"
 
+#include <QImage>
 #include <QWidget>
 
 class QComboBox;
@@ -47,7 +48,16 @@ public:
     int views() const;
     void setViews(int views);
 
-    /** Device, precision, tiles and views as chosen here (the seed is the caller's). */
+    /** Camera-shake refinement: "auto", "on" or "off". */
+    QString refine() const;
+    void setRefine(const QString& mode);
+    /**
+     * Shows the blur kernel the refinement estimated and applied (`kernel` a grey image whose
+     * brightest pixel is white), or hides the inset when null.
+     */
+    void showKernel(const QImage& kernel, const QString& caption);
+
+    /** Device, precision, tiles, views and refinement as chosen here (the seed is the caller's). */
     restore::RestoreOptions restoreOptions() const;
 
     int strength() const; ///< 0..100
@@ -75,6 +85,8 @@ private:
     QComboBox* m_precision;
     QComboBox* m_tile;
     QComboBox* m_views;
+    QComboBox* m_refine;
+    QLabel* m_kernel;
     QSlider* m_strength;
     QSpinBox* m_strengthBox;
     QPushButton* m_preview;

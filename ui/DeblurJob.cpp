@@ -2,6 +2,8 @@
 
 #include "DisplayImage.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace unblur::ui {
@@ -27,6 +29,21 @@ io::FloatImage cropped(const io::FloatImage& source, const QRect& rect)
         std::memcpy(&out.pixels[size_t(y) * row], &source.pixels[from], row * sizeof(float));
     }
     return out;
+}
+
+/** The kernel as a grey picture, its largest value white. */
+QImage kernelImage(const refine::RefineReport& refinement)
+{
+    QImage image(refinement.kernelWidth, refinement.kernelHeight, QImage::Format_Grayscale8);
+    const float peak = *std::max_element(refinement.kernel.begin(), refinement.kernel.end());
+    for (int y = 0; y < image.height(); ++y) {
+        uchar* row = image.scanLine(y);
+        for (int x = 0; x < image.width(); ++x) {
+            const float value = refinement.kernel[size_t(y) * size_t(image.width()) + size_t(x)];
+            row[x] = uchar(std::lround(255.0f * std::clamp(value / peak, 0.0f, 1.0f)));
+        }
+    }
+    return image;
 }
 
 } // namespace
@@ -83,6 +100,14 @@ restore::RestoreStatus runDeblur(restore::Restorer& restorer, const DeblurReques
     outcome.seed = request.options.engine.seed;
     for (const std::string& note : result.notes) {
         outcome.notes << QString::fromStdString(note);
+    }
+    const refine::RefineReport& refinement = result.refinement;
+    outcome.refineAsked = request.options.refine != refine::RefineMode::Off;
+    outcome.refined = refinement.applied;
+    outcome.kernelSize = refinement.kernelSize;
+    outcome.refineSummary = QString::fromStdString(refinement.summary);
+    if (refinement.applied && !refinement.kernel.empty()) {
+        outcome.kernel = kernelImage(refinement);
     }
     return restore::RestoreStatus::Done;
 }

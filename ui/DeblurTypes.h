@@ -52,6 +52,12 @@ struct DeblurOutcome
     double seconds = 0;
     quint64 seed = 0;
     QStringList notes;
+    /** The shake refinement: asked for, applied, and what it said ("skipped (...)"). */
+    bool refineAsked = false;
+    bool refined = false;
+    int kernelSize = 0;
+    QString refineSummary;
+    QImage kernel; ///< the applied kernel, brightest pixel white; null when not applied
 };
 
 } // namespace unblur::ui

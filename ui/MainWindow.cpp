@@ -47,6 +47,16 @@ QString folderProblemText(const QString& folder, const restore::FolderProblem& p
         .arg(folder, missing.join(QStringLiteral(", ")));
 }
 
+/** What the shake refinement did, in the interface language. */
+QString refinementText(const DeblurOutcome& outcome)
+{
+    if (outcome.refined) {
+        return MainWindow::tr("shake refinement applied (kernel %1 px)").arg(outcome.kernelSize);
+    }
+    // The reason, as the refinement states it ("skipped (no shake found)").
+    return MainWindow::tr("shake refinement: %1").arg(outcome.refineSummary);
+}
+
 /** The photo layer's messages start with the path; the banner names the file already. */
 QString reasonOnly(const QString& message, const QString& path)
 {
@@ -143,6 +153,7 @@ void MainWindow::connectWorker()
         AppSettings::setValue(AppSettings::Precision, m_controls->precision());
         AppSettings::setValue(AppSettings::TileSize, m_controls->tileSize());
         AppSettings::setValue(AppSettings::EnsembleViews, m_controls->views());
+        AppSettings::setValue(AppSettings::Refine, m_controls->refine());
     });
     connect(m_viewer, &ImageViewer::stepRequested, this, &MainWindow::stepPhoto);
     connect(m_viewer, &ImageViewer::zoomChanged, this, [this](double zoom, bool fit) {
@@ -256,6 +267,7 @@ void MainWindow::restoreSettings()
     m_controls->setPrecision(AppSettings::value(AppSettings::Precision).toString());
     m_controls->setTileSize(AppSettings::value(AppSettings::TileSize).toInt());
     m_controls->setViews(AppSettings::value(AppSettings::EnsembleViews).toInt());
+    m_controls->setRefine(AppSettings::value(AppSettings::Refine).toString());
     setSplitDirection(AppSettings::value(AppSettings::SplitDirection).toString() ==
                               QLatin1String("topBottom")
                           ? ImageViewer::SplitDirection::TopBottom
@@ -341,12 +353,17 @@ void MainWindow::onDeblurFinished(const DeblurOutcome& outcome)
     const QString device = threads.hasMatch()
                                ? tr("the CPU (%n thread(s))", nullptr, threads.captured(1).toInt())
                                : outcome.device;
-    statusBar()->showMessage(
+    QString message =
         tr("Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)", nullptr, outcome.tiles)
             .arg(QLocale().toString(outcome.seconds, 'f', 1))
             .arg(device)
             .arg(outcome.tileSize)
-            .arg(outcome.seed));
+            .arg(outcome.seed);
+    if (outcome.refineAsked) {
+        message += QStringLiteral("; ") + refinementText(outcome);
+    }
+    statusBar()->showMessage(message);
+    m_controls->showKernel(outcome.kernel, refinementText(outcome));
     updateActions();
     Q_EMIT deblurDone();
 }

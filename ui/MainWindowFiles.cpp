@@ -67,6 +67,7 @@ void MainWindow::onPhotoLoaded(const PhotoPtr& photo, const ImagePyramid& levels
     m_photo = photo;
     m_originalDisplay = levels.base();
     m_outcome = DeblurOutcome();
+    m_controls->showKernel({}, {});
     stopPreview();
     m_quickPreview.reset(levels);
     m_savedPath.clear();

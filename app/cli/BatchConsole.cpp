@@ -71,6 +71,9 @@ QString BatchConsole::jsonLine(const BatchItem& item)
         object.insert(QStringLiteral("reason"), item.reason);
     }
     object.insert(QStringLiteral("seconds"), std::round(item.seconds * 1000.0) / 1000.0);
+    if (!item.refinement.isEmpty()) {
+        object.insert(QStringLiteral("refinement"), item.refinement);
+    }
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 

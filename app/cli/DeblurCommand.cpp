@@ -149,6 +149,10 @@ int deblur(const DeblurOptions& options)
     }
     const io::FloatImage& result = restored.image;
     printNotes(err, restored.notes);
+    if (options.restore.refine != refine::RefineMode::Off) {
+        err << "Shake refinement: " << QString::fromStdString(restored.refinement.summary) << " ("
+            << QString::number(restored.refineSeconds, 'f', 2) << " s)\n";
+    }
     err << "Deblurred in " << QString::number(restored.seconds, 'f', 2) << " s (" << restored.tiles
         << (restored.tiles == 1 ? " tile" : " tiles") << " of " << restored.tileSize << " px on "
         << QString::fromStdString(restored.device) << ")\n";

@@ -18,13 +18,19 @@ EngineCommandOptions::EngineCommandOptions()
       m_ensemble("ensemble",
                  "Self-ensemble: restore every tile in N mirrored or turned views and average "
                  "them; 1 (default, off), 2, 4 or 8. N times slower; often slightly cleaner.",
-                 "n", "1")
+                 "n", "1"),
+      m_refine("refine",
+               "Camera-shake refinement after the network: auto (default) estimates the shake "
+               "kernel and sharpens past the network where the kernel holds; on applies it "
+               "whenever a kernel is found; off gives the network's output alone.",
+               "auto|on|off", "auto")
 {
 }
 
 void EngineCommandOptions::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_seed, m_threads, m_device, m_tile, m_overlap, m_precision, m_ensemble});
+    parser.addOptions(
+        {m_seed, m_threads, m_device, m_tile, m_overlap, m_precision, m_ensemble, m_refine});
 }
 
 QString EngineCommandOptions::read(const QCommandLineParser& parser,
@@ -73,6 +79,13 @@ QString EngineCommandOptions::read(const QCommandLineParser& parser,
         engine.precision = unblur::engine::parsePrecision(parser.value(m_precision).toStdString());
     } catch (const std::exception&) {
         return "--precision must be fp32, fp16 or bf16";
+    }
+    try {
+        options.refine =
+            unblur::refine::parseRefineMode(parser.value(m_refine).toLower().toStdString());
+    } catch (const std::exception&) {
+        return QStringLiteral("--refine must be auto, on or off (got '%1')")
+            .arg(parser.value(m_refine));
     }
     return {};
 }

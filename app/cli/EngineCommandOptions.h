@@ -11,8 +11,8 @@ constexpr unsigned long long kDefaultSeed = 1234;
 
 /**
  * The options of every command that runs the engine (--seed, --threads, --device, --tile,
- * --overlap, --precision, --ensemble): declared, described and validated once, so that `deblur` and
- * `eval` accept exactly the same values with the same messages.
+ * --overlap, --precision, --ensemble, --refine): declared, described and validated once, so that
+ * `deblur` and `eval` accept exactly the same values with the same messages.
  */
 class EngineCommandOptions
 {
@@ -41,4 +41,5 @@ private:
     QCommandLineOption m_overlap;
     QCommandLineOption m_precision;
     QCommandLineOption m_ensemble;
+    QCommandLineOption m_refine;
 };

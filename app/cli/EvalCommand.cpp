@@ -177,6 +177,11 @@ int evaluate(EvalOptions options)
         if (engineOptions.views > 1) {
             methodText += QStringLiteral(", self-ensemble of %1 views").arg(engineOptions.views);
         }
+        if (options.restore.refine != refine::RefineMode::Off) {
+            methodText += QStringLiteral(", shake refinement %1 (each image: the network alone, "
+                                         "then with the refinement)")
+                              .arg(QLatin1String(refine::refineModeName(options.restore.refine)));
+        }
     } else if (options.method == EvalMethod::Unsharp) {
         if (!options.tuneDir.isEmpty()) {
             options.unsharp = tuneUnsharp(options.tuneDir);
@@ -205,6 +210,7 @@ int evaluate(EvalOptions options)
                             options.align);
     std::vector<EvalRow> rows;
     std::vector<EvalRow> allRows; // with the references, for the CSV
+    std::vector<EvalRow> refinedRows;
     StatusLine status(errStream());
     int failed = 0;
     for (size_t i = 0; i < scan.pairs.size(); ++i) {
@@ -220,7 +226,8 @@ int evaluate(EvalOptions options)
                 status.show(label + "  " + ProgressPrinter::barLine(progress));
             };
         }
-        const EvalRow row = evaluator.evaluate(pair, onProgress);
+        EvalRow refined;
+        const EvalRow row = evaluator.evaluate(pair, onProgress, &refined);
         std::vector<std::string> notes;
         std::vector<EvalRow> references = PairEvaluator::references(pair, notes, options.align);
         status.clear();
@@ -232,9 +239,20 @@ int evaluate(EvalOptions options)
             failure(row.error);
         }
         out << table.row(row);
-        out.flush();
         rows.push_back(row);
         allRows.push_back(row);
+        if (!refined.method.isEmpty()) {
+            // Side by side: the network alone above, with the refinement below.
+            EvalRow shown = refined;
+            shown.name = QStringLiteral("  + refinement");
+            out << table.row(shown);
+            if (refined.note.startsWith(QLatin1String("skipped"))) {
+                out << QStringLiteral("    (%1)\n").arg(refined.note);
+            }
+            refinedRows.push_back(refined);
+            allRows.push_back(refined);
+        }
+        out.flush();
         for (EvalRow& reference : references) {
             reference.inputPsnr = row.ok() ? row.inputPsnr : 0;
             reference.inputSsim = row.ok() ? row.inputSsim : 0;
@@ -245,6 +263,7 @@ int evaluate(EvalOptions options)
     }
     out << table.meanRow(rows);
     out << EvalTable::referenceSummary(allRows);
+    out << EvalTable::refineSummary(rows, refinedRows);
     out.flush();
 
     const int exitCode = failed > 0 ? 1 : 0;

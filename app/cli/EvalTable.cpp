@@ -1,6 +1,8 @@
 #include "EvalTable.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace {
@@ -174,4 +176,48 @@ QString EvalTable::referenceSummary(const std::vector<EvalRow>& rows)
                     .arg(ssimText(sum.ssim / sum.count), kCellWidth);
     }
     return text;
+}
+
+QString EvalTable::refineSummary(const std::vector<EvalRow>& network,
+                                 const std::vector<EvalRow>& refined)
+{
+    int count = 0, applied = 0;
+    double netPsnr = 0, netSsim = 0, refPsnr = 0, refSsim = 0;
+    double worst = std::numeric_limits<double>::infinity();
+    QString worstName;
+    for (const EvalRow& row : refined) {
+        const auto match = std::find_if(network.begin(), network.end(), [&](const EvalRow& n) {
+            return n.ok() && n.name == row.name;
+        });
+        if (!row.ok() || match == network.end()) {
+            continue;
+        }
+        ++count;
+        applied += row.note.startsWith(QLatin1String("applied")) ? 1 : 0;
+        netPsnr += match->outputPsnr;
+        netSsim += match->outputSsim;
+        refPsnr += row.outputPsnr;
+        refSsim += row.outputSsim;
+        if (row.outputPsnr - match->outputPsnr < worst) {
+            worst = row.outputPsnr - match->outputPsnr;
+            worstName = row.name;
+        }
+    }
+    if (count == 0) {
+        return {};
+    }
+    return QStringLiteral("\nShake refinement, over %1 image%2 (applied to %3):\n"
+                          "  network alone        PSNR %4  SSIM %5\n"
+                          "  network + refinement PSNR %6  SSIM %7\n"
+                          "  change: mean %8 dB, worst %9 dB (%10)\n")
+        .arg(count)
+        .arg(count == 1 ? "" : "s")
+        .arg(applied)
+        .arg(psnrText(netPsnr / count))
+        .arg(ssimText(netSsim / count))
+        .arg(psnrText(refPsnr / count))
+        .arg(ssimText(refSsim / count))
+        .arg(signedText((refPsnr - netPsnr) / count, 2))
+        .arg(signedText(worst, 2))
+        .arg(worstName);
 }

@@ -22,6 +22,7 @@ struct EvalRow
     int outputDy = 0;
     int outputDx = 0;
     QString error; ///< empty when the image was evaluated
+    QString note;  ///< for "model+refine" rows: what the refinement did
 
     bool ok() const { return error.isEmpty(); }
 };
@@ -59,6 +60,14 @@ public:
      * PSNR and SSIM, after a blank line; empty when there are none.
      */
     static QString referenceSummary(const std::vector<EvalRow>& rows);
+
+    /**
+     * For `eval --refine auto|on`: the network alone (`model` rows) against network +
+     * refinement (`model+refine` rows) over the images both scored: mean PSNR and SSIM of
+     * each, the mean and worst change, and how often the refinement was applied.
+     */
+    static QString refineSummary(const std::vector<EvalRow>& network,
+                                 const std::vector<EvalRow>& refined);
 
     static QString psnrText(double psnr);
 

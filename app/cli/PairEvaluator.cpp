@@ -18,13 +18,22 @@ QString reason(const std::exception& error)
     return QString::fromStdString(error.what());
 }
 
+cv::Mat toMat(const unblur::io::FloatImage& image)
+{
+    cv::Mat mat(image.height, image.width, CV_32FC3);
+    std::copy(image.pixels.begin(), image.pixels.end(), mat.ptr<float>());
+    return mat;
+}
+
 /**
- * Restores `blurry` (CV_32FC3, RGB) with the model; the result is CV_32FC3 clamped to [0,1].
+ * Restores `blurry` (CV_32FC3, RGB) with the model; the result is CV_32FC3 clamped to [0,1]:
+ * the network's output, and with a refinement asked for the refined one in `refined`.
  * Throws std::runtime_error with the restore's message when it fails.
  */
 cv::Mat restoreWithModel(unblur::restore::Restorer& restorer, const cv::Mat& blurry,
-                         const unblur::restore::RestoreOptions& options,
-                         const unblur::restore::RestoreObserver& progress)
+                         unblur::restore::RestoreOptions options,
+                         const unblur::restore::RestoreObserver& progress, cv::Mat* refined,
+                         QString* refinement)
 {
     const cv::Mat input = blurry.isContinuous() ? blurry : blurry.clone();
     unblur::io::FloatImage image;
@@ -33,13 +42,20 @@ cv::Mat restoreWithModel(unblur::restore::Restorer& restorer, const cv::Mat& blu
     image.channels = 3;
     const float* samples = input.ptr<float>();
     image.pixels.assign(samples, samples + image.sampleCount());
+    const bool refining = options.refine != unblur::refine::RefineMode::Off;
+    options.keepNetworkOutput = refining;
     const unblur::restore::RestoreResult result = restorer.restore(image, options, progress);
     if (!result.ok()) { // never cancelled: no token
         throw std::runtime_error(result.message);
     }
-    cv::Mat restored(blurry.rows, blurry.cols, CV_32FC3);
-    std::copy(result.image.pixels.begin(), result.image.pixels.end(), restored.ptr<float>());
-    return restored;
+    if (!refining) {
+        return toMat(result.image);
+    }
+    if (refined != nullptr) {
+        *refined = toMat(result.image);
+        *refinement = QString::fromStdString(result.refinement.summary);
+    }
+    return toMat(result.networkImage);
 }
 
 /** Scores `image` against `sharp`, aligned within ±maxShift px when maxShift > 0. */
@@ -108,11 +124,13 @@ ImagePair PairEvaluator::readPair(const EvalPair& pair)
 }
 
 cv::Mat PairEvaluator::restore(const cv::Mat& blurry,
-                               const unblur::restore::RestoreObserver& progress)
+                               const unblur::restore::RestoreObserver& progress, cv::Mat* refined,
+                               QString* refinement)
 {
     switch (m_method) {
     case EvalMethod::Model:
-        return restoreWithModel(*m_restorer, blurry, m_restoreOptions, progress);
+        return restoreWithModel(*m_restorer, blurry, m_restoreOptions, progress, refined,
+                                refinement);
     case EvalMethod::Unsharp:
         return unblur::eval::unsharpMask(blurry, m_unsharp);
     case EvalMethod::Input:
@@ -122,7 +140,7 @@ cv::Mat PairEvaluator::restore(const cv::Mat& blurry,
 }
 
 EvalRow PairEvaluator::evaluate(const EvalPair& pair,
-                                const unblur::restore::RestoreObserver& progress)
+                                const unblur::restore::RestoreObserver& progress, EvalRow* refined)
 {
     EvalRow row;
     row.name = QString::fromStdString(pair.name);
@@ -144,13 +162,25 @@ EvalRow PairEvaluator::evaluate(const EvalPair& pair,
         row.inputDx = input.dx;
         QElapsedTimer timer;
         timer.start();
-        const cv::Mat restored = restore(images.blurry, progress);
+        cv::Mat refinedImage;
+        QString refinement;
+        const cv::Mat restored = restore(images.blurry, progress, &refinedImage, &refinement);
         row.seconds = double(timer.nsecsElapsed()) * 1e-9;
         const unblur::eval::AlignedScore output = score(restored, images.sharp, m_maxShift);
         row.outputPsnr = output.psnr;
         row.outputSsim = output.ssim;
         row.outputDy = output.dy;
         row.outputDx = output.dx;
+        if (refined != nullptr && !refinedImage.empty()) {
+            *refined = row;
+            refined->method = QStringLiteral("model+refine");
+            refined->note = refinement;
+            const unblur::eval::AlignedScore after = score(refinedImage, images.sharp, m_maxShift);
+            refined->outputPsnr = after.psnr;
+            refined->outputSsim = after.ssim;
+            refined->outputDy = after.dy;
+            refined->outputDx = after.dx;
+        }
     } catch (const std::exception& error) {
         row.error = row.blurry + ": " + reason(error);
     }

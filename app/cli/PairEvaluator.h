@@ -37,9 +37,13 @@ public:
     /**
      * The row of one pair; a failure (unreadable file, sizes differ, model error) comes back
      * as a row with `error` set, naming the file. `progress` sees the restore's reports.
+     * With the model and a shake refinement asked for, the row scores the network alone and
+     * `refined` (when given) the network + refinement, method "model+refine", the refinement's
+     * summary in its note: one network run gives both, side by side.
      */
     EvalRow evaluate(const unblur::eval::EvalPair& pair,
-                     const unblur::restore::RestoreObserver& progress = {});
+                     const unblur::restore::RestoreObserver& progress = {},
+                     EvalRow* refined = nullptr);
 
     /**
      * Scores the pair's stored reference results against its sharp image; those that cannot
@@ -56,7 +60,9 @@ public:
     static QString methodName(EvalMethod method);
 
 private:
-    cv::Mat restore(const cv::Mat& blurry, const unblur::restore::RestoreObserver& progress);
+    /** The restored image; with the model and a refinement, `refined` and its summary too. */
+    cv::Mat restore(const cv::Mat& blurry, const unblur::restore::RestoreObserver& progress,
+                    cv::Mat* refined, QString* refinement);
 
     EvalMethod m_method;
     unblur::restore::Restorer* m_restorer;

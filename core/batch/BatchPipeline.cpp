@@ -24,6 +24,7 @@ struct BatchPipeline::Job
     QElapsedTimer clock;
     double seconds = 0;   ///< in the stages, waiting in queues left out
     double ioSeconds = 0; ///< of those, reading and writing
+    QString refinement;   ///< the Restorer's refinement summary
 };
 
 namespace {
@@ -196,6 +197,7 @@ bool BatchPipeline::process(Job& job)
         return false;
     }
     job.result = std::move(restored.image);
+    job.refinement = QString::fromStdString(restored.refinement.summary);
     job.seconds += job.clock.elapsed() / 1000.0;
     return true;
 }
@@ -214,6 +216,10 @@ void BatchPipeline::save(Job& job)
         return;
     }
     const double writing = job.clock.elapsed() / 1000.0;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_report.items()[size_t(job.index)].refinement = job.refinement;
+    }
     setState(job.index, ItemState::Done, {}, job.seconds + writing, job.ioSeconds + writing);
     report(-1, 0, QStringLiteral("written"));
 }

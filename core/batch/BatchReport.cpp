@@ -46,11 +46,12 @@ QString BatchReport::csvField(const QString& text)
 
 QString BatchReport::csv() const
 {
-    QString text = QStringLiteral("input,output,state,reason,seconds\r\n");
+    QString text = QStringLiteral("input,output,state,reason,seconds,refinement\r\n");
     for (const BatchItem& item : m_items) {
         text += csvField(item.input) + QLatin1Char(',') + csvField(item.output) + QLatin1Char(',') +
                 QLatin1String(stateName(item.state)) + QLatin1Char(',') + csvField(item.reason) +
-                QLatin1Char(',') + QString::number(item.seconds, 'f', 2) + QStringLiteral("\r\n");
+                QLatin1Char(',') + QString::number(item.seconds, 'f', 2) + QLatin1Char(',') +
+                csvField(item.refinement) + QStringLiteral("\r\n");
     }
     return text;
 }

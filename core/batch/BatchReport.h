@@ -29,6 +29,7 @@ struct BatchItem
     QString reason;       ///< why it failed or was skipped; empty otherwise
     double seconds = 0;   ///< spent reading, restoring and writing it
     double ioSeconds = 0; ///< of those, reading and writing (what a pipeline overlaps)
+    QString refinement; ///< what the shake refinement did: "applied (...)", "skipped (...)", "off"
 };
 
 /** The rows of a batch with counts and a CSV form, for the summary and `--report`. */
@@ -45,7 +46,7 @@ public:
     /** Whether any photo failed (the CLI then exits non-zero). */
     bool anyFailed() const { return count(ItemState::Failed) > 0; }
 
-    /** "input,output,state,reason,seconds" and a line per photo (RFC 4180 quoting). */
+    /** "input,output,state,reason,seconds,refinement" and a line per photo (RFC 4180). */
     QString csv() const;
     /** Writes csv() atomically to `path`; throws io::ImageError naming it. */
     void writeCsv(const QString& path) const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/EngineOptions.h"
+#include "refine/ShakeRefiner.h"
 
 namespace unblur::restore {
 
@@ -12,6 +13,11 @@ namespace unblur::restore {
 struct RestoreOptions
 {
     engine::EngineOptions engine;
+    /** Camera-shake refinement after the network (core/refine): Auto applies it where the
+     *  estimated kernel holds; Off gives the network's output exactly. */
+    refine::RefineMode refine = refine::RefineMode::Off;
+    /** Keep the network's own output beside the refined one (RestoreResult::networkImage). */
+    bool keepNetworkOutput = false;
 };
 
 } // namespace unblur::restore

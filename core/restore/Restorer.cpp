@@ -101,6 +101,20 @@ RestoreResult Restorer::restore(const io::FloatImage& image, const RestoreOption
             return result;
         }
         result.image = fromTensor(restored.image, image);
+        restored.image = torch::Tensor(); // the memory goes before the refinement's
+        result.refinement.summary = refine::refineModeName(refine::RefineMode::Off);
+        if (options.refine != refine::RefineMode::Off) {
+            const auto start = std::chrono::steady_clock::now();
+            io::FloatImage refined =
+                refine::refineShake(image, result.image, options.refine, result.refinement);
+            if (options.keepNetworkOutput) {
+                result.networkImage = std::move(result.image);
+            }
+            result.image = std::move(refined);
+            result.refineSeconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            result.seconds += result.refineSeconds;
+        }
     } catch (const std::exception& e) {
         result.status = RestoreStatus::Failed;
         result.message = messageOf(e);

@@ -40,7 +40,12 @@ struct RestoreResult
     int tiles = 0;
     std::string device; ///< "cpu (2 threads)", "cuda:0 (NVIDIA H100 80GB HBM3)"
     std::vector<std::string> notes;
-    double seconds = 0;
+    double seconds = 0; ///< the whole restore, refinement included
+    /** What the shake refinement did ("off" when not asked for). */
+    refine::RefineReport refinement;
+    /** The network's output before the refinement, with options.keepNetworkOutput only. */
+    io::FloatImage networkImage;
+    double refineSeconds = 0;
 
     bool ok() const { return status == RestoreStatus::Done; }
 };
