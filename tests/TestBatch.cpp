@@ -263,8 +263,13 @@ private Q_SLOTS:
         QCOMPARE(BatchReport::csvField("a,b"), QString("\"a,b\""));
         QCOMPARE(BatchReport::csvField("say \"hi\""), QString("\"say \"\"hi\"\"\""));
         QCOMPARE(BatchReport::csvField("two\nlines"), QString("\"two\nlines\""));
-        BatchItem item{"/in/a,b.jpg",     "a,b.jpg",      "/out/a.jpg",
-                       ItemState::Failed, "bad \"data\"", 1.5};
+        BatchItem item;
+        item.input = "/in/a,b.jpg";
+        item.relative = "a,b.jpg";
+        item.output = "/out/a.jpg";
+        item.state = ItemState::Failed;
+        item.reason = "bad \"data\"";
+        item.seconds = 1.5;
         const BatchReport report({item});
         QCOMPARE(report.csv(),
                  QString("input,output,state,reason,seconds,refinement\r\n"

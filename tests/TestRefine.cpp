@@ -1,5 +1,6 @@
 // core/refine: camera-shake refinement (kernel estimation, the Auto checks, deconvolution with
 // the network's output as the prior, and inputs it must survive).
+#include "refine/BlindKernelEstimator.h"
 #include "refine/KernelCheck.h"
 #include "refine/LinearLight.h"
 #include "refine/ShakeRefiner.h"
@@ -162,6 +163,27 @@ private Q_SLOTS:
         }
         QVERIFY(std::abs(sum - 1.0) < 1e-4);
         QVERIFY(report.kernelSize >= 15 && report.kernelSize <= 25);
+    }
+
+    void blindEstimateRecoversKernelFromSoftOutput()
+    {
+        // The experimental blind estimator (RefineSettings::blindEstimation): the kernel from
+        // the blurry photo, the soft network output only as the coarsest latent.
+        const io::FloatImage sharp = sharpPhoto();
+        const cv::Mat truth = shakeKernel();
+        const io::FloatImage blurry = noisy(blurred(sharp, truth), 1.0 / 255, 4);
+        io::FloatImage network = sharp;
+        {
+            cv::Mat mat(sharp.height, sharp.width, CV_32FC3, network.pixels.data());
+            cv::GaussianBlur(mat, mat, cv::Size(0, 0), 1.2);
+        }
+        const KernelEstimate blind =
+            BlindKernelEstimator(RefineSettings{})
+                .estimate(linearLuminance(blurry), linearLuminance(network), cv::Mat(), 41);
+        QVERIFY(blind.valid());
+        const double similarity = kernelSimilarity(blind.kernel, truth, 3);
+        QVERIFY2(similarity >= 0.8, qPrintable(QString::number(similarity)));
+        QVERIFY(kernelExtent(blind.kernel) >= 15 && kernelExtent(blind.kernel) <= 25);
     }
 
     void autoRefusesVaryingBlur()

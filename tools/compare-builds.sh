@@ -32,20 +32,19 @@ for build in before after; do
         "$dir/app/unblur-cli" batch "$work/in" -r -o "$work/$build-$meta-batch" $strip 2>/dev/null
     done
 done
-name=$(basename "$photo")
-result=$(same "$work/before-stripped-deblur.png" "$work/after-stripped-deblur.png")
-echo "| unblur-cli deblur $name --strip-metadata: file bytes | $result |"
-[ "$result" = identical ] || status=1
-result=$(pixels "$work/before-kept-deblur.png" "$work/after-kept-deblur.png")
-echo "| unblur-cli deblur $name: pixels that differ | $result |"
-[ "$result" = 0 ] || status=1
-for file in $(cd "$work/before-kept-batch" && find . -type f | sort); do
-    result=$(same "$work/before-stripped-batch/$file" "$work/after-stripped-batch/$file")
-    echo "| unblur-cli batch ${file#./} --strip-metadata: file bytes | $result |"
+# compareOutput LABEL STRIPPED_PATH KEPT_PATH (relative to $work, after the build's name):
+# the bytes without metadata, the pixels with it.
+compareOutput() {
+    result=$(same "$work/before-$2" "$work/after-$2")
+    echo "| $1 --strip-metadata: file bytes | $result |"
     [ "$result" = identical ] || status=1
-    result=$(pixels "$work/before-kept-batch/$file" "$work/after-kept-batch/$file")
-    echo "| unblur-cli batch ${file#./}: pixels that differ | $result |"
+    result=$(pixels "$work/before-$3" "$work/after-$3")
+    echo "| $1: pixels that differ | $result |"
     [ "$result" = 0 ] || status=1
+}
+compareOutput "unblur-cli deblur $(basename "$photo")" stripped-deblur.png kept-deblur.png
+for file in $(cd "$work/before-kept-batch" && find . -type f | sort); do
+    compareOutput "unblur-cli batch ${file#./}" "stripped-batch/$file" "kept-batch/$file"
 done
 
 # The GUI: deblur the photo and grab the window; the status bar (run time) is cut off.

@@ -23,6 +23,23 @@ struct RefineSettings
     float saturationLevel = 0.98f;   ///< encoded value from which a pixel counts as saturated
     double maxSaturatedShare = 0.75; ///< more of the photo near saturation: skipped
 
+    // Blind estimation (BlindKernelEstimator).
+    /// 1: BlindKernelEstimator (experimental); 0: fitted to the network's output
+    int blindEstimation = 0;
+    /// the network-fitted kernel is kept where it re-blurs the output within this many σ
+    double networkFitResidual = 2.0;
+    int blindAgreement = 1;              ///< 1: quadrants compared by blind kernels
+    int alignReach = 3;                  ///< the blind kernel's shift search, working px
+    int blindRounds = 6;                 ///< latent/kernel rounds per scale
+    int coarsestKernelSize = 7;          ///< the kernel window at the coarsest scale, at least
+    double latentRegularisation = 0.005; ///< Tikhonov weight on the latent's gradients
+    double kernelRegularisation = 0.01;  ///< β of the kernel step, relative to the mean power
+    double edgeShare = 0.03;             ///< share of the pixels kept as salient edges
+    double edgeCoherence = 0.3;          ///< least r (Xu & Jia) of a salient edge
+    int edgeWindow = 5;                  ///< side of the r-map's window
+    double edgeEpsilon = 0.002;          ///< the r-map's ε, linear light
+    double edgeRange = 0.05;             ///< the bilateral filter's range sigma, linear light
+
     // Decision (Auto).
     int minShakeExtent = 3;          ///< kernels smaller than this (full resolution): no shake
     double noShakeResidual = 1.1;    ///< |B - N| within this many noise sigmas: no shake

@@ -1,5 +1,6 @@
 #include "refine/ShakeRefiner.h"
 
+#include "refine/BlindKernelEstimator.h"
 #include "refine/KernelCheck.h"
 #include "refine/KernelEstimator.h"
 #include "refine/LinearLight.h"
@@ -32,6 +33,7 @@ struct Analysis
     double residualToNoise = 0;
     double withoutKernelToNoise = 0;
     double agreement = 1;
+    double networkAgreement = 1; ///< the blind kernel against the one fitted to the network's
 };
 
 /** The kernel cut to the smallest odd square around its centre that holds its support. */
@@ -61,6 +63,85 @@ cv::Mat toFullResolution(const cv::Mat& kernel, double scale)
     full = cv::max(full, 0.0f);
     const double sum = cv::sum(full)[0];
     return trimmed(sum > 0 ? cv::Mat(full / sum) : kernel);
+}
+
+/**
+ * The least similarity of the blind kernels of the photo's four quadrants, among those with
+ * at least settings.minQuadrantTexture of the whole photo's gradient energy (1: fewer than two).
+ */
+double blindQuadrantAgreement(const RefineSettings& settings, const cv::Mat& blurry,
+                              const cv::Mat& network, const cv::Mat& saturated, int size,
+                              double globalEnergy)
+{
+    const int halfW = blurry.cols / 2;
+    const int halfH = blurry.rows / 2;
+    const cv::Rect quadrants[] = {{0, 0, halfW, halfH},
+                                  {halfW, 0, blurry.cols - halfW, halfH},
+                                  {0, halfH, halfW, blurry.rows - halfH},
+                                  {halfW, halfH, blurry.cols - halfW, blurry.rows - halfH}};
+    int window = std::min(size, std::min(halfW, halfH) / 2);
+    window -= 1 - window % 2;
+    std::vector<cv::Mat> kernels;
+    const BlindKernelEstimator estimator(settings);
+    for (const cv::Rect& q : quadrants) {
+        if (window < 5) {
+            break;
+        }
+        const KernelEstimate e = estimator.estimate(
+            blurry(q), network(q), saturated.empty() ? cv::Mat() : saturated(q), window);
+        if (e.valid() && e.gradientEnergy >= settings.minQuadrantTexture * globalEnergy) {
+            kernels.push_back(e.kernel);
+        }
+    }
+    double least = 1;
+    for (size_t i = 0; i < kernels.size(); ++i) {
+        for (size_t j = i + 1; j < kernels.size(); ++j) {
+            least = std::min(least, kernelSimilarity(kernels[i], kernels[j], 3));
+        }
+    }
+    return least;
+}
+
+/** The kernel shifted by whole pixels. */
+cv::Mat shifted(const cv::Mat& kernel, int sx, int sy)
+{
+    cv::Mat out = cv::Mat::zeros(kernel.size(), CV_32F);
+    for (int y = std::max(0, -sy); y < std::min(kernel.rows, kernel.rows - sy); ++y) {
+        for (int x = std::max(0, -sx); x < std::min(kernel.cols, kernel.cols - sx); ++x) {
+            out.at<float>(y + sy, x + sx) = kernel.at<float>(y, x);
+        }
+    }
+    const double sum = cv::sum(out)[0];
+    return sum > 0 ? cv::Mat(out / sum) : kernel;
+}
+
+/**
+ * The blind kernel's offset is its centroid's; the deconvolution needs the photo's offset
+ * against the network's output: the whole-pixel shift within `reach` for which the
+ * re-blurred network output fits the photo best.
+ */
+cv::Mat alignedToNetwork(const cv::Mat& blurry, const cv::Mat& network, const cv::Mat& kernel,
+                         const cv::Mat& trusted, int reach)
+{
+    const cv::Mat reblurred = convolve(network, kernel);
+    const cv::Rect inner(reach, reach, blurry.cols - 2 * reach, blurry.rows - 2 * reach);
+    if (inner.width < 8 || inner.height < 8) {
+        return kernel;
+    }
+    double best = -1;
+    int bestX = 0, bestY = 0;
+    for (int sy = -reach; sy <= reach; ++sy) {
+        for (int sx = -reach; sx <= reach; ++sx) {
+            const cv::Rect source = inner - cv::Point(sx, sy);
+            const double r = rmsDifference(blurry(inner), reblurred(source), trusted(inner));
+            if (best < 0 || r < best) {
+                best = r;
+                bestX = sx;
+                bestY = sy;
+            }
+        }
+    }
+    return shifted(kernel, bestX, bestY);
 }
 
 Analysis analyse(const io::FloatImage& blurry, const io::FloatImage& network,
@@ -104,7 +185,25 @@ Analysis analyse(const io::FloatImage& blurry, const io::FloatImage& network,
     KernelEstimate global;
     double residual = 0;
     cv::Mat latent;
-    for (const int steps : shocks) {
+    if (settings.blindEstimation) {
+        global = BlindKernelEstimator(settings).estimate(b, n, saturated, size);
+        latent = n;
+        if (global.valid()) {
+            global.kernel = alignedToNetwork(b, n, global.kernel, trusted, settings.alignReach);
+            residual = rmsDifference(b, convolve(n, global.kernel), trusted);
+        }
+        // Where the network's output, re-blurred by the kernel fitted to it, explains the
+        // photo to within the noise, the output is sharp enough to fit the kernel from.
+        const KernelEstimate fitted = estimator.estimatePyramid(b, n, saturated, size);
+        if (fitted.valid()) {
+            const double r = rmsDifference(b, convolve(n, fitted.kernel), trusted);
+            if (!global.valid() || r <= settings.networkFitResidual * sigma) {
+                global = fitted;
+                residual = r;
+            }
+        }
+    }
+    for (const int steps : settings.blindEstimation ? std::vector<int>{} : shocks) {
         const cv::Mat candidate = steps > 0 ? shockFiltered(n, steps) : n;
         const KernelEstimate e = estimator.estimatePyramid(b, candidate, saturated, size);
         if (!e.valid()) {
@@ -127,9 +226,24 @@ Analysis analyse(const io::FloatImage& blurry, const io::FloatImage& network,
 
     a.residualToNoise = residual / sigma;
     a.withoutKernelToNoise = rmsDifference(b, n, trusted) / sigma;
-    const QuadrantAgreement quadrants = quadrantAgreement(
-        estimator, b, latent, saturated, size, global.gradientEnergy, settings.minQuadrantTexture);
-    a.agreement = quadrants.leastSimilarity;
+    if (settings.blindEstimation) {
+        a.networkAgreement = 0;
+        const KernelEstimate fitted = estimator.estimatePyramid(b, n, saturated, size);
+        if (fitted.valid()) {
+            a.networkAgreement = kernelSimilarity(global.kernel, fitted.kernel, 3);
+            a.agreement =
+                settings.blindAgreement
+                    ? blindQuadrantAgreement(settings, b, n, saturated, size, global.gradientEnergy)
+                    : quadrantAgreement(estimator, b, n, saturated, size, fitted.gradientEnergy,
+                                        settings.minQuadrantTexture)
+                          .leastSimilarity;
+        }
+    } else {
+        const QuadrantAgreement quadrants =
+            quadrantAgreement(estimator, b, latent, saturated, size, global.gradientEnergy,
+                              settings.minQuadrantTexture);
+        a.agreement = quadrants.leastSimilarity;
+    }
     return a;
 }
 
