@@ -1,5 +1,6 @@
 // The batch core: plan (names, mirroring, shards, collisions), report and pipeline.
 #include "BatchTestSupport.h"
+#include "KodakCropSupport.h"
 #include "ScopedUnprivileged.h"
 #include "batch/BatchPipeline.h"
 #include "batch/BatchPlan.h"
@@ -272,13 +273,99 @@ private Q_SLOTS:
         item.seconds = 1.5;
         const BatchReport report({item});
         QCOMPARE(report.csv(),
-                 QString("input,output,state,reason,seconds,refinement\r\n"
-                         "\"/in/a,b.jpg\",/out/a.jpg,failed,\"bad \"\"data\"\"\",1.50,\r\n"));
+                 QString("input,output,state,reason,seconds,refinement,blur\r\n"
+                         "\"/in/a,b.jpg\",/out/a.jpg,failed,\"bad \"\"data\"\"\",1.50,,\r\n"));
+        item.state = ItemState::Skipped;
+        item.reason = BatchReport::sharpReason(0.1234);
+        item.blur = 0.1234;
+        const BatchReport sharp({item});
+        QVERIFY(sharp.csv().endsWith(",skipped,sharp (blur 0.12),1.50,,0.123\r\n"));
+        QCOMPARE(sharp.skippedAsSharp(), 1);
+        QCOMPARE(report.skippedAsSharp(), 0);
         QTemporaryDir dir;
         report.writeCsv(dir.filePath("r.csv"));
         QFile file(dir.filePath("r.csv"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(file.readAll()), report.csv());
+    }
+
+    /** score finds photos as the plan does: sorted, each once, a missing input failed. */
+    void findPhotosIsThePlansList()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in");
+        writePhotoFile(in, "b.png");
+        writePhotoFile(in, "sub/a.jpg");
+        QVERIFY(writeBytes(in + "/notes.txt", "not a photo"));
+        BatchOptions o;
+        o.inputs = QStringList{in, in + "/b.png", dir.filePath("missing.jpg")};
+        o.recursive = true;
+        const std::vector<BatchItem> found = BatchPlan::findPhotos(o);
+        QStringList listed;
+        for (const BatchItem& item : found) {
+            listed << item.relative + ":" + stateName(item.state);
+        }
+        QCOMPARE(listed, (QStringList{"b.png:queued", "missing.jpg:failed", "sub/a.jpg:queued"}));
+        o.outputFolder = dir.filePath("out");
+        QCOMPARE(BatchPlan::make(o).items().size(), found.size());
+    }
+
+    /**
+     * Every photo's blur is measured; with onlyBlurry the sharp one is skipped with the reason
+     * before restoring, nothing written, pipelined and sequential alike; a re-run resumes.
+     */
+    void onlyBlurrySkipsSharpPhotos()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in");
+        QVERIFY(QDir().mkpath(in));
+        io::writeImage((in + "/blurred.png").toStdString(), kodakcrop::kodakCrop(true));
+        io::writeImage((in + "/sharp.png").toStdString(), kodakcrop::kodakCrop(false));
+        std::atomic<int> restored{0};
+        const RestoreFunction restoreFunction =
+            [&](const io::FloatImage& image, const restore::RestoreOptions&,
+                const restore::RestoreObserver&, const restore::CancelToken*) {
+                ++restored;
+                restore::RestoreResult result;
+                result.image = image;
+                return result;
+            };
+        for (const bool pipelined : {true, false}) {
+            restored = 0;
+            BatchOptions o = options(in, dir.filePath(pipelined ? "piped" : "sequential"));
+            o.pipelined = pipelined;
+            o.onlyBlurry = true;
+            Recorder recorder;
+            BatchPipeline pipeline(restoreFunction, o);
+            pipeline.setObserver(&recorder);
+            const BatchReport report = pipeline.run(BatchPlan::make(o));
+            QCOMPARE(restored.load(), 1);
+            QCOMPARE(report.count(ItemState::Done), 1);
+            QCOMPARE(report.skippedAsSharp(), 1);
+            const BatchItem& blurred = report.items()[0];
+            const BatchItem& sharp = report.items()[1];
+            QCOMPARE(blurred.state, ItemState::Done);
+            QVERIFY2(blurred.blur >= 0.5, qPrintable(QString::number(blurred.blur)));
+            QCOMPARE(sharp.state, ItemState::Skipped);
+            QVERIFY2(sharp.blur >= 0 && sharp.blur < 0.5, qPrintable(QString::number(sharp.blur)));
+            QCOMPARE(sharp.reason, QStringLiteral("sharp (blur %1)").arg(sharp.blur, 0, 'f', 2));
+            QVERIFY(!QFile::exists(sharp.output));
+            QCOMPARE(filesBelow(o.outputFolder), QStringList{"blurred_unblur.png"});
+            QVERIFY(recorder.states.contains("1:skipped"));
+
+            // Again: the blurred photo's output exists, the sharp one is measured again.
+            const BatchReport again = BatchPipeline(restoreFunction, o).run(BatchPlan::make(o));
+            QCOMPARE(restored.load(), 1);
+            QCOMPARE(again.items()[0].reason, QStringLiteral("output exists"));
+            QCOMPARE(again.skippedAsSharp(), 1);
+        }
+
+        // Without onlyBlurry both are restored, and both scores are still in the report.
+        BatchOptions o = options(in, dir.filePath("all"));
+        const BatchReport all = BatchPipeline(restoreFunction, o).run(BatchPlan::make(o));
+        QCOMPARE(all.count(ItemState::Done), 2);
+        QVERIFY(all.items()[0].blur >= 0.5 && all.items()[1].blur < 0.5);
+        QVERIFY(all.items()[1].blur >= 0);
     }
 
     void staleTemporariesAreRemoved()

@@ -42,7 +42,12 @@ struct BatchOptions
     io::PhotoWriteOptions write; ///< format, quality, bit depth, metadata policy
     io::Provenance provenance;   ///< written as Software / CreatorTool
     Collision collision = Collision::SkipExisting;
-    restore::RestoreOptions restore; ///< device, precision, tiles, seed...
+    restore::RestoreOptions restore; ///< device, precision, tiles, seed, protect-sharp...
+    /**
+     * Skip photos whose blur score is below the threshold (restore.blur.threshold), with the
+     * state skipped and the reason "sharp (blur 0.12)".
+     */
+    bool onlyBlurry = false;
     /** This run's share of the files: shard `shardIndex` (1-based) of `shardCount`. */
     int shardIndex = 1;
     int shardCount = 1;

@@ -1,6 +1,7 @@
 #include "BatchPipeline.h"
 
 #include "BoundedQueue.h"
+#include "blur/BlurAnalyzer.h"
 #include "io/ImageError.h"
 #include "io/PhotoReader.h"
 
@@ -155,11 +156,25 @@ bool BatchPipeline::load(Job& job)
 {
     job.clock.start();
     try {
+        job.photo = io::readPhoto(job.input.toStdString());
+        // Every photo's blur is measured (the report's column); only-blurry skips sharp ones.
+        const blur::BlurAssessment blur =
+            blur::BlurAnalyzer(m_options.restore.blur).assess(job.photo.image);
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_report.items()[size_t(job.index)].blur = blur.measurable ? blur.score : -1;
+        }
+        if (m_options.onlyBlurry && !blur.blurry) {
+            setState(job.index, ItemState::Skipped,
+                     BatchReport::sharpReason(blur.measurable ? blur.score : -1,
+                                              QString::fromStdString(blur.note)),
+                     job.clock.elapsed() / 1000.0);
+            return false;
+        }
         const QString folder = QFileInfo(job.output).absolutePath();
         if (!QDir().mkpath(folder)) {
             throw io::ImageError("cannot create the folder " + folder.toStdString());
         }
-        job.photo = io::readPhoto(job.input.toStdString());
         io::checkPhotoOutput(job.output.toStdString(), job.photo, m_options.write);
     } catch (const std::exception& e) {
         setState(job.index, ItemState::Failed, readFailure(e, job.input),

@@ -97,7 +97,10 @@ public:
 
 private:
     struct Job;
-    /** Reads the photo and prepares its folder; false (item failed) on an error. */
+    /**
+     * Reads the photo, measures its blur (the item's blur) and prepares its folder; false when
+     * the item failed, or was skipped as sharp (BatchOptions::onlyBlurry).
+     */
     bool load(Job& job);
     /** Restores the photo; false when it failed or the batch was cancelled. */
     bool process(Job& job);

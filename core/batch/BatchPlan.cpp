@@ -18,7 +18,6 @@ struct Found
 {
     QString input;    ///< absolute, cleaned
     QString relative; ///< below its input folder, '/'-separated
-    QString folder;   ///< the relative folder, "" for the top
     QString error;    ///< set for an input that does not exist
 };
 
@@ -47,11 +46,8 @@ public:
                     scanFolder(root, QDir(entry.filePath()), found);
                 }
             } else if (accepts(entry.fileName())) {
-                const QString relative = root.relativeFilePath(entry.absoluteFilePath());
-                const QString parent = QFileInfo(relative).path();
                 found.push_back({QDir::cleanPath(entry.absoluteFilePath()),
-                                 relative,
-                                 parent == QLatin1String(".") ? QString() : parent,
+                                 root.relativeFilePath(entry.absoluteFilePath()),
                                  {}});
             }
         }
@@ -114,19 +110,20 @@ int BatchPlan::queued() const
     }));
 }
 
-BatchPlan BatchPlan::make(const BatchOptions& options, const QDate& date)
+std::vector<BatchItem> BatchPlan::findPhotos(const BatchOptions& options)
 {
-    const QString outputRoot = QDir::cleanPath(QDir(options.outputFolder).absolutePath());
-    const Scanner scanner(options, QFileInfo(outputRoot).canonicalFilePath());
+    const QString outputRoot =
+        options.outputFolder.isEmpty()
+            ? QString()
+            : QFileInfo(QDir(options.outputFolder).absolutePath()).canonicalFilePath();
+    const Scanner scanner(options, outputRoot);
     std::vector<Found> found;
     for (const QString& input : options.inputs) {
         const QFileInfo info(input);
         if (info.isDir()) {
             scanner.scanFolder(QDir(info.absoluteFilePath()), QDir(info.absoluteFilePath()), found);
         } else {
-            found.push_back({QDir::cleanPath(info.absoluteFilePath()),
-                             info.fileName(),
-                             {},
+            found.push_back({QDir::cleanPath(info.absoluteFilePath()), info.fileName(),
                              info.exists() ? QString() : QStringLiteral("no such file or folder")});
         }
     }
@@ -135,16 +132,32 @@ BatchPlan BatchPlan::make(const BatchOptions& options, const QDate& date)
     });
     // The same file named twice (a folder and a file in it) is one photo.
     QSet<QString> seen;
-    found.erase(std::remove_if(found.begin(), found.end(),
-                               [&](const Found& f) {
-                                   const QString key = QFileInfo(f.input).canonicalFilePath();
-                                   const bool again = seen.contains(key.isEmpty() ? f.input : key);
-                                   seen.insert(key.isEmpty() ? f.input : key);
-                                   return again;
-                               }),
-                found.end());
-    QSet<QString> inputs;
+    std::vector<BatchItem> items;
     for (const Found& f : found) {
+        const QString canonical = QFileInfo(f.input).canonicalFilePath();
+        const QString key = canonical.isEmpty() ? f.input : canonical;
+        if (seen.contains(key)) {
+            continue;
+        }
+        seen.insert(key);
+        BatchItem item;
+        item.input = f.input;
+        item.relative = f.relative;
+        if (!f.error.isEmpty()) {
+            item.state = ItemState::Failed;
+            item.reason = f.error;
+        }
+        items.push_back(item);
+    }
+    return items;
+}
+
+BatchPlan BatchPlan::make(const BatchOptions& options, const QDate& date)
+{
+    const QString outputRoot = QDir::cleanPath(QDir(options.outputFolder).absolutePath());
+    const std::vector<BatchItem> found = findPhotos(options);
+    QSet<QString> inputs;
+    for (const BatchItem& f : found) {
         inputs.insert(f.input);
         inputs.insert(QFileInfo(f.input).canonicalFilePath());
     }
@@ -153,21 +166,16 @@ BatchPlan BatchPlan::make(const BatchOptions& options, const QDate& date)
     const OutputNamer namer(options, date);
     QSet<QString> planned;
     BatchPlan plan;
-    for (const Found& f : found) {
-        BatchItem item;
-        item.input = f.input;
-        item.relative = f.relative;
-        const QString folder = f.folder.isEmpty() ? outputRoot : outputRoot + '/' + f.folder;
-        QString output = folder + '/' + namer.fileName(f.input);
+    for (BatchItem item : found) {
+        const QString parent = QFileInfo(item.relative).path();
+        const QString folder =
+            parent == QLatin1String(".") ? outputRoot : outputRoot + '/' + parent;
+        QString output = folder + '/' + namer.fileName(item.input);
         for (int n = 2; planned.contains(output); ++n) {
-            output = numbered(folder + '/' + namer.fileName(f.input), n);
+            output = numbered(folder + '/' + namer.fileName(item.input), n);
         }
         planned.insert(output);
         item.output = output;
-        if (!f.error.isEmpty()) {
-            item.state = ItemState::Failed;
-            item.reason = f.error;
-        }
         if (shardOf(item.relative, options.shardCount) == options.shardIndex - 1) {
             plan.m_items.push_back(item);
         }

@@ -31,6 +31,14 @@ public:
     /** The shard (0 to count-1) a photo belongs to: a stable hash of its relative path. */
     static int shardOf(const QString& relative, int count);
 
+    /**
+     * The photos `options` names (its inputs, recursive and includes; the output folder left
+     * out when it lies below an input folder) in the plan's order, each once: input and relative
+     * set, and an input that does not exist failed with the reason. What `make` plans and what
+     * `unblur-cli score` measures.
+     */
+    static std::vector<BatchItem> findPhotos(const BatchOptions& options);
+
     /** Whether `fileName` is a photo by its extension (JPEG, PNG, TIFF, WebP, BMP, RAW). */
     static bool hasPhotoExtension(const QString& fileName);
 

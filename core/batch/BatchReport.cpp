@@ -31,6 +31,22 @@ int BatchReport::count(ItemState state) const
                              [state](const BatchItem& item) { return item.state == state; }));
 }
 
+int BatchReport::skippedAsSharp() const
+{
+    return int(std::count_if(m_items.begin(), m_items.end(), isSkippedAsSharp));
+}
+
+QString BatchReport::sharpReason(double blur, const QString& note)
+{
+    return blur < 0 ? QStringLiteral("sharp (not measured: %1)").arg(note)
+                    : QStringLiteral("sharp (blur %1)").arg(blur, 0, 'f', 2);
+}
+
+bool BatchReport::isSkippedAsSharp(const BatchItem& item)
+{
+    return item.state == ItemState::Skipped && item.reason.startsWith(QLatin1String("sharp ("));
+}
+
 QString BatchReport::csvField(const QString& text)
 {
     static const QString special = QStringLiteral(",\"\r\n");
@@ -46,12 +62,14 @@ QString BatchReport::csvField(const QString& text)
 
 QString BatchReport::csv() const
 {
-    QString text = QStringLiteral("input,output,state,reason,seconds,refinement\r\n");
+    QString text = QStringLiteral("input,output,state,reason,seconds,refinement,blur\r\n");
     for (const BatchItem& item : m_items) {
         text += csvField(item.input) + QLatin1Char(',') + csvField(item.output) + QLatin1Char(',') +
                 QLatin1String(stateName(item.state)) + QLatin1Char(',') + csvField(item.reason) +
                 QLatin1Char(',') + QString::number(item.seconds, 'f', 2) + QLatin1Char(',') +
-                csvField(item.refinement) + QStringLiteral("\r\n");
+                csvField(item.refinement) + QLatin1Char(',') +
+                (item.blur < 0 ? QString() : QString::number(item.blur, 'f', 3)) +
+                QStringLiteral("\r\n");
     }
     return text;
 }

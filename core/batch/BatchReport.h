@@ -11,7 +11,7 @@ enum class ItemState
     Queued,    ///< waiting for its turn
     Working,   ///< being read, restored or written
     Done,      ///< written
-    Skipped,   ///< its output existed already (a re-run), nothing done
+    Skipped,   ///< its output existed already (a re-run), or it was sharp (only-blurry)
     Failed,    ///< could not be done; the reason says why, and the batch went on
     Cancelled, ///< the batch was stopped before this photo was done; nothing written
 };
@@ -30,6 +30,7 @@ struct BatchItem
     double seconds = 0;   ///< spent reading, restoring and writing it
     double ioSeconds = 0; ///< of those, reading and writing (what a pipeline overlaps)
     QString refinement; ///< what the shake refinement did: "applied (...)", "skipped (...)", "off"
+    double blur = -1;   ///< the photo's blur score in [0, 1] (core/blur); -1: not measured
 };
 
 /** The rows of a batch with counts and a CSV form, for the summary and `--report`. */
@@ -46,10 +47,24 @@ public:
     /** Whether any photo failed (the CLI then exits non-zero). */
     bool anyFailed() const { return count(ItemState::Failed) > 0; }
 
-    /** "input,output,state,reason,seconds,refinement" and a line per photo (RFC 4180). */
+    /** Photos skipped because they were sharp (BatchOptions::onlyBlurry). */
+    int skippedAsSharp() const;
+
+    /**
+     * "input,output,state,reason,seconds,refinement,blur" and a line per photo (RFC 4180); blur
+     * with 3 decimals, empty where it was not measured.
+     */
     QString csv() const;
     /** Writes csv() atomically to `path`; throws io::ImageError naming it. */
     void writeCsv(const QString& path) const;
+
+    /**
+     * The reason of a photo skipped as sharp: "sharp (blur 0.12)"; for a photo that could not
+     * be measured (blur < 0), "sharp (not measured: <note>)".
+     */
+    static QString sharpReason(double blur, const QString& note = {});
+    /** Whether `item` was skipped as sharp. */
+    static bool isSkippedAsSharp(const BatchItem& item);
 
     /** `text` as one CSV field: quoted when it holds a comma, quote, CR or LF. */
     static QString csvField(const QString& text);
