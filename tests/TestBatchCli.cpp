@@ -1,6 +1,7 @@
 // unblur-cli batch end to end: a tree of real photos through the built executable.
 #include "BatchTestSupport.h"
 #include "CliRunner.h"
+#include "KodakCropSupport.h"
 #include "ScopedUnprivileged.h"
 #include "io/PhotoReader.h"
 
@@ -80,7 +81,7 @@ private Q_SLOTS:
         for (const char* option :
              {"--output", "--recursive", "--include", "--template", "--skip-existing", "--suffix",
               "--overwrite", "--shard", "--json", "--report", "--bench", "--format", "--quality",
-              "--tile", "--model"}) {
+              "--tile", "--model", "--only-blurry", "--protect-sharp"}) {
             QVERIFY2(help.out.contains(option), option);
         }
         QVERIFY(runCli({"--help"}).out.contains("batch"));
@@ -194,6 +195,77 @@ private Q_SLOTS:
         QCOMPARE(states.value("failed").size(), 5);
         QVERIFY(!states.contains("done"));
         setMode(out + "/locked", kOpen);
+    }
+
+    /**
+     * --only-blurry on a folder of one sharp and one blurred photo: only the blurred one is
+     * restored, the sharp one skipped with its score and no output; the report's blur column;
+     * a re-run resumes; a threshold after the option; pipelined and sequential alike.
+     */
+    void onlyBlurrySkipsTheSharpPhoto()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in");
+        QVERIFY(QDir().mkpath(in));
+        writeImage((in + "/blurred.png").toStdString(), kodakcrop::kodakCrop(true));
+        writeImage((in + "/sharp.png").toStdString(), kodakcrop::kodakCrop(false));
+        for (const bool sequential : {false, true}) {
+            const QString out = dir.filePath(sequential ? "sequential" : "piped");
+            const QString report = out + ".csv";
+            QStringList options = {"--only-blurry", "--json", "--report", report,
+                                   "--protect-sharp"};
+            if (sequential) {
+                options << "--sequential";
+            }
+            Result r = batch({in}, out, options);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QMap<QString, QStringList> states = inputsByState(r.out);
+            QCOMPARE(states.value("done"), QStringList{in + "/blurred.png"});
+            QCOMPARE(states.value("skipped"), QStringList{in + "/sharp.png"});
+            QVERIFY2(r.err.contains("Done: 1, skipped: 1 (1 sharp), failed: 0"), qPrintable(r.err));
+            QVERIFY2(r.err.contains("only blurry ones restored (blur from 0.50)"),
+                     qPrintable(r.err));
+            QCOMPARE(filesBelow(out), QStringList{"blurred_unblur.png"});
+            for (const QString& line : r.out.split('\n', Qt::SkipEmptyParts)) {
+                const QJsonObject object = QJsonDocument::fromJson(line.toUtf8()).object();
+                QVERIFY2(object.value("blur").isDouble(), qPrintable(line));
+                if (object.value("state").toString() == "skipped") {
+                    QVERIFY2(QRegularExpression("^sharp \\(blur 0\\.[0-4]\\d\\)$")
+                                 .match(object.value("reason").toString())
+                                 .hasMatch(),
+                             qPrintable(line));
+                }
+            }
+            QFile csv(report);
+            QVERIFY(csv.open(QIODevice::ReadOnly));
+            const QStringList rows =
+                QString::fromUtf8(csv.readAll()).split("\r\n", Qt::SkipEmptyParts);
+            QCOMPARE(rows.size(), 3);
+            QVERIFY2(rows.at(0).endsWith(",refinement,blur"), qPrintable(rows.at(0)));
+            QVERIFY2(QRegularExpression(",done,,[0-9.]+,[^,]*,(0\\.[5-9]\\d\\d|1\\.000)$")
+                         .match(rows.at(1))
+                         .hasMatch(),
+                     qPrintable(rows.at(1)));
+            QVERIFY2(
+                QRegularExpression(",skipped,sharp \\(blur 0\\.\\d\\d\\),[0-9.]+,,0\\.[0-4]\\d\\d$")
+                    .match(rows.at(2))
+                    .hasMatch(),
+                qPrintable(rows.at(2)));
+
+            // Again: the blurred photo's output exists, the sharp one is skipped again.
+            r = batch({in}, out, options);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QVERIFY2(r.err.contains("Done: 0, skipped: 2 (1 sharp)"), qPrintable(r.err));
+        }
+
+        // A threshold after the option: from 0.1 the sharp photo is restored too.
+        const QString out = dir.filePath("low");
+        Result r = batch({in}, out, {"--only-blurry", "0.1", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(inputsByState(r.out).value("done").size(), 2);
+        r = batch({in}, out, {"--only-blurry", "1.5"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--only-blurry"), qPrintable(r.err));
     }
 
     void killedBatchResumes()

@@ -1,11 +1,15 @@
 // unblur-cli end to end: runs the built executable on the tiny model.
 #include "CliRunner.h"
+#include "KodakCropSupport.h"
 #include "io/ImageFile.h"
 #include "io/PhotoReader.h"
 #include "io/PhotoWriter.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -46,6 +50,12 @@ FloatImage syntheticPhoto(int width, int height)
         }
     }
     return image;
+}
+
+bool writeBytes(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
 QByteArray bytesOf(const QString& path)
@@ -90,7 +100,7 @@ private Q_SLOTS:
         for (const char* option :
              {"--output", "--model", "--seed", "--threads", "--device", "--tile", "--overlap",
               "--precision", "--ensemble", "--quality", "--overwrite", "--format", "--bit-depth",
-              "--strip-metadata", "--strip-gps", "--refine"}) {
+              "--strip-metadata", "--strip-gps", "--refine", "--protect-sharp"}) {
             QVERIFY2(deblurHelp.out.contains(option), option);
         }
     }
@@ -255,6 +265,103 @@ private Q_SLOTS:
         if (!automatic.err.contains("Shake refinement: applied")) {
             QCOMPARE(bytesOf(dir.filePath("auto.png")), bytesOf(dir.filePath("off.png")));
         }
+    }
+
+    /** The photo's blur in the normal output; --protect-sharp says how much it restored. */
+    void deblurShowsTheBlurAndProtectsSharpAreas()
+    {
+        QTemporaryDir dir;
+        Result r = deblur(kInput, dir.filePath("plain.png"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(
+            QRegularExpression("\nBlur: +\\d\\.\\d\\d \\((blurry|sharp), (shake|defocus|none)\\)\n")
+                .match(r.err)
+                .hasMatch(),
+            qPrintable(r.err));
+        QVERIFY(!r.err.contains("Protect sharp"));
+        r = deblur(kInput, dir.filePath("protected.png"), {"--protect-sharp"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(QRegularExpression("\nProtect sharp: blur \\d\\.\\d\\d .*; restored where "
+                                    "blurred \\(\\d+ % of the photo, ")
+                     .match(r.err)
+                     .hasMatch(),
+                 qPrintable(r.err));
+        QVERIFY(QFile::exists(dir.filePath("protected.png")));
+    }
+
+    /**
+     * score: the sharp photo sharp, the blurred one blurry, a flat one not measured; JSON lines
+     * and the CSV; a bad file named with the reason while the others are still scored.
+     */
+    void scoreTellsBlurredFromSharp()
+    {
+        QTemporaryDir dir;
+        const QString sharp = dir.filePath("sharp.png");
+        const QString blurred = dir.filePath("blurred.png");
+        writeImage(sharp.toStdString(), kodakcrop::kodakCrop(false));
+        writeImage(blurred.toStdString(), kodakcrop::kodakCrop(true));
+        Result r = runCli({"score", sharp, blurred});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2); // by name: blurred first
+        QVERIFY2(QRegularExpression("^blur (0\\.[5-9]\\d|1\\.00)  blurry  (shake|defocus) +" +
+                                    QRegularExpression::escape(blurred) + "$")
+                     .match(lines.at(0))
+                     .hasMatch(),
+                 qPrintable(r.out));
+        QVERIFY2(QRegularExpression("^blur 0\\.[0-4]\\d  sharp   none +" +
+                                    QRegularExpression::escape(sharp) + "$")
+                     .match(lines.at(1))
+                     .hasMatch(),
+                 qPrintable(r.out));
+        QVERIFY2(r.err.contains("1 blurry, 1 sharp"), qPrintable(r.err));
+
+        // A folder with a broken file and a flat one, as JSON lines and CSV.
+        const QString broken = dir.filePath("broken.jpg");
+        QVERIFY(writeBytes(broken, "\xFF\xD8\xFF\xE0 truncated"));
+        FloatImage flat = syntheticPhoto(64, 64);
+        std::fill(flat.pixels.begin(), flat.pixels.end(), 0.5f);
+        const QString grey = dir.filePath("flat.png");
+        writeImage(grey.toStdString(), flat);
+        const QString csv = dir.filePath("scores.csv");
+        r = runCli({"score", dir.path(), "--json", "--csv", csv});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(broken + ": "), qPrintable(r.err));
+        QMap<QString, QJsonObject> rows;
+        for (const QString& line : r.out.split('\n', Qt::SkipEmptyParts)) {
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8(), &error);
+            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(line));
+            rows.insert(document.object().value("input").toString(), document.object());
+        }
+        QCOMPARE(rows.size(), 4);
+        QVERIFY(rows[blurred].value("blur").toDouble() >= 0.5);
+        QCOMPARE(rows[blurred].value("blurry").toBool(), true);
+        QVERIFY(rows[sharp].value("blur").toDouble() < 0.5 && rows[sharp].value("blur").isDouble());
+        QCOMPARE(rows[sharp].value("blurry").toBool(), false);
+        QCOMPARE(rows[sharp].value("kind").toString(), QString("none"));
+        QVERIFY(rows[broken].value("error").toString().size() > 5);
+        QVERIFY(rows[broken].value("blur").isNull());
+        QCOMPARE(rows[grey].value("blurry").toBool(), false);
+        QVERIFY2(rows[grey].value("note").toString().contains("measure"),
+                 qPrintable(rows[grey].value("note").toString()));
+        const QStringList table = QString::fromUtf8(bytesOf(csv)).split("\r\n", Qt::SkipEmptyParts);
+        QCOMPARE(table.size(), 5);
+        QCOMPARE(table.at(0), QString("input,blur,blurry,kind,note"));
+        QVERIFY2(QRegularExpression("^" + QRegularExpression::escape(blurred) +
+                                    ",(0\\.[5-9]\\d\\d|1\\.000),true,(shake|defocus),$")
+                     .match(table.at(1))
+                     .hasMatch(),
+                 qPrintable(table.at(1)));
+        QVERIFY2(table.at(2).startsWith(broken + ",,,,error: "), qPrintable(table.at(2)));
+
+        // The threshold decides the flag; a bad one is a usage error.
+        r = runCli({"score", sharp, "--threshold", "0"});
+        QVERIFY2(r.exitCode == 0 && r.out.contains("  blurry  "), qPrintable(r.out + r.err));
+        r = runCli({"score", sharp, "--threshold", "1.5"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--threshold"), qPrintable(r.err));
+        QCOMPARE(runCli({"score"}).exitCode, 2);
     }
 
     void modelFromEnvironment()

@@ -8,6 +8,7 @@
 #include "PhotoOutputOptions.h"
 #include "batch/BatchPipeline.h"
 #include "batch/BatchPlan.h"
+#include "blur/BlurSettings.h"
 #include "restore/ModelCatalog.h"
 #include "restore/Restorer.h"
 
@@ -28,6 +29,30 @@ QTextStream& errStream()
 {
     static QTextStream stream(stderr);
     return stream;
+}
+
+/**
+ * `--only-blurry [THRESHOLD]`: Qt's parser has no optional values, so a --only-blurry that no
+ * number follows gets the default threshold as its value (--only-blurry=0.5).
+ */
+QStringList withOnlyBlurryValue(const QStringList& arguments)
+{
+    QStringList result;
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (argument == QLatin1String("--")) {
+            result += arguments.mid(i);
+            break;
+        }
+        bool number = false;
+        if (i + 1 < arguments.size()) {
+            arguments.at(i + 1).toDouble(&number);
+        }
+        result << (argument == QLatin1String("--only-blurry") && !number
+                       ? QStringLiteral("--only-blurry=%1").arg(blur::BlurSettings().threshold)
+                       : argument);
+    }
+    return result;
 }
 
 int usageError(const QString& message)
@@ -75,8 +100,11 @@ private:
 void printSummary(QTextStream& err, const batch::BatchReport& report, double seconds)
 {
     err << "Done: " << report.count(ItemState::Done)
-        << ", skipped: " << report.count(ItemState::Skipped)
-        << ", failed: " << report.count(ItemState::Failed);
+        << ", skipped: " << report.count(ItemState::Skipped);
+    if (report.skippedAsSharp() > 0) {
+        err << " (" << report.skippedAsSharp() << " sharp)";
+    }
+    err << ", failed: " << report.count(ItemState::Failed);
     if (report.count(ItemState::Cancelled) > 0) {
         err << ", cancelled: " << report.count(ItemState::Cancelled);
     }
@@ -115,6 +143,10 @@ int runBatch(const batch::BatchOptions& options, const QString& modelFolder, int
     err << "Batch:  " << plan.items().size() << " photo(s): " << plan.queued() << " to do, "
         << planned.count(ItemState::Skipped) << " already done, "
         << planned.count(ItemState::Failed) << " refused";
+    if (options.onlyBlurry) {
+        err << ", only blurry ones restored (blur from "
+            << QString::number(options.restore.blur.threshold, 'f', 2) << ")";
+    }
     if (options.shardCount > 1) {
         err << " (shard " << options.shardIndex << "/" << options.shardCount << ")";
     }
@@ -184,17 +216,28 @@ int runBatchCommand(const QStringList& arguments)
                                    "outputs; -o is not needed) and print photos per minute.");
     const QCommandLineOption runs("runs", "--bench: runs of each mode, alternating (default 1).",
                                   "n", QStringLiteral("1"));
+    const QCommandLineOption onlyBlurry(
+        "only-blurry",
+        QStringLiteral("Restore only blurry photos: a photo whose blur score (see 'unblur-cli "
+                       "score') is below the threshold is skipped as sharp, nothing written. "
+                       "The threshold is optional (default %1).")
+            .arg(blur::BlurSettings().threshold),
+        "threshold");
+    const QCommandLineOption protectSharp(
+        "protect-sharp", "Keep sharp areas and smooth out-of-focus backgrounds as they were: "
+                         "the result is blended with the photo through its blur map.");
     const QCommandLineOption model = modelOption();
     const EngineCommandOptions engineOptions;
     const PhotoOutputOptions outputOptions;
     parser.addOptions({help, output, recursive, include, nameTemplate, skipExisting, suffix,
-                       overwrite, shard, json, report, sequential, bench, runs, model});
+                       overwrite, shard, json, report, sequential, bench, runs, onlyBlurry,
+                       protectSharp, model});
     engineOptions.addTo(parser);
     outputOptions.addTo(parser);
     parser.addPositionalArgument("batch", "The command.", "batch");
     parser.addPositionalArgument("input", "Photos and folders of photos.", "INPUT...");
 
-    if (!parser.parse(arguments)) {
+    if (!parser.parse(withOnlyBlurryValue(arguments))) {
         return usageError(parser.errorText());
     }
     if (parser.isSet(help)) {
@@ -240,6 +283,17 @@ int runBatchCommand(const QStringList& arguments)
     const QString outputError = outputOptions.read(parser, options.write);
     if (!outputError.isEmpty()) {
         return usageError(outputError);
+    }
+    options.restore.protectSharp = parser.isSet(protectSharp);
+    if (parser.isSet(onlyBlurry)) {
+        bool number = false;
+        options.onlyBlurry = true;
+        options.restore.blur.threshold = parser.value(onlyBlurry).toDouble(&number);
+        const double threshold = options.restore.blur.threshold;
+        if (!number || !(threshold >= 0 && threshold <= 1)) {
+            return usageError("the --only-blurry threshold must be a number from 0 to 1 (got '" +
+                              parser.value(onlyBlurry) + "')");
+        }
     }
     const QString invalid = options.validate();
     if (!invalid.isEmpty()) {

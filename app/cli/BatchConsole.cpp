@@ -74,6 +74,9 @@ QString BatchConsole::jsonLine(const BatchItem& item)
     if (!item.refinement.isEmpty()) {
         object.insert(QStringLiteral("refinement"), item.refinement);
     }
+    if (item.blur >= 0) {
+        object.insert(QStringLiteral("blur"), std::round(item.blur * 1000.0) / 1000.0);
+    }
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 

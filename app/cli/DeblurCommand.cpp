@@ -5,6 +5,7 @@
 #include "ModelLocation.h"
 #include "PhotoOutputOptions.h"
 #include "ProgressPrinter.h"
+#include "blur/BlurAnalyzer.h"
 #include "io/PhotoReader.h"
 #include "io/PhotoWriter.h"
 #include "restore/ModelCatalog.h"
@@ -28,7 +29,7 @@ struct DeblurOptions
     QString modelFolder;
     int threads = 0;
     unblur::io::PhotoWriteOptions write;     ///< format, quality, depth, metadata, overwrite
-    unblur::restore::RestoreOptions restore; ///< device, precision, tiles, seed
+    unblur::restore::RestoreOptions restore; ///< device, precision, tiles, seed, protect-sharp
 };
 
 /** The exit status of a run stopped by Ctrl-C, as shells report SIGINT. */
@@ -68,6 +69,28 @@ QString describe(const unblur::io::FloatImage& image, unblur::io::ImageFormat fo
         .arg(QLatin1String(unblur::io::formatName(format)));
 }
 
+/** "0.62 (blurry, shake)", or "not measured (too few edges to measure)". */
+QString blurText(const unblur::blur::BlurAssessment& blur)
+{
+    if (!blur.measurable) {
+        return "not measured (" + QString::fromStdString(blur.note) + ")";
+    }
+    return QStringLiteral("%1 (%2, %3)")
+        .arg(blur.score, 0, 'f', 2)
+        .arg(QLatin1String(blur.blurry ? "blurry" : "sharp"))
+        .arg(QLatin1String(unblur::blur::blurKindName(blur.kind)));
+}
+
+/** The mean of a weight map, 0 for an empty one. */
+double meanOf(const unblur::io::FloatImage& weight)
+{
+    double sum = 0;
+    for (const float value : weight.pixels) {
+        sum += value;
+    }
+    return weight.pixels.empty() ? 0.0 : sum / double(weight.pixels.size());
+}
+
 void printNotes(QTextStream& err, const std::vector<std::string>& notes)
 {
     for (const std::string& note : notes) {
@@ -88,6 +111,8 @@ int deblur(const DeblurOptions& options)
     err << "Input:  " << options.input << " (" << describe(source, photo.format, source.bitDepth)
         << ")\n";
     printNotes(err, photo.notes);
+    err << "Blur:   " << blurText(blur::BlurAnalyzer(options.restore.blur).assess(source)) << "\n";
+    err.flush();
 
     const QString output =
         PhotoOutputOptions::outputPath(options.output, photo, options.write.encode);
@@ -153,6 +178,12 @@ int deblur(const DeblurOptions& options)
         err << "Shake refinement: " << QString::fromStdString(restored.refinement.summary) << " ("
             << QString::number(restored.refineSeconds, 'f', 2) << " s)\n";
     }
+    if (options.restore.protectSharp) {
+        // The share of the photo restored: the mean of the blend's weight.
+        err << "Protect sharp: blur " << blurText(restored.blur) << "; restored where blurred ("
+            << qRound(100.0 * meanOf(restored.blur.restoreWeight)) << " % of the photo, "
+            << QString::number(restored.protectSeconds, 'f', 2) << " s)\n";
+    }
     err << "Deblurred in " << QString::number(restored.seconds, 'f', 2) << " s (" << restored.tiles
         << (restored.tiles == 1 ? " tile" : " tiles") << " of " << restored.tileSize << " px on "
         << QString::fromStdString(restored.device) << ")\n";
@@ -186,10 +217,13 @@ int runDeblurCommand(const QStringList& arguments)
     const EngineCommandOptions engineOptions;
     const PhotoOutputOptions outputOptions;
     const QCommandLineOption overwrite("overwrite", "Allow the output to replace the input.");
+    const QCommandLineOption protectSharp(
+        "protect-sharp", "Keep sharp areas and smooth out-of-focus backgrounds as they were: the "
+                         "result is blended with the photo through its blur map.");
     parser.addOptions({help, output, model});
     engineOptions.addTo(parser);
     outputOptions.addTo(parser);
-    parser.addOptions({overwrite});
+    parser.addOptions({overwrite, protectSharp});
     parser.addPositionalArgument("deblur", "The command.", "deblur");
     parser.addPositionalArgument(
         "input", "The blurred photo (JPEG, PNG, TIFF, WebP, BMP or camera RAW), by content.");
@@ -223,6 +257,7 @@ int runDeblurCommand(const QStringList& arguments)
         return usageError(outputError);
     }
     options.write.overwriteSource = parser.isSet(overwrite);
+    options.restore.protectSharp = parser.isSet(protectSharp);
     options.modelFolder = chooseModelFolder(parser.value(model));
     if (options.modelFolder.isEmpty()) {
         return failure(QString::fromStdString(unblur::restore::ModelCatalog::noModelMessage()));

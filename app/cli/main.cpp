@@ -3,6 +3,7 @@
 #include "BenchCommand.h"
 #include "DeblurCommand.h"
 #include "EvalCommand.h"
+#include "ScoreCommand.h"
 #include "restore/Restorer.h"
 
 #include <QCommandLineParser>
@@ -14,6 +15,7 @@ namespace {
 const char* const kCommands = "Commands:\n"
                               "  deblur   Deblur one photo: deblur INPUT -o OUTPUT [options]\n"
                               "  batch    Deblur files and folders: batch INPUT... -o OUTDIR\n"
+                              "  score    Measure how blurred photos are: score INPUT...\n"
                               "  eval     Score deblurring on pairs of photos: eval --pairs DIR\n"
                               "  bench    Time the GoPro-sized model on this machine\n"
                               "\n"
@@ -40,7 +42,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption help({"h", "help"}, "Displays this help.");
     const QCommandLineOption version({"v", "version"}, "Displays the version.");
     parser.addOptions({help, version});
-    parser.addPositionalArgument("command", "deblur, batch, eval or bench, then its arguments.",
+    parser.addPositionalArgument("command",
+                                 "deblur, batch, score, eval or bench, then its arguments.",
                                  "command [arguments]");
 
     QTextStream out(stdout);
@@ -65,6 +68,9 @@ int main(int argc, char* argv[])
     }
     if (command == QLatin1String("batch")) {
         return runBatchCommand(arguments);
+    }
+    if (command == QLatin1String("score")) {
+        return runScoreCommand(arguments);
     }
     if (command == QLatin1String("eval")) {
         return runEvalCommand(arguments);
