@@ -5,6 +5,7 @@
 #include "BatchQueueModel.h"
 #include "BatchTestSupport.h"
 #include "BatchWindow.h"
+#include "BlurTestSupport.h"
 #include "ImageViewer.h"
 #include "MainWindow.h"
 #include "ModelHost.h"
@@ -12,8 +13,11 @@
 #include "UserPrompt.h"
 #include "io/ImageFile.h"
 
+#include <QCheckBox>
+#include <QHeaderView>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -161,6 +165,84 @@ private Q_SLOTS:
         QVERIFY(finished.wait(120000));
         QCOMPARE(window.queue()->count(ItemState::Skipped), 6);
         QCOMPARE(window.queue()->count(ItemState::Done), 0);
+    }
+
+    void blurColumnSortsAndSelectsBlurryPhotos()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("in"));
+        QDir().mkpath(in);
+        const QString blurred = in + QStringLiteral("/a_blurred.png");
+        const QString sharp = in + QStringLiteral("/b_sharp.png");
+        blurtest::writeBlockPhoto(blurred, 160, 128, 1);
+        blurtest::writeBlockPhoto(sharp, 160, 128, 0);
+        ModelHost host;
+        BatchWindow window(&host);
+        prepare(window, in, dir.filePath(QStringLiteral("out")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // Listed as soon as added, then scored in the background.
+        BatchQueueModel* queue = window.queue();
+        QCOMPARE(queue->rowCount(), 2);
+        QCOMPARE(
+            queue->headerData(BatchQueueModel::Blur, Qt::Horizontal, Qt::DisplayRole).toString(),
+            QStringLiteral("Blur"));
+        QTRY_VERIFY_WITH_TIMEOUT(queue->blur(0) >= 0 && queue->blur(1) >= 0, 10000);
+        QCOMPARE(queue->items()[0].input, blurred);
+        QVERIFY2(
+            queue->blur(0) > queue->blur(1) && queue->blur(0) >= 0.5 && queue->blur(1) < 0.5,
+            qPrintable(
+                QStringLiteral("blurred %1, sharp %2").arg(queue->blur(0)).arg(queue->blur(1))));
+        QVERIFY(!queue->index(0, BatchQueueModel::Blur).data().toString().isEmpty());
+
+        // Clicking the Blur header sorts by it: ascending, then descending.
+        auto* table = window.findChild<QTableView*>(QStringLiteral("queueTable"));
+        QHeaderView* header = table->horizontalHeader();
+        const QPoint blurHeader(header->sectionViewportPosition(BatchQueueModel::Blur) + 5,
+                                header->height() / 2);
+        const auto firstShown = [table] {
+            return table->model()->index(0, BatchQueueModel::Photo).data().toString();
+        };
+        QCOMPARE(firstShown(), QStringLiteral("a_blurred.png")); // the list's own order
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, blurHeader);
+        QCOMPARE(header->sortIndicatorSection(), int(BatchQueueModel::Blur));
+        const double top =
+            table->model()->index(0, BatchQueueModel::Blur).data(Qt::UserRole).toDouble();
+        const double bottom =
+            table->model()->index(1, BatchQueueModel::Blur).data(Qt::UserRole).toDouble();
+        QVERIFY(top <= bottom);
+        const QString ascendingFirst = firstShown();
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, blurHeader);
+        QVERIFY(firstShown() != ascendingFirst);
+        QCOMPARE(header->sortIndicatorOrder() == Qt::DescendingOrder ? firstShown()
+                                                                     : ascendingFirst,
+                 QStringLiteral("a_blurred.png"));
+
+        // Select blurry only: just the blurred photo.
+        table->selectAll();
+        QTest::mouseClick(button(window, "selectBlurryButton"), Qt::LeftButton);
+        QCOMPARE(window.selectedPhotos(), QStringList{blurred});
+
+        // Only blurry photos: the sharp one is skipped with its score; remembered.
+        auto* onlyBlurry = window.findChild<QCheckBox*>(QStringLiteral("onlyBlurryCheck"));
+        onlyBlurry->click();
+        QVERIFY(AppSettings::value(AppSettings::BatchOnlyBlurry).toBool());
+        QSignalSpy finished(&window, &BatchWindow::batchFinished);
+        QVERIFY(window.start());
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(queue->count(ItemState::Done), 1);
+        QCOMPARE(queue->count(ItemState::Skipped), 1);
+        for (const auto& item : queue->items()) {
+            QVERIFY(item.blur >= 0); // the run's own measure
+            if (item.input == sharp) {
+                QVERIFY2(item.reason.startsWith(QStringLiteral("sharp (blur 0.")),
+                         qPrintable(item.reason));
+            }
+        }
+        BatchWindow again(&host);
+        QVERIFY(again.findChild<QCheckBox*>(QStringLiteral("onlyBlurryCheck"))->isChecked());
+        AppSettings::setValue(AppSettings::BatchOnlyBlurry, false);
     }
 
     void pausesBetweenTilesAndResumes()

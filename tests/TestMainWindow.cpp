@@ -2,6 +2,7 @@
 // deblur on the worker with the tiny test model, progress, compare, cancel, save with
 // metadata, errors in the banner, and the event loop's latency during a run.
 #include "AppSettings.h"
+#include "BlurTestSupport.h"
 #include "ControlsPanel.h"
 #include "DisplayImage.h"
 #include "ImageViewer.h"
@@ -12,6 +13,7 @@
 #include "UserPrompt.h"
 #include "io/PhotoReader.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDropEvent>
@@ -163,6 +165,95 @@ private Q_SLOTS:
         AppSettings::setValue(AppSettings::Precision, QStringLiteral("fp32"));
         AppSettings::setValue(AppSettings::TileSize, 0);
         AppSettings::setValue(AppSettings::EnsembleViews, 1);
+    }
+
+    void protectSharpTogglesAndIsRemembered()
+    {
+        auto* check = controls()->findChild<QCheckBox*>(QStringLiteral("protectSharpCheck"));
+        QVERIFY(check != nullptr && !check->isChecked());
+        QVERIFY(!check->toolTip().isEmpty());
+        QVERIFY(!controls()->restoreOptions().protectSharp);
+        QTest::mouseClick(check, Qt::LeftButton);
+        QVERIFY(controls()->restoreOptions().protectSharp);
+        QVERIFY(AppSettings::value(AppSettings::ProtectSharp).toBool());
+        m_window.reset();
+        {
+            MainWindow again;
+            auto* panel = again.findChild<ControlsPanel*>(QStringLiteral("controls"));
+            QVERIFY(panel->protectSharp());
+            QVERIFY(panel->restoreOptions().protectSharp);
+        }
+        AppSettings::setValue(AppSettings::ProtectSharp, false);
+    }
+
+    void blurScoreAndMapFollowThePhoto()
+    {
+        const QString blurred = m_dir.filePath(QStringLiteral("blurred.png"));
+        const QString sharp = m_dir.filePath(QStringLiteral("sharp.png"));
+        blurtest::writeBlockPhoto(blurred, 384, 256, 1);
+        blurtest::writeBlockPhoto(sharp, 384, 256, 0);
+        auto* label = m_window->findChild<QLabel*>(QStringLiteral("blurScore"));
+        QVERIFY(label != nullptr);
+
+        QSignalSpy scored(m_window.get(), &MainWindow::blurScored);
+        QVERIFY(open(blurred));
+        QVERIFY(scored.count() > 0 || scored.wait(10000));
+        const double blurredScore = window().blurScore().score;
+        QVERIFY2(label->text().startsWith(QStringLiteral("Blur 0.")) ||
+                     label->text().startsWith(QStringLiteral("Blur 1.")),
+                 qPrintable(label->text()));
+        QVERIFY2(label->text().contains(QStringLiteral("(blurry")), qPrintable(label->text()));
+        QVERIFY(window().blurScore().blurry);
+
+        // View > Blur map (M): a red overlay over the blurred photo, gone when turned off.
+        QVERIFY(!window().isBlurMapShown() && !viewer()->hasOverlay());
+        const QImage plain = viewer()->grab().toImage();
+        QTest::keyClick(m_window.get(), Qt::Key_M);
+        QVERIFY(window().isBlurMapShown());
+        QVERIFY(viewer()->hasOverlay());
+        const QImage overlaid = viewer()->grab().toImage();
+        QVERIFY(overlaid != plain);
+        // Parts of the photo turn red.
+        int redder = 0;
+        for (int y = 0; y < plain.height(); ++y) {
+            for (int x = 0; x < plain.width(); ++x) {
+                const QRgb before = plain.pixel(x, y);
+                const QRgb after = overlaid.pixel(x, y);
+                redder += qRed(after) - qGreen(after) > qRed(before) - qGreen(before) + 40;
+            }
+        }
+        QVERIFY2(redder > plain.width() * plain.height() / 50, qPrintable(QString::number(redder)));
+        QVERIFY(AppSettings::value(AppSettings::BlurMap).toBool());
+        QTest::keyClick(m_window.get(), Qt::Key_M);
+        QVERIFY(!viewer()->hasOverlay());
+        QCOMPARE(viewer()->grab().toImage(), plain);
+        QVERIFY(!AppSettings::value(AppSettings::BlurMap).toBool());
+
+        // A sharp photo scores lower and says so.
+        scored.clear();
+        QVERIFY(open(sharp));
+        QVERIFY(scored.count() > 0 || scored.wait(10000));
+        QVERIFY2(label->text().endsWith(QStringLiteral("(sharp)")), qPrintable(label->text()));
+        QVERIFY(window().blurScore().score < blurredScore);
+    }
+
+    void blurOfAnOlderPhotoIsDropped()
+    {
+        const QString first = m_dir.filePath(QStringLiteral("first.png"));
+        const QString flat = m_dir.filePath(QStringLiteral("flat.png"));
+        blurtest::writeBlockPhoto(first, 384, 256, 1);
+        unblur::io::FloatImage grey = blurtest::blockPhoto(96, 64, 0);
+        std::fill(grey.pixels.begin(), grey.pixels.end(), 0.5f);
+        unblur::io::writeImage(flat.toStdString(), grey);
+        QSignalSpy scored(m_window.get(), &MainWindow::blurScored);
+        QVERIFY(open(first));
+        QVERIFY(open(flat)); // asked for while the first is measured, or just after
+        QTRY_VERIFY_WITH_TIMEOUT(window().isBlurKnown(), 10000);
+        QTest::qWait(200);
+        auto* label = m_window->findChild<QLabel*>(QStringLiteral("blurScore"));
+        QVERIFY2(label->text().startsWith(QStringLiteral("Blur: not measurable")),
+                 qPrintable(label->text()));
+        QVERIFY(!window().blurScore().measurable);
     }
 
     /** The panel's ensemble reaches the engine: the progress names the views. */

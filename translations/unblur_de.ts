@@ -70,68 +70,88 @@
 <context>
     <name>unblur::ui::BatchQueueModel</name>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="42"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="68"/>
         <source>Queued</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="44"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="70"/>
         <source>Working</source>
         <translation>In Arbeit</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="46"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="72"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="48"/>
-        <location filename="../ui/BatchQueueModel.cpp" line="89"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="74"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="131"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="50"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="76"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="52"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="78"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="86"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="121"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="128"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="88"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="130"/>
         <source>Applied</source>
         <translation>Angewendet</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="122"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="148"/>
+        <source>Blurry (%1 or more)</source>
+        <translation>Unscharf (ab %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="149"/>
+        <source>Sharp (below %1)</source>
+        <translation>Scharf (unter %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="178"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="124"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="180"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="126"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="182"/>
+        <source>Blur</source>
+        <translation>Unschärfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="184"/>
         <source>Output or reason</source>
         <translation>Ergebnis oder Grund</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="128"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="186"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="130"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="188"/>
         <source>Shake refinement</source>
         <translation>Verwacklungskorrektur</translation>
     </message>
@@ -139,259 +159,297 @@
 <context>
     <name>unblur::ui::BatchWindow</name>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="37"/>
+        <location filename="../ui/BatchWindow.cpp" line="42"/>
         <source>Batch Export — Unblur</source>
         <translation>Stapel-Export — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="44"/>
+        <location filename="../ui/BatchWindow.cpp" line="53"/>
         <source>Photos and folders to export</source>
         <translation>Zu exportierende Fotos und Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="47"/>
+        <location filename="../ui/BatchWindow.cpp" line="56"/>
         <source>Add &amp;photos…</source>
         <translation>&amp;Fotos hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="48"/>
+        <location filename="../ui/BatchWindow.cpp" line="57"/>
         <source>Add &amp;folder…</source>
         <translation>Or&amp;dner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="49"/>
+        <location filename="../ui/BatchWindow.cpp" line="58"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="50"/>
+        <location filename="../ui/BatchWindow.cpp" line="59"/>
         <source>Include sub-fol&amp;ders (mirrored in the output)</source>
         <translation>&amp;Unterordner einbeziehen (in der Ausgabe nachgebildet)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="52"/>
+        <location filename="../ui/BatchWindow.cpp" line="61"/>
         <source>all photos, or e.g. *.jpg IMG_*</source>
         <translation>alle Fotos, oder z. B. *.jpg IMG_*</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="53"/>
+        <location filename="../ui/BatchWindow.cpp" line="62"/>
         <source>Only files matching</source>
         <translation>Nur passende Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="64"/>
+        <location filename="../ui/BatchWindow.cpp" line="73"/>
         <source>Only files ma&amp;tching:</source>
         <translation>Nur passende Da&amp;teien:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="65"/>
+        <location filename="../ui/BatchWindow.cpp" line="74"/>
         <source>Photos (drop files or folders here)</source>
         <translation>Fotos (Dateien oder Ordner hierher ziehen)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="72"/>
-        <location filename="../ui/BatchWindow.cpp" line="415"/>
+        <location filename="../ui/BatchWindow.cpp" line="81"/>
+        <location filename="../ui/BatchWindow.cpp" line="521"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="73"/>
+        <location filename="../ui/BatchWindow.cpp" line="82"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="78"/>
+        <location filename="../ui/BatchWindow.cpp" line="87"/>
         <source>File name</source>
         <translation>Dateiname</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="79"/>
+        <location filename="../ui/BatchWindow.cpp" line="88"/>
         <source>{name}: the photo&apos;s name; {ext}: the format&apos;s extension; {model}: the model; {date}: today</source>
         <translation>{name}: Name des Fotos; {ext}: Dateiendung des Formats; {model}: das Modell; {date}: heutiges Datum</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="82"/>
+        <location filename="../ui/BatchWindow.cpp" line="91"/>
         <source>When the file exists</source>
         <translation>Wenn die Datei vorhanden ist</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="83"/>
+        <location filename="../ui/BatchWindow.cpp" line="92"/>
         <source>Skip the photo (resumes a batch)</source>
         <translation>Foto überspringen (setzt einen Stapel-Export fort)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="84"/>
+        <location filename="../ui/BatchWindow.cpp" line="93"/>
         <source>Add a number</source>
         <translation>Nummer anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="85"/>
+        <location filename="../ui/BatchWindow.cpp" line="94"/>
         <source>Replace it</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="91"/>
+        <location filename="../ui/BatchWindow.cpp" line="96"/>
+        <source>Only blurry photos</source>
+        <translation>Nur unscharfe Fotos</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="98"/>
+        <source>Skip the sharp photos (blur below %1): they are listed as skipped, with their score</source>
+        <translation>Scharfe Fotos (Unschärfe unter %1) überspringen: Sie werden als übersprungen aufgeführt, mit ihrem Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="101"/>
+        <source>Protect sharp areas</source>
+        <translation>Scharfe Bereiche schützen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="103"/>
+        <source>Keep the parts of each photo that are in focus, and soft backgrounds, as they were: only blurred parts change</source>
+        <translation>Scharf abgebildete Teile jedes Fotos und weiche Hintergründe bleiben, wie sie waren: Nur unscharfe Teile werden verändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="110"/>
         <source>Output fo&amp;lder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="94"/>
+        <location filename="../ui/BatchWindow.cpp" line="113"/>
         <source>File &amp;name:</source>
         <translation>Datei&amp;name:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="95"/>
+        <location filename="../ui/BatchWindow.cpp" line="114"/>
         <source>If the file &amp;exists:</source>
         <translation>Wenn die Datei &amp;vorhanden ist:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="97"/>
+        <location filename="../ui/BatchWindow.cpp" line="118"/>
         <source>Model:</source>
         <translation>Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="98"/>
+        <location filename="../ui/BatchWindow.cpp" line="119"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="104"/>
+        <location filename="../ui/BatchWindow.cpp" line="126"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="111"/>
+        <location filename="../ui/BatchWindow.cpp" line="136"/>
         <source>Batch progress</source>
         <translation>Fortschritt des Stapel-Exports</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="115"/>
+        <location filename="../ui/BatchWindow.cpp" line="140"/>
         <source>Add photos or folders, choose the output folder, then Start.</source>
         <translation>Fotos oder Ordner hinzufügen, den Ausgabeordner wählen, dann „Starten“.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="117"/>
+        <location filename="../ui/BatchWindow.cpp" line="142"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="120"/>
-        <location filename="../ui/BatchWindow.cpp" line="407"/>
+        <location filename="../ui/BatchWindow.cpp" line="145"/>
+        <location filename="../ui/BatchWindow.cpp" line="513"/>
         <source>P&amp;ause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="122"/>
+        <location filename="../ui/BatchWindow.cpp" line="147"/>
         <source>&amp;Cancel</source>
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="124"/>
+        <location filename="../ui/BatchWindow.cpp" line="149"/>
         <source>Stop within one tile; photos already written stay, nothing partial is left</source>
         <translation>Spätestens nach einer Kachel anhalten; bereits geschriebene Fotos bleiben erhalten, unvollständige Dateien werden nicht hinterlassen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="126"/>
+        <location filename="../ui/BatchWindow.cpp" line="151"/>
         <source>Sa&amp;ve report…</source>
         <translation>Ber&amp;icht speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="127"/>
+        <location filename="../ui/BatchWindow.cpp" line="152"/>
         <source>Every photo with its state, output and reason, as CSV</source>
         <translation>Jedes Foto mit Status, Ergebnis und Grund, als CSV</translation>
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="153"/>
+        <source>Select blurr&amp;y only</source>
+        <translation>Nur unscharfe auswä&amp;hlen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="156"/>
+        <source>Select the photos in the list whose blur is %1 or more</source>
+        <translation>Die Fotos der Liste auswählen, deren Unschärfe %1 oder mehr beträgt</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="185"/>
         <source>Add photos</source>
         <translation>Fotos hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="157"/>
+        <location filename="../ui/BatchWindow.cpp" line="189"/>
         <source>Add a folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="169"/>
+        <location filename="../ui/BatchWindow.cpp" line="216"/>
         <source>Save the report</source>
         <translation>Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="170"/>
+        <location filename="../ui/BatchWindow.cpp" line="217"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="207"/>
+        <location filename="../ui/BatchWindow.cpp" line="254"/>
         <source>%1 · device %2 · %3 · tiles %4</source>
         <translation>%1 · Gerät %2 · %3 · Kacheln %4</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="211"/>
+        <location filename="../ui/BatchWindow.cpp" line="258"/>
         <source>auto</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="213"/>
+        <location filename="../ui/BatchWindow.cpp" line="260"/>
         <source> · ensemble of %1 views</source>
         <translation> · Ensemble aus %1 Ansichten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="215"/>
+        <location filename="../ui/BatchWindow.cpp" line="262"/>
         <source> · shake refinement %1</source>
         <translation> · Verwacklungskorrektur %1</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="217"/>
+        <location filename="../ui/BatchWindow.cpp" line="264"/>
         <source>%1 (as in the main window)</source>
         <translation>%1 (wie im Hauptfenster)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="244"/>
+        <location filename="../ui/BatchWindow.cpp" line="292"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="244"/>
+        <location filename="../ui/BatchWindow.cpp" line="292"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="344"/>
+        <source>%n blurry photo(s) selected</source>
+        <translation>
+            <numerusform>%n unscharfes Foto ausgewählt</numerusform>
+            <numerusform>%n unscharfe Fotos ausgewählt</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="278"/>
+        <location filename="../ui/BatchWindow.cpp" line="382"/>
         <source>A batch export is already running.</source>
         <translation>Ein Stapelexport läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="282"/>
+        <location filename="../ui/BatchWindow.cpp" line="386"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>Kein Modell verfügbar: Fügen Sie zuerst im Hauptfenster eines hinzu.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="298"/>
+        <location filename="../ui/BatchWindow.cpp" line="404"/>
         <source>Loading the model and listing the photos…</source>
         <translation>Modell wird geladen und Fotos werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="315"/>
+        <location filename="../ui/BatchWindow.cpp" line="421"/>
         <source>Pausing after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="324"/>
+        <location filename="../ui/BatchWindow.cpp" line="430"/>
         <source>Stopping after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="332"/>
+        <location filename="../ui/BatchWindow.cpp" line="438"/>
         <source>Report saved to %1.</source>
         <translation>Bericht in %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="335"/>
+        <location filename="../ui/BatchWindow.cpp" line="441"/>
         <source>Could not save the report: %1</source>
         <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="360"/>
+        <location filename="../ui/BatchWindow.cpp" line="466"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>%1 von %n Foto fertig</numerusform>
@@ -399,7 +457,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="362"/>
+        <location filename="../ui/BatchWindow.cpp" line="468"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n fehlgeschlagen</numerusform>
@@ -407,17 +465,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="365"/>
+        <location filename="../ui/BatchWindow.cpp" line="471"/>
         <source> · paused</source>
         <translation> · angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="367"/>
+        <location filename="../ui/BatchWindow.cpp" line="473"/>
         <source> · about %1 left</source>
         <translation> · noch etwa %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="381"/>
+        <location filename="../ui/BatchWindow.cpp" line="487"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n Foto fertig</numerusform>
@@ -425,7 +483,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="382"/>
+        <location filename="../ui/BatchWindow.cpp" line="488"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>, %n übersprungen</numerusform>
@@ -433,7 +491,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="383"/>
+        <location filename="../ui/BatchWindow.cpp" line="489"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>, %n fehlgeschlagen</numerusform>
@@ -441,7 +499,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="385"/>
+        <location filename="../ui/BatchWindow.cpp" line="491"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>, %n nicht erledigt (abgebrochen)</numerusform>
@@ -449,266 +507,309 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="388"/>
+        <location filename="../ui/BatchWindow.cpp" line="494"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>. Die fehlgeschlagenen Fotos und ihre Gründe stehen rot in der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="407"/>
+        <location filename="../ui/BatchWindow.cpp" line="513"/>
         <source>Res&amp;ume</source>
         <translation>Fo&amp;rtsetzen</translation>
     </message>
 </context>
 <context>
+    <name>unblur::ui::BlurScorer</name>
+    <message>
+        <location filename="../ui/BlurScorer.cpp" line="99"/>
+        <source>Blur: not measurable</source>
+        <translation>Unschärfe: nicht messbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/BlurScorer.cpp" line="100"/>
+        <source>Blur: not measurable (%1)</source>
+        <translation>Unschärfe: nicht messbar (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BlurScorer.cpp" line="104"/>
+        <source>Blur %1 (sharp)</source>
+        <translation>Unschärfe %1 (scharf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BlurScorer.cpp" line="107"/>
+        <source>Blur %1 (blurry, shake)</source>
+        <translation>Unschärfe %1 (unscharf, verwackelt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BlurScorer.cpp" line="110"/>
+        <source>Blur %1 (blurry, defocus)</source>
+        <translation>Unschärfe %1 (unscharf, Fehlfokus)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BlurScorer.cpp" line="112"/>
+        <source>Blur %1 (blurry)</source>
+        <translation>Unschärfe %1 (unscharf)</translation>
+    </message>
+</context>
+<context>
     <name>unblur::ui::ControlsPanel</name>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="21"/>
+        <location filename="../ui/ControlsPanel.cpp" line="22"/>
         <source>The HI-Diff model that restores the photo</source>
         <translation>Das HI-Diff-Modell, das das Foto wiederherstellt</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="22"/>
+        <location filename="../ui/ControlsPanel.cpp" line="23"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="23"/>
+        <location filename="../ui/ControlsPanel.cpp" line="24"/>
         <source>Add model…</source>
         <translation>Modell hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="24"/>
+        <location filename="../ui/ControlsPanel.cpp" line="25"/>
         <source>Add a folder holding net_g.pth, net_le_dm.pth and net_d.pth (published HI-Diff checkpoints)</source>
         <translation>Einen Ordner mit net_g.pth, net_le_dm.pth und net_d.pth hinzufügen (veröffentlichte HI-Diff-Checkpoints)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="26"/>
+        <location filename="../ui/ControlsPanel.cpp" line="27"/>
         <source>Add model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="29"/>
+        <location filename="../ui/ControlsPanel.cpp" line="30"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="30"/>
+        <location filename="../ui/ControlsPanel.cpp" line="31"/>
         <source>Where the model runs; Auto takes a CUDA GPU when there is one</source>
         <translation>Wo das Modell läuft; „Automatisch“ nimmt eine CUDA-GPU, wenn eine vorhanden ist</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="31"/>
-        <location filename="../ui/ControlsPanel.cpp" line="48"/>
-        <location filename="../ui/ControlsPanel.cpp" line="58"/>
-        <location filename="../ui/ControlsPanel.cpp" line="265"/>
+        <location filename="../ui/ControlsPanel.cpp" line="32"/>
+        <location filename="../ui/ControlsPanel.cpp" line="49"/>
+        <location filename="../ui/ControlsPanel.cpp" line="59"/>
+        <location filename="../ui/ControlsPanel.cpp" line="274"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="32"/>
+        <location filename="../ui/ControlsPanel.cpp" line="33"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="38"/>
+        <location filename="../ui/ControlsPanel.cpp" line="39"/>
         <source>Precision</source>
         <translation>Präzision</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="39"/>
+        <location filename="../ui/ControlsPanel.cpp" line="40"/>
         <source>Arithmetic precision; half precision is faster on GPUs</source>
         <translation>Rechenpräzision; halbe Präzision ist auf GPUs schneller</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="40"/>
+        <location filename="../ui/ControlsPanel.cpp" line="41"/>
         <source>Full (fp32)</source>
         <translation>Voll (fp32)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="41"/>
+        <location filename="../ui/ControlsPanel.cpp" line="42"/>
         <source>Half (fp16)</source>
         <translation>Halb (fp16)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="42"/>
+        <location filename="../ui/ControlsPanel.cpp" line="43"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="45"/>
+        <location filename="../ui/ControlsPanel.cpp" line="46"/>
         <source>Tile size</source>
         <translation>Kachelgröße</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="46"/>
+        <location filename="../ui/ControlsPanel.cpp" line="47"/>
         <source>Large photos are restored in overlapping tiles; Auto picks the largest that fits the memory</source>
         <translation>Große Fotos werden in überlappenden Kacheln wiederhergestellt; „Automatisch“ wählt die größte, die in den Speicher passt</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="50"/>
-        <location filename="../ui/ControlsPanel.cpp" line="257"/>
+        <location filename="../ui/ControlsPanel.cpp" line="51"/>
+        <location filename="../ui/ControlsPanel.cpp" line="266"/>
         <source>%1 px</source>
         <translation>%1 px</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="66"/>
+        <location filename="../ui/ControlsPanel.cpp" line="73"/>
         <source>Self-ensemble</source>
         <translation>Selbst-Ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="67"/>
+        <location filename="../ui/ControlsPanel.cpp" line="74"/>
         <source>Also restore the photo mirrored and turned, and average the results: often slightly cleaner, as many times slower as views</source>
         <translation>Das Foto auch gespiegelt und gedreht schärfen und die Ergebnisse mitteln: oft etwas sauberer, um die Zahl der Ansichten langsamer</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="60"/>
-        <location filename="../ui/ControlsPanel.cpp" line="69"/>
+        <location filename="../ui/ControlsPanel.cpp" line="61"/>
+        <location filename="../ui/ControlsPanel.cpp" line="76"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="55"/>
+        <location filename="../ui/ControlsPanel.cpp" line="56"/>
         <source>Shake refinement</source>
         <translation>Verwacklungskorrektur</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="56"/>
+        <location filename="../ui/ControlsPanel.cpp" line="57"/>
         <source>After the network, estimate the camera shake&apos;s blur kernel and sharpen further where it holds (Auto), always (On), or never (Off)</source>
         <translation>Nach dem Netz den Unschärfekern der Verwacklung schätzen und dort weiter schärfen, wo er zutrifft (Automatisch), immer (Ein) oder nie (Aus)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="59"/>
+        <location filename="../ui/ControlsPanel.cpp" line="60"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="63"/>
+        <location filename="../ui/ControlsPanel.cpp" line="64"/>
         <source>Estimated blur kernel</source>
         <translation>Geschätzter Unschärfekern</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="71"/>
+        <location filename="../ui/ControlsPanel.cpp" line="66"/>
+        <source>Pr&amp;otect sharp areas</source>
+        <translation>Scharfe Bereiche sc&amp;hützen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="68"/>
+        <source>Keep the parts of the photo that are in focus, and soft backgrounds, as they were: the restored photo is blended with the original through the blur map, so only blurred parts change</source>
+        <translation>Scharf abgebildete Teile des Fotos und weiche Hintergründe bleiben, wie sie waren: Das Ergebnis wird über die Unschärfekarte mit dem Original gemischt, sodass sich nur unscharfe Teile ändern</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="78"/>
         <source>%1 views (%1× slower)</source>
         <translation>%1 Ansichten (%1× langsamer)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="77"/>
+        <location filename="../ui/ControlsPanel.cpp" line="84"/>
         <source>Strength</source>
         <translation>Stärke</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="78"/>
+        <location filename="../ui/ControlsPanel.cpp" line="85"/>
         <source>Blend of the restored photo and the original: 100 % is fully restored</source>
         <translation>Mischung aus wiederhergestelltem Foto und Original: 100 % ist ganz wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="84"/>
+        <location filename="../ui/ControlsPanel.cpp" line="91"/>
         <source>Strength percent</source>
         <translation>Stärke in Prozent</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="89"/>
+        <location filename="../ui/ControlsPanel.cpp" line="96"/>
         <source>P&amp;review</source>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="96"/>
+        <location filename="../ui/ControlsPanel.cpp" line="103"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
         <translation>Den sichtbaren Teil des Fotos in wenigen Sekunden schärfen; die Vorschau folgt beim Verschieben und Zoomen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="99"/>
+        <location filename="../ui/ControlsPanel.cpp" line="106"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="100"/>
-        <location filename="../ui/ControlsPanel.cpp" line="331"/>
+        <location filename="../ui/ControlsPanel.cpp" line="107"/>
+        <location filename="../ui/ControlsPanel.cpp" line="351"/>
         <source>&amp;Deblur whole photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="102"/>
+        <location filename="../ui/ControlsPanel.cpp" line="109"/>
         <source>Deblur the whole photo with the chosen model (%1)</source>
         <translation>Das ganze Foto mit dem gewählten Modell schärfen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="104"/>
+        <location filename="../ui/ControlsPanel.cpp" line="111"/>
         <source>Deblur whole photo</source>
         <translation>Ganzes Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="105"/>
+        <location filename="../ui/ControlsPanel.cpp" line="112"/>
         <source>Another &amp;variation</source>
         <translation>Andere Va&amp;riante</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="106"/>
+        <location filename="../ui/ControlsPanel.cpp" line="113"/>
         <source>Deblur again with new diffusion noise (a new seed)</source>
         <translation>Mit neuem Diffusionsrauschen (neuem Seed) erneut schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="107"/>
+        <location filename="../ui/ControlsPanel.cpp" line="114"/>
         <source>Another variation</source>
         <translation>Andere Variante</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="119"/>
+        <location filename="../ui/ControlsPanel.cpp" line="126"/>
         <source>&amp;Model:</source>
         <translation>&amp;Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="123"/>
+        <location filename="../ui/ControlsPanel.cpp" line="130"/>
         <source>De&amp;vice:</source>
         <translation>G&amp;erät:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="124"/>
+        <location filename="../ui/ControlsPanel.cpp" line="131"/>
         <source>&amp;Precision:</source>
         <translation>&amp;Präzision:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="125"/>
+        <location filename="../ui/ControlsPanel.cpp" line="132"/>
         <source>&amp;Tile size:</source>
         <translation>&amp;Kachelgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="126"/>
+        <location filename="../ui/ControlsPanel.cpp" line="133"/>
         <source>&amp;Ensemble:</source>
         <translation>Ensem&amp;ble:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="130"/>
+        <location filename="../ui/ControlsPanel.cpp" line="137"/>
         <source>S&amp;hake refinement:</source>
         <translation>Verwacklungskorrek&amp;tur:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="131"/>
+        <location filename="../ui/ControlsPanel.cpp" line="139"/>
         <source>&amp;Strength:</source>
         <translation>&amp;Stärke:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="203"/>
+        <location filename="../ui/ControlsPanel.cpp" line="212"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="207"/>
+        <location filename="../ui/ControlsPanel.cpp" line="216"/>
         <source>CUDA unavailable: %1</source>
         <translation>CUDA nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="211"/>
+        <location filename="../ui/ControlsPanel.cpp" line="220"/>
         <source>Half precision needs a CUDA GPU: %1</source>
         <translation>Halbe Präzision braucht eine CUDA-GPU: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="265"/>
+        <location filename="../ui/ControlsPanel.cpp" line="274"/>
         <source>Auto (%1 px)</source>
         <translation>Automatisch (%1 px)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="330"/>
+        <location filename="../ui/ControlsPanel.cpp" line="350"/>
         <source>&amp;Apply to whole photo</source>
         <translation>Auf ganzes Foto a&amp;nwenden</translation>
     </message>
@@ -769,27 +870,27 @@
         <translation>Zeigt das Foto; nach dem Schärfen links vom Teiler das Original und rechts das wiederhergestellte Foto.</translation>
     </message>
     <message>
-        <location filename="../ui/ImageViewer.cpp" line="300"/>
+        <location filename="../ui/ImageViewer.cpp" line="307"/>
         <source>Open a photo (%1) or drop one here</source>
         <translation>Foto öffnen (%1) oder hierher ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/ImageViewer.cpp" line="336"/>
-        <location filename="../ui/ImageViewer.cpp" line="398"/>
-        <location filename="../ui/ImageViewer.cpp" line="403"/>
+        <location filename="../ui/ImageViewer.cpp" line="349"/>
+        <location filename="../ui/ImageViewer.cpp" line="424"/>
+        <location filename="../ui/ImageViewer.cpp" line="429"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../ui/ImageViewer.cpp" line="337"/>
-        <location filename="../ui/ImageViewer.cpp" line="340"/>
+        <location filename="../ui/ImageViewer.cpp" line="350"/>
+        <location filename="../ui/ImageViewer.cpp" line="353"/>
         <source>Original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../ui/ImageViewer.cpp" line="337"/>
-        <location filename="../ui/ImageViewer.cpp" line="399"/>
-        <location filename="../ui/ImageViewer.cpp" line="404"/>
+        <location filename="../ui/ImageViewer.cpp" line="350"/>
+        <location filename="../ui/ImageViewer.cpp" line="425"/>
+        <location filename="../ui/ImageViewer.cpp" line="430"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
@@ -797,52 +898,52 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="86"/>
+        <location filename="../ui/MainWindow.cpp" line="87"/>
         <source>Deblur</source>
         <translation>Schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="130"/>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
         <source>Could not open %1: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <location filename="../ui/MainWindow.cpp" line="144"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="201"/>
+        <location filename="../ui/MainWindow.cpp" line="208"/>
         <source>Could not load the model %1: %2</source>
         <translation>Das Modell %1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="230"/>
         <source>Cancelled; the photo is unchanged.</source>
         <translation>Abgebrochen; das Foto ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>Could not deblur %1: %2</source>
         <translation>%1 konnte nicht geschärft werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>Fit to window (%1 %)</source>
         <translation>An Fenster angepasst (%1 %)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="39"/>
+        <location filename="../ui/MainWindow.cpp" line="40"/>
         <source>%1: not a folder</source>
         <translation>%1: kein Ordner</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="45"/>
+        <location filename="../ui/MainWindow.cpp" line="46"/>
         <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
         <translation>
             <numerusform>%1: kein HI-Diff-Modellordner (%n Datei fehlt: %2)</numerusform>
@@ -850,33 +951,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54"/>
+        <location filename="../ui/MainWindow.cpp" line="55"/>
         <source>shake refinement applied (kernel %1 px)</source>
         <translation>Verwacklungskorrektur angewendet (Kern %1 px)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57"/>
+        <location filename="../ui/MainWindow.cpp" line="58"/>
         <source>shake refinement: %1</source>
         <translation>Verwacklungskorrektur: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>Zoom %1 %</source>
         <translation>Zoom %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="254"/>
         <source>%1 (bundled)</source>
         <translation>%1 (mitgeliefert)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="310"/>
+        <location filename="../ui/MainWindow.cpp" line="319"/>
         <location filename="../ui/MainWindowPreview.cpp" line="46"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>Kein Modell verfügbar: Fügen Sie mit „Modell hinzufügen…“ einen Ordner mit HI-Diff-Checkpoints hinzu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="354"/>
+        <location filename="../ui/MainWindow.cpp" line="363"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>der CPU (%n Thread)</numerusform>
@@ -884,7 +985,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>In %1 s auf %2 geschärft (%n Kachel mit %3 px, Seed %4)</numerusform>
@@ -892,32 +993,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="403"/>
+        <location filename="../ui/MainWindow.cpp" line="412"/>
         <source>Add a HI-Diff model folder</source>
         <translation>HI-Diff-Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="414"/>
+        <location filename="../ui/MainWindow.cpp" line="423"/>
         <source>Cannot add the model: %1</source>
         <translation>Das Modell kann nicht hinzugefügt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="440"/>
+        <location filename="../ui/MainWindow.cpp" line="449"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="445"/>
+        <location filename="../ui/MainWindow.cpp" line="454"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="454"/>
+        <location filename="../ui/MainWindow.cpp" line="463"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>Auf ganzes Foto &amp;anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="455"/>
+        <location filename="../ui/MainWindow.cpp" line="464"/>
         <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>
@@ -940,7 +1041,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="56"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
         <source>Save the deblurred photo</source>
         <translation>Das geschärfte Foto speichern</translation>
     </message>
@@ -1090,102 +1191,112 @@
         <translation>Teiler quer über das Foto: oben das Original, unten das geschärfte Foto</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindowActions.cpp" line="111"/>
+        <source>Blur &amp;Map</source>
+        <translation>&amp;Unschärfekarte</translation>
+    </message>
+    <message>
         <location filename="../ui/MainWindowActions.cpp" line="112"/>
+        <source>Show where the photo is blurred: red over blurred parts, clear over sharp ones and plain areas</source>
+        <translation>Zeigen, wo das Foto unscharf ist: rot über unscharfen Teilen, klar über scharfen und einfarbigen Flächen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="117"/>
         <source>Show &amp;Original</source>
         <translation>&amp;Original zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="113"/>
+        <location filename="../ui/MainWindowActions.cpp" line="118"/>
         <source>Hold to show the original photo (or hold Space on the photo)</source>
         <translation>Gedrückt halten, um das Original zu zeigen (oder auf dem Foto die Leertaste halten)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="114"/>
+        <location filename="../ui/MainWindowActions.cpp" line="119"/>
         <source>&amp;Previous Photo</source>
         <translation>&amp;Vorheriges Foto</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="115"/>
+        <location filename="../ui/MainWindowActions.cpp" line="120"/>
         <source>Open the previous photo in the folder (or Left arrow on the photo)</source>
         <translation>Das vorherige Foto im Ordner öffnen (oder Pfeil nach links auf dem Foto)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="117"/>
+        <location filename="../ui/MainWindowActions.cpp" line="122"/>
         <source>&amp;Next Photo</source>
         <translation>&amp;Nächstes Foto</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="118"/>
+        <location filename="../ui/MainWindowActions.cpp" line="123"/>
         <source>Open the next photo in the folder (or Right arrow on the photo)</source>
         <translation>Das nächste Foto im Ordner öffnen (oder Pfeil nach rechts auf dem Foto)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="124"/>
+        <location filename="../ui/MainWindowActions.cpp" line="129"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="126"/>
+        <location filename="../ui/MainWindowActions.cpp" line="131"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="135"/>
+        <location filename="../ui/MainWindowActions.cpp" line="140"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="138"/>
+        <location filename="../ui/MainWindowActions.cpp" line="143"/>
         <source>&amp;Photo</source>
         <translation>&amp;Foto</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="144"/>
+        <location filename="../ui/MainWindowActions.cpp" line="149"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="155"/>
+        <location filename="../ui/MainWindowActions.cpp" line="162"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="160"/>
+        <location filename="../ui/MainWindowActions.cpp" line="167"/>
         <source>&amp;System Language</source>
         <translation>&amp;Systemsprache</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="170"/>
+        <location filename="../ui/MainWindowActions.cpp" line="177"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="171"/>
+        <location filename="../ui/MainWindowActions.cpp" line="178"/>
         <source>&amp;About Unblur</source>
         <translation>Über &amp;Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="172"/>
+        <location filename="../ui/MainWindowActions.cpp" line="179"/>
         <source>About Unblur</source>
         <translation>Über Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="173"/>
+        <location filename="../ui/MainWindowActions.cpp" line="180"/>
         <source>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;Removes motion and focus blur from photos with HI-Diff, run natively through LibTorch.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;Entfernt Bewegungs- und Fokusunschärfe aus Fotos mit HI-Diff, nativ ausgeführt über LibTorch.&lt;/p&gt;&lt;p&gt;Freie Software unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="179"/>
+        <location filename="../ui/MainWindowActions.cpp" line="186"/>
         <source>Main</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="196"/>
+        <location filename="../ui/MainWindowActions.cpp" line="203"/>
         <source>Show original while pressed</source>
         <translation>Original zeigen, solange gedrückt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="209"/>
+        <location filename="../ui/MainWindowActions.cpp" line="216"/>
         <source>The new language takes effect when Unblur is started again.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Unblur.</translation>
     </message>
@@ -1200,72 +1311,72 @@
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="86"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="87"/>
         <source>%1: %2 × %3, %4-bit %5</source>
         <translation>%1: %2 × %3, %4 Bit, %5</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="124"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="125"/>
         <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
         <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="128"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
         <source>TIFF (*.tif *.tiff)</source>
         <translation>TIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
         <source>WebP (*.webp)</source>
         <translation>WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
         <source>JPEG (*.jpg *.jpeg)</source>
         <translation>JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="167"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="168"/>
         <source>Replace the original?</source>
         <translation>Original ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="168"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="169"/>
         <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
         <translation>%1 ist das Originalfoto. Durch die geschärfte Fassung ersetzen? Das Original lässt sich danach nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="181"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="182"/>
         <source>Saving %1…</source>
         <translation>%1 wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="193"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="194"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="211"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="212"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="212"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="213"/>
         <source>The deblurred version of %1 has not been saved. Save it first?</source>
         <translation>Die geschärfte Fassung von %1 wurde nicht gespeichert. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="287"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="288"/>
         <source>Batch export running</source>
         <translation>Stapel-Export läuft</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="288"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="289"/>
         <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
         <translation>Ein Stapel-Export läuft noch. Abbrechen und beenden? Bereits geschriebene Fotos bleiben erhalten; wird derselbe Stapel-Export erneut gestartet, erledigt er den Rest.</translation>
     </message>
@@ -1278,6 +1389,21 @@
         <location filename="../ui/MainWindowPreview.cpp" line="70"/>
         <source>Preview of %1 × %2 px in %3 s. Pan to preview more, or apply to the whole photo (%4) to save it.</source>
         <translation>Vorschau von %1 × %2 px in %3 s. Verschieben für mehr Vorschau, oder zum Speichern auf das ganze Foto anwenden (%4).</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowBlur.cpp" line="17"/>
+        <source>How blurred the photo is, from 0 (sharp) to 1; from %1 on it counts as blurry</source>
+        <translation>Wie unscharf das Foto ist, von 0 (scharf) bis 1; ab %1 gilt es als unscharf</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowBlur.cpp" line="26"/>
+        <source>Blur: measuring…</source>
+        <translation>Unschärfe: wird gemessen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowBlur.cpp" line="48"/>
+        <source>No blur map for this photo: %1</source>
+        <translation>Keine Unschärfekarte für dieses Foto: %1</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,15 @@
 <context>
     <name>unblur::ui::BatchWindow</name>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="358"/>
+        <location filename="../ui/BatchWindow.cpp" line="344"/>
+        <source>%n blurry photo(s) selected</source>
+        <translation>
+            <numerusform>%n blurry photo selected</numerusform>
+            <numerusform>%n blurry photos selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="466"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>%1 of %n photo finished</numerusform>
@@ -12,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="360"/>
+        <location filename="../ui/BatchWindow.cpp" line="468"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n failed</numerusform>
@@ -20,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="379"/>
+        <location filename="../ui/BatchWindow.cpp" line="487"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n photo done</numerusform>
@@ -28,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="380"/>
+        <location filename="../ui/BatchWindow.cpp" line="488"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>, %n skipped</numerusform>
@@ -36,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="381"/>
+        <location filename="../ui/BatchWindow.cpp" line="489"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>, %n failed</numerusform>
@@ -44,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="383"/>
+        <location filename="../ui/BatchWindow.cpp" line="491"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>, %n not done (cancelled)</numerusform>
@@ -55,7 +63,7 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="45"/>
+        <location filename="../ui/MainWindow.cpp" line="46"/>
         <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
         <translation>
             <numerusform>%1: not a HI-Diff model folder (%n file missing: %2)</numerusform>
@@ -63,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="340"/>
+        <location filename="../ui/MainWindow.cpp" line="363"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>the CPU (%n thread)</numerusform>
@@ -71,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="343"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>Deblurred in %1 s on %2 (%n tile of %3 px, seed %4)</numerusform>

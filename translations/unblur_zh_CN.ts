@@ -70,68 +70,88 @@
 <context>
     <name>unblur::ui::BatchQueueModel</name>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="42"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="68"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="44"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="70"/>
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="46"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="72"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="48"/>
-        <location filename="../ui/BatchQueueModel.cpp" line="89"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="74"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="131"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="50"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="76"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="52"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="78"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="86"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="121"/>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="128"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="88"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="130"/>
         <source>Applied</source>
         <translation>已应用</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="122"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="148"/>
+        <source>Blurry (%1 or more)</source>
+        <translation>模糊（%1 及以上）</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="149"/>
+        <source>Sharp (below %1)</source>
+        <translation>清晰（低于 %1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="178"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="124"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="180"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="126"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="182"/>
+        <source>Blur</source>
+        <translation>模糊度</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="184"/>
         <source>Output or reason</source>
         <translation>输出或原因</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="128"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="186"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="130"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="188"/>
         <source>Shake refinement</source>
         <translation>防抖锐化</translation>
     </message>
@@ -139,570 +159,650 @@
 <context>
     <name>unblur::ui::BatchWindow</name>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="37"/>
+        <location filename="../ui/BatchWindow.cpp" line="42"/>
         <source>Batch Export — Unblur</source>
         <translation>批量导出 — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="44"/>
+        <location filename="../ui/BatchWindow.cpp" line="53"/>
         <source>Photos and folders to export</source>
         <translation>要导出的照片和文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="47"/>
+        <location filename="../ui/BatchWindow.cpp" line="56"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="48"/>
+        <location filename="../ui/BatchWindow.cpp" line="57"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="49"/>
+        <location filename="../ui/BatchWindow.cpp" line="58"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="50"/>
+        <location filename="../ui/BatchWindow.cpp" line="59"/>
         <source>Include sub-fol&amp;ders (mirrored in the output)</source>
         <translation>包含子文件夹（在输出中保留目录结构）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="52"/>
+        <location filename="../ui/BatchWindow.cpp" line="61"/>
         <source>all photos, or e.g. *.jpg IMG_*</source>
         <translation>所有照片，或例如 *.jpg IMG_*</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="53"/>
+        <location filename="../ui/BatchWindow.cpp" line="62"/>
         <source>Only files matching</source>
         <translation>仅限匹配的文件</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="64"/>
+        <location filename="../ui/BatchWindow.cpp" line="73"/>
         <source>Only files ma&amp;tching:</source>
         <translation>仅限匹配的文件(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="65"/>
+        <location filename="../ui/BatchWindow.cpp" line="74"/>
         <source>Photos (drop files or folders here)</source>
         <translation>照片（将文件或文件夹拖放到此处）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="72"/>
-        <location filename="../ui/BatchWindow.cpp" line="415"/>
+        <location filename="../ui/BatchWindow.cpp" line="81"/>
+        <location filename="../ui/BatchWindow.cpp" line="521"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="73"/>
+        <location filename="../ui/BatchWindow.cpp" line="82"/>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="78"/>
+        <location filename="../ui/BatchWindow.cpp" line="87"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="79"/>
+        <location filename="../ui/BatchWindow.cpp" line="88"/>
         <source>{name}: the photo&apos;s name; {ext}: the format&apos;s extension; {model}: the model; {date}: today</source>
         <translation>{name}：照片名称；{ext}：格式的扩展名；{model}：模型；{date}：今天的日期</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="82"/>
+        <location filename="../ui/BatchWindow.cpp" line="91"/>
         <source>When the file exists</source>
         <translation>文件已存在时</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="83"/>
+        <location filename="../ui/BatchWindow.cpp" line="92"/>
         <source>Skip the photo (resumes a batch)</source>
         <translation>跳过该照片（用于继续未完成的批量导出）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="84"/>
+        <location filename="../ui/BatchWindow.cpp" line="93"/>
         <source>Add a number</source>
         <translation>添加编号</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="85"/>
+        <location filename="../ui/BatchWindow.cpp" line="94"/>
         <source>Replace it</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="91"/>
+        <location filename="../ui/BatchWindow.cpp" line="96"/>
+        <source>Only blurry photos</source>
+        <translation>仅处理模糊的照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="98"/>
+        <source>Skip the sharp photos (blur below %1): they are listed as skipped, with their score</source>
+        <translation>跳过清晰的照片（模糊度低于 %1）：它们在列表中显示为已跳过，并附带其模糊度</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="101"/>
+        <source>Protect sharp areas</source>
+        <translation>保护清晰区域</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="103"/>
+        <source>Keep the parts of each photo that are in focus, and soft backgrounds, as they were: only blurred parts change</source>
+        <translation>保持每张照片中对焦清晰的部分和柔和的背景不变：只修改模糊的部分</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="110"/>
         <source>Output fo&amp;lder:</source>
         <translation>输出文件夹(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="94"/>
+        <location filename="../ui/BatchWindow.cpp" line="113"/>
         <source>File &amp;name:</source>
         <translation>文件名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="95"/>
+        <location filename="../ui/BatchWindow.cpp" line="114"/>
         <source>If the file &amp;exists:</source>
         <translation>文件已存在时(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="97"/>
+        <location filename="../ui/BatchWindow.cpp" line="118"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="98"/>
+        <location filename="../ui/BatchWindow.cpp" line="119"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="104"/>
+        <location filename="../ui/BatchWindow.cpp" line="126"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="111"/>
+        <location filename="../ui/BatchWindow.cpp" line="136"/>
         <source>Batch progress</source>
         <translation>批量导出进度</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="115"/>
+        <location filename="../ui/BatchWindow.cpp" line="140"/>
         <source>Add photos or folders, choose the output folder, then Start.</source>
         <translation>添加照片或文件夹，选择输出文件夹，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="117"/>
+        <location filename="../ui/BatchWindow.cpp" line="142"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="120"/>
-        <location filename="../ui/BatchWindow.cpp" line="407"/>
+        <location filename="../ui/BatchWindow.cpp" line="145"/>
+        <location filename="../ui/BatchWindow.cpp" line="513"/>
         <source>P&amp;ause</source>
         <translation>暂停(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="122"/>
+        <location filename="../ui/BatchWindow.cpp" line="147"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="124"/>
+        <location filename="../ui/BatchWindow.cpp" line="149"/>
         <source>Stop within one tile; photos already written stay, nothing partial is left</source>
         <translation>最多在一个分块内停止；已写入的照片会保留，不会留下不完整的文件</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="126"/>
+        <location filename="../ui/BatchWindow.cpp" line="151"/>
         <source>Sa&amp;ve report…</source>
         <translation>保存报告(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="127"/>
+        <location filename="../ui/BatchWindow.cpp" line="152"/>
         <source>Every photo with its state, output and reason, as CSV</source>
         <translation>以 CSV 格式列出每张照片的状态、输出和原因</translation>
     </message>
     <message>
         <location filename="../ui/BatchWindow.cpp" line="153"/>
+        <source>Select blurr&amp;y only</source>
+        <translation>只选择模糊的照片(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="156"/>
+        <source>Select the photos in the list whose blur is %1 or more</source>
+        <translation>选择列表中模糊度为 %1 及以上的照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchWindow.cpp" line="185"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="157"/>
+        <location filename="../ui/BatchWindow.cpp" line="189"/>
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="169"/>
+        <location filename="../ui/BatchWindow.cpp" line="216"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="170"/>
+        <location filename="../ui/BatchWindow.cpp" line="217"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="207"/>
+        <location filename="../ui/BatchWindow.cpp" line="254"/>
         <source>%1 · device %2 · %3 · tiles %4</source>
         <translation>%1 · 设备 %2 · %3 · 分块 %4</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="211"/>
+        <location filename="../ui/BatchWindow.cpp" line="258"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="213"/>
+        <location filename="../ui/BatchWindow.cpp" line="260"/>
         <source> · ensemble of %1 views</source>
         <translation> · %1 视图集成</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="215"/>
+        <location filename="../ui/BatchWindow.cpp" line="262"/>
         <source> · shake refinement %1</source>
         <translation> · 防抖锐化 %1</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="217"/>
+        <location filename="../ui/BatchWindow.cpp" line="264"/>
         <source>%1 (as in the main window)</source>
         <translation>%1（与主窗口相同）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="244"/>
+        <location filename="../ui/BatchWindow.cpp" line="292"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="244"/>
+        <location filename="../ui/BatchWindow.cpp" line="292"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchWindow.cpp" line="344"/>
+        <source>%n blurry photo(s) selected</source>
+        <translation>
+            <numerusform>已选择 %n 张模糊的照片</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="278"/>
+        <location filename="../ui/BatchWindow.cpp" line="382"/>
         <source>A batch export is already running.</source>
         <translation>批量导出已在运行。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="282"/>
+        <location filename="../ui/BatchWindow.cpp" line="386"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>没有可用的模型：请先在主窗口中添加模型。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="298"/>
+        <location filename="../ui/BatchWindow.cpp" line="404"/>
         <source>Loading the model and listing the photos…</source>
         <translation>正在加载模型并列出照片…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="315"/>
+        <location filename="../ui/BatchWindow.cpp" line="421"/>
         <source>Pausing after the current tile…</source>
         <translation>将在当前分块完成后暂停…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="324"/>
+        <location filename="../ui/BatchWindow.cpp" line="430"/>
         <source>Stopping after the current tile…</source>
         <translation>将在当前分块完成后停止…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="332"/>
+        <location filename="../ui/BatchWindow.cpp" line="438"/>
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="335"/>
+        <location filename="../ui/BatchWindow.cpp" line="441"/>
         <source>Could not save the report: %1</source>
         <translation>无法保存报告：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="360"/>
+        <location filename="../ui/BatchWindow.cpp" line="466"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>已完成 %1/%n 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="362"/>
+        <location filename="../ui/BatchWindow.cpp" line="468"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n 张失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="365"/>
+        <location filename="../ui/BatchWindow.cpp" line="471"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="367"/>
+        <location filename="../ui/BatchWindow.cpp" line="473"/>
         <source> · about %1 left</source>
         <translation> · 剩余约 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="381"/>
+        <location filename="../ui/BatchWindow.cpp" line="487"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n 张照片已完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="382"/>
+        <location filename="../ui/BatchWindow.cpp" line="488"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>，%n 张已跳过</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="383"/>
+        <location filename="../ui/BatchWindow.cpp" line="489"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>，%n 张失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="385"/>
+        <location filename="../ui/BatchWindow.cpp" line="491"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>，%n 张未完成（已取消）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="388"/>
+        <location filename="../ui/BatchWindow.cpp" line="494"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>。失败的照片及其原因在列表中以红色显示。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="407"/>
+        <location filename="../ui/BatchWindow.cpp" line="513"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
 </context>
 <context>
+    <name>unblur::ui::BlurScorer</name>
+    <message>
+        <location filename="../ui/BlurScorer.cpp" line="99"/>
+        <source>Blur: not measurable</source>
+        <translation>模糊度：无法测量</translation>
+    </message>
+    <message>
+        <location filename="../ui/BlurScorer.cpp" line="100"/>
+        <source>Blur: not measurable (%1)</source>
+        <translation>模糊度：无法测量（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/BlurScorer.cpp" line="104"/>
+        <source>Blur %1 (sharp)</source>
+        <translation>模糊度 %1（清晰）</translation>
+    </message>
+    <message>
+        <location filename="../ui/BlurScorer.cpp" line="107"/>
+        <source>Blur %1 (blurry, shake)</source>
+        <translation>模糊度 %1（模糊，抖动）</translation>
+    </message>
+    <message>
+        <location filename="../ui/BlurScorer.cpp" line="110"/>
+        <source>Blur %1 (blurry, defocus)</source>
+        <translation>模糊度 %1（模糊，失焦）</translation>
+    </message>
+    <message>
+        <location filename="../ui/BlurScorer.cpp" line="112"/>
+        <source>Blur %1 (blurry)</source>
+        <translation>模糊度 %1（模糊）</translation>
+    </message>
+</context>
+<context>
     <name>unblur::ui::ControlsPanel</name>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="21"/>
+        <location filename="../ui/ControlsPanel.cpp" line="22"/>
         <source>The HI-Diff model that restores the photo</source>
         <translation>用于修复照片的 HI-Diff 模型</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="22"/>
+        <location filename="../ui/ControlsPanel.cpp" line="23"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="23"/>
+        <location filename="../ui/ControlsPanel.cpp" line="24"/>
         <source>Add model…</source>
         <translation>添加模型…</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="24"/>
+        <location filename="../ui/ControlsPanel.cpp" line="25"/>
         <source>Add a folder holding net_g.pth, net_le_dm.pth and net_d.pth (published HI-Diff checkpoints)</source>
         <translation>添加包含 net_g.pth、net_le_dm.pth 和 net_d.pth 的文件夹（已发布的 HI-Diff 检查点）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="26"/>
+        <location filename="../ui/ControlsPanel.cpp" line="27"/>
         <source>Add model folder</source>
         <translation>添加模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="29"/>
+        <location filename="../ui/ControlsPanel.cpp" line="30"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="30"/>
+        <location filename="../ui/ControlsPanel.cpp" line="31"/>
         <source>Where the model runs; Auto takes a CUDA GPU when there is one</source>
         <translation>模型在哪里运行；“自动”在有 CUDA GPU 时使用 GPU</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="31"/>
-        <location filename="../ui/ControlsPanel.cpp" line="48"/>
-        <location filename="../ui/ControlsPanel.cpp" line="58"/>
-        <location filename="../ui/ControlsPanel.cpp" line="265"/>
+        <location filename="../ui/ControlsPanel.cpp" line="32"/>
+        <location filename="../ui/ControlsPanel.cpp" line="49"/>
+        <location filename="../ui/ControlsPanel.cpp" line="59"/>
+        <location filename="../ui/ControlsPanel.cpp" line="274"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="32"/>
+        <location filename="../ui/ControlsPanel.cpp" line="33"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="38"/>
+        <location filename="../ui/ControlsPanel.cpp" line="39"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="39"/>
+        <location filename="../ui/ControlsPanel.cpp" line="40"/>
         <source>Arithmetic precision; half precision is faster on GPUs</source>
         <translation>计算精度；半精度在 GPU 上更快</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="40"/>
+        <location filename="../ui/ControlsPanel.cpp" line="41"/>
         <source>Full (fp32)</source>
         <translation>全精度 (fp32)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="41"/>
+        <location filename="../ui/ControlsPanel.cpp" line="42"/>
         <source>Half (fp16)</source>
         <translation>半精度 (fp16)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="42"/>
+        <location filename="../ui/ControlsPanel.cpp" line="43"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="45"/>
+        <location filename="../ui/ControlsPanel.cpp" line="46"/>
         <source>Tile size</source>
         <translation>分块大小</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="46"/>
+        <location filename="../ui/ControlsPanel.cpp" line="47"/>
         <source>Large photos are restored in overlapping tiles; Auto picks the largest that fits the memory</source>
         <translation>大照片按相互重叠的分块修复；“自动”选择内存能容纳的最大分块</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="50"/>
-        <location filename="../ui/ControlsPanel.cpp" line="257"/>
+        <location filename="../ui/ControlsPanel.cpp" line="51"/>
+        <location filename="../ui/ControlsPanel.cpp" line="266"/>
         <source>%1 px</source>
         <translation>%1 像素</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="66"/>
+        <location filename="../ui/ControlsPanel.cpp" line="73"/>
         <source>Self-ensemble</source>
         <translation>自集成</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="67"/>
+        <location filename="../ui/ControlsPanel.cpp" line="74"/>
         <source>Also restore the photo mirrored and turned, and average the results: often slightly cleaner, as many times slower as views</source>
         <translation>同时对镜像和旋转后的照片去模糊，并对结果取平均：效果通常略干净，耗时按视图数成倍增加</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="60"/>
-        <location filename="../ui/ControlsPanel.cpp" line="69"/>
+        <location filename="../ui/ControlsPanel.cpp" line="61"/>
+        <location filename="../ui/ControlsPanel.cpp" line="76"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="55"/>
+        <location filename="../ui/ControlsPanel.cpp" line="56"/>
         <source>Shake refinement</source>
         <translation>防抖锐化</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="56"/>
+        <location filename="../ui/ControlsPanel.cpp" line="57"/>
         <source>After the network, estimate the camera shake&apos;s blur kernel and sharpen further where it holds (Auto), always (On), or never (Off)</source>
         <translation>在网络处理之后估计相机抖动的模糊核，并在其成立时进一步锐化（自动）、始终锐化（开启）或从不锐化（关闭）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="59"/>
+        <location filename="../ui/ControlsPanel.cpp" line="60"/>
         <source>On</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="63"/>
+        <location filename="../ui/ControlsPanel.cpp" line="64"/>
         <source>Estimated blur kernel</source>
         <translation>估计的模糊核</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="71"/>
+        <location filename="../ui/ControlsPanel.cpp" line="66"/>
+        <source>Pr&amp;otect sharp areas</source>
+        <translation>保护清晰区域(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="68"/>
+        <source>Keep the parts of the photo that are in focus, and soft backgrounds, as they were: the restored photo is blended with the original through the blur map, so only blurred parts change</source>
+        <translation>保持照片中对焦清晰的部分和柔和的背景不变：按模糊分布图将结果与原图混合，只有模糊的部分会改变</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="78"/>
         <source>%1 views (%1× slower)</source>
         <translation>%1 个视图（慢 %1 倍）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="77"/>
+        <location filename="../ui/ControlsPanel.cpp" line="84"/>
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="78"/>
+        <location filename="../ui/ControlsPanel.cpp" line="85"/>
         <source>Blend of the restored photo and the original: 100 % is fully restored</source>
         <translation>修复结果与原图的混合比例：100 % 为完全修复</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="84"/>
+        <location filename="../ui/ControlsPanel.cpp" line="91"/>
         <source>Strength percent</source>
         <translation>强度百分比</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="89"/>
+        <location filename="../ui/ControlsPanel.cpp" line="96"/>
         <source>P&amp;review</source>
         <translation>预览(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="96"/>
+        <location filename="../ui/ControlsPanel.cpp" line="103"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
         <translation>几秒内对屏幕上可见的照片部分去模糊；平移或缩放时预览随之更新（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="99"/>
+        <location filename="../ui/ControlsPanel.cpp" line="106"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="100"/>
-        <location filename="../ui/ControlsPanel.cpp" line="331"/>
+        <location filename="../ui/ControlsPanel.cpp" line="107"/>
+        <location filename="../ui/ControlsPanel.cpp" line="351"/>
         <source>&amp;Deblur whole photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="102"/>
+        <location filename="../ui/ControlsPanel.cpp" line="109"/>
         <source>Deblur the whole photo with the chosen model (%1)</source>
         <translation>使用所选模型对整张照片去模糊（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="104"/>
+        <location filename="../ui/ControlsPanel.cpp" line="111"/>
         <source>Deblur whole photo</source>
         <translation>整张照片去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="105"/>
+        <location filename="../ui/ControlsPanel.cpp" line="112"/>
         <source>Another &amp;variation</source>
         <translation>另一种结果(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="106"/>
+        <location filename="../ui/ControlsPanel.cpp" line="113"/>
         <source>Deblur again with new diffusion noise (a new seed)</source>
         <translation>使用新的扩散噪声（新的随机种子）再次去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="107"/>
+        <location filename="../ui/ControlsPanel.cpp" line="114"/>
         <source>Another variation</source>
         <translation>另一种结果</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="119"/>
+        <location filename="../ui/ControlsPanel.cpp" line="126"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="123"/>
+        <location filename="../ui/ControlsPanel.cpp" line="130"/>
         <source>De&amp;vice:</source>
         <translation>设备(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="124"/>
+        <location filename="../ui/ControlsPanel.cpp" line="131"/>
         <source>&amp;Precision:</source>
         <translation>精度(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="125"/>
+        <location filename="../ui/ControlsPanel.cpp" line="132"/>
         <source>&amp;Tile size:</source>
         <translation>分块大小(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="126"/>
+        <location filename="../ui/ControlsPanel.cpp" line="133"/>
         <source>&amp;Ensemble:</source>
         <translation>集成(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="130"/>
+        <location filename="../ui/ControlsPanel.cpp" line="137"/>
         <source>S&amp;hake refinement:</source>
         <translation>防抖锐化(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="131"/>
+        <location filename="../ui/ControlsPanel.cpp" line="139"/>
         <source>&amp;Strength:</source>
         <translation>强度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="203"/>
+        <location filename="../ui/ControlsPanel.cpp" line="212"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="207"/>
+        <location filename="../ui/ControlsPanel.cpp" line="216"/>
         <source>CUDA unavailable: %1</source>
         <translation>CUDA 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="211"/>
+        <location filename="../ui/ControlsPanel.cpp" line="220"/>
         <source>Half precision needs a CUDA GPU: %1</source>
         <translation>半精度需要 CUDA GPU：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="265"/>
+        <location filename="../ui/ControlsPanel.cpp" line="274"/>
         <source>Auto (%1 px)</source>
         <translation>自动（%1 像素）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="330"/>
+        <location filename="../ui/ControlsPanel.cpp" line="350"/>
         <source>&amp;Apply to whole photo</source>
         <translation>应用到整张照片(&amp;A)</translation>
     </message>
@@ -763,27 +863,27 @@
         <translation>显示照片；去模糊后，分隔线左侧为原图，右侧为修复后的照片。</translation>
     </message>
     <message>
-        <location filename="../ui/ImageViewer.cpp" line="300"/>
+        <location filename="../ui/ImageViewer.cpp" line="307"/>
         <source>Open a photo (%1) or drop one here</source>
         <translation>打开照片（%1）或将照片拖放到此处</translation>
     </message>
     <message>
-        <location filename="../ui/ImageViewer.cpp" line="336"/>
-        <location filename="../ui/ImageViewer.cpp" line="398"/>
-        <location filename="../ui/ImageViewer.cpp" line="403"/>
+        <location filename="../ui/ImageViewer.cpp" line="349"/>
+        <location filename="../ui/ImageViewer.cpp" line="424"/>
+        <location filename="../ui/ImageViewer.cpp" line="429"/>
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location filename="../ui/ImageViewer.cpp" line="337"/>
-        <location filename="../ui/ImageViewer.cpp" line="340"/>
+        <location filename="../ui/ImageViewer.cpp" line="350"/>
+        <location filename="../ui/ImageViewer.cpp" line="353"/>
         <source>Original</source>
         <translation>原图</translation>
     </message>
     <message>
-        <location filename="../ui/ImageViewer.cpp" line="337"/>
-        <location filename="../ui/ImageViewer.cpp" line="399"/>
-        <location filename="../ui/ImageViewer.cpp" line="404"/>
+        <location filename="../ui/ImageViewer.cpp" line="350"/>
+        <location filename="../ui/ImageViewer.cpp" line="425"/>
+        <location filename="../ui/ImageViewer.cpp" line="430"/>
         <source>After</source>
         <translation>之后</translation>
     </message>
@@ -791,124 +891,124 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="86"/>
+        <location filename="../ui/MainWindow.cpp" line="87"/>
         <source>Deblur</source>
         <translation>去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="130"/>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <location filename="../ui/MainWindow.cpp" line="144"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="201"/>
+        <location filename="../ui/MainWindow.cpp" line="208"/>
         <source>Could not load the model %1: %2</source>
         <translation>无法加载模型 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="230"/>
         <source>Cancelled; the photo is unchanged.</source>
         <translation>已取消；照片未更改。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>Could not deblur %1: %2</source>
         <translation>无法对 %1 去模糊：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>Fit to window (%1 %)</source>
         <translation>适合窗口（%1 %）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="39"/>
+        <location filename="../ui/MainWindow.cpp" line="40"/>
         <source>%1: not a folder</source>
         <translation>%1：不是文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="45"/>
+        <location filename="../ui/MainWindow.cpp" line="46"/>
         <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
         <translation>
             <numerusform>%1：不是 HI-Diff 模型文件夹（缺少 %n 个文件：%2）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54"/>
+        <location filename="../ui/MainWindow.cpp" line="55"/>
         <source>shake refinement applied (kernel %1 px)</source>
         <translation>已应用防抖锐化（模糊核 %1 像素）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57"/>
+        <location filename="../ui/MainWindow.cpp" line="58"/>
         <source>shake refinement: %1</source>
         <translation>防抖锐化：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="254"/>
         <source>%1 (bundled)</source>
         <translation>%1（内置）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="310"/>
+        <location filename="../ui/MainWindow.cpp" line="319"/>
         <location filename="../ui/MainWindowPreview.cpp" line="46"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>没有可用的模型：请通过“添加模型…”添加一个包含 HI-Diff 检查点的文件夹。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="354"/>
+        <location filename="../ui/MainWindow.cpp" line="363"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>CPU（%n 个线程）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>已在 %2 上用 %1 秒完成去模糊（%n 个 %3 像素的分块，种子 %4）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="403"/>
+        <location filename="../ui/MainWindow.cpp" line="412"/>
         <source>Add a HI-Diff model folder</source>
         <translation>添加 HI-Diff 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="414"/>
+        <location filename="../ui/MainWindow.cpp" line="423"/>
         <source>Cannot add the model: %1</source>
         <translation>无法添加模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="440"/>
+        <location filename="../ui/MainWindow.cpp" line="449"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="445"/>
+        <location filename="../ui/MainWindow.cpp" line="454"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="454"/>
+        <location filename="../ui/MainWindow.cpp" line="463"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>应用到整张照片(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="455"/>
+        <location filename="../ui/MainWindow.cpp" line="464"/>
         <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>
@@ -931,7 +1031,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="56"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
         <source>Save the deblurred photo</source>
         <translation>保存去模糊后的照片</translation>
     </message>
@@ -1081,102 +1181,112 @@
         <translation>分隔线横贯照片：上方为原图，下方为去模糊结果</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindowActions.cpp" line="111"/>
+        <source>Blur &amp;Map</source>
+        <translation>模糊分布图(&amp;M)</translation>
+    </message>
+    <message>
         <location filename="../ui/MainWindowActions.cpp" line="112"/>
+        <source>Show where the photo is blurred: red over blurred parts, clear over sharp ones and plain areas</source>
+        <translation>显示照片中模糊的位置：模糊的部分标为红色，清晰的部分和平坦区域保持透明</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="117"/>
         <source>Show &amp;Original</source>
         <translation>显示原图(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="113"/>
+        <location filename="../ui/MainWindowActions.cpp" line="118"/>
         <source>Hold to show the original photo (or hold Space on the photo)</source>
         <translation>按住以显示原图（或在照片上按住空格键）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="114"/>
+        <location filename="../ui/MainWindowActions.cpp" line="119"/>
         <source>&amp;Previous Photo</source>
         <translation>上一张照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="115"/>
+        <location filename="../ui/MainWindowActions.cpp" line="120"/>
         <source>Open the previous photo in the folder (or Left arrow on the photo)</source>
         <translation>打开文件夹中的上一张照片（或在照片上按左方向键）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="117"/>
+        <location filename="../ui/MainWindowActions.cpp" line="122"/>
         <source>&amp;Next Photo</source>
         <translation>下一张照片(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="118"/>
+        <location filename="../ui/MainWindowActions.cpp" line="123"/>
         <source>Open the next photo in the folder (or Right arrow on the photo)</source>
         <translation>打开文件夹中的下一张照片（或在照片上按右方向键）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="124"/>
+        <location filename="../ui/MainWindowActions.cpp" line="129"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="126"/>
+        <location filename="../ui/MainWindowActions.cpp" line="131"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="135"/>
+        <location filename="../ui/MainWindowActions.cpp" line="140"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="138"/>
+        <location filename="../ui/MainWindowActions.cpp" line="143"/>
         <source>&amp;Photo</source>
         <translation>照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="144"/>
+        <location filename="../ui/MainWindowActions.cpp" line="149"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="155"/>
+        <location filename="../ui/MainWindowActions.cpp" line="162"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="160"/>
+        <location filename="../ui/MainWindowActions.cpp" line="167"/>
         <source>&amp;System Language</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="170"/>
+        <location filename="../ui/MainWindowActions.cpp" line="177"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="171"/>
+        <location filename="../ui/MainWindowActions.cpp" line="178"/>
         <source>&amp;About Unblur</source>
         <translation>关于 Unblur(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="172"/>
+        <location filename="../ui/MainWindowActions.cpp" line="179"/>
         <source>About Unblur</source>
         <translation>关于 Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="173"/>
+        <location filename="../ui/MainWindowActions.cpp" line="180"/>
         <source>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;Removes motion and focus blur from photos with HI-Diff, run natively through LibTorch.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Unblur %1&lt;/b&gt;&lt;p&gt;使用 HI-Diff 去除照片中的运动模糊和失焦模糊，通过 LibTorch 本地运行。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更高版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="179"/>
+        <location filename="../ui/MainWindowActions.cpp" line="186"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="196"/>
+        <location filename="../ui/MainWindowActions.cpp" line="203"/>
         <source>Show original while pressed</source>
         <translation>按住时显示原图</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="209"/>
+        <location filename="../ui/MainWindowActions.cpp" line="216"/>
         <source>The new language takes effect when Unblur is started again.</source>
         <translation>新语言将在下次启动 Unblur 时生效。</translation>
     </message>
@@ -1191,72 +1301,72 @@
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="86"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="87"/>
         <source>%1: %2 × %3, %4-bit %5</source>
         <translation>%1：%2 × %3，%4 位 %5</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="124"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="125"/>
         <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
         <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="128"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
         <source>TIFF (*.tif *.tiff)</source>
         <translation>TIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
         <source>WebP (*.webp)</source>
         <translation>WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
         <source>JPEG (*.jpg *.jpeg)</source>
         <translation>JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="167"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="168"/>
         <source>Replace the original?</source>
         <translation>替换原图？</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="168"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="169"/>
         <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
         <translation>%1 是原始照片。要用去模糊后的版本替换它吗？原图将无法恢复。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="181"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="182"/>
         <source>Saving %1…</source>
         <translation>正在保存 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="193"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="194"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="211"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="212"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="212"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="213"/>
         <source>The deblurred version of %1 has not been saved. Save it first?</source>
         <translation>%1 去模糊后的版本尚未保存。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="287"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="288"/>
         <source>Batch export running</source>
         <translation>批量导出正在进行</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="288"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="289"/>
         <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
         <translation>批量导出仍在进行。要停止并退出吗？已写入的照片会保留，再次运行相同的批量导出即可完成其余照片。</translation>
     </message>
@@ -1269,6 +1379,21 @@
         <location filename="../ui/MainWindowPreview.cpp" line="70"/>
         <source>Preview of %1 × %2 px in %3 s. Pan to preview more, or apply to the whole photo (%4) to save it.</source>
         <translation>已用 %3 秒预览 %1 × %2 像素。平移以预览更多区域，或应用到整张照片（%4）后保存。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowBlur.cpp" line="17"/>
+        <source>How blurred the photo is, from 0 (sharp) to 1; from %1 on it counts as blurry</source>
+        <translation>照片的模糊程度，从 0（清晰）到 1；达到 %1 即视为模糊</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowBlur.cpp" line="26"/>
+        <source>Blur: measuring…</source>
+        <translation>模糊度：测量中…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowBlur.cpp" line="48"/>
+        <source>No blur map for this photo: %1</source>
+        <translation>此照片没有模糊分布图：%1</translation>
     </message>
 </context>
 <context>

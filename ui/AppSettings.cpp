@@ -27,8 +27,10 @@ const Entry& entry(AppSettings::Key key)
         {"engine/tileSize", 0},
         {"engine/views", 1},
         {"engine/refine", QStringLiteral("auto")},
+        {"engine/protectSharp", false},
         {"view/compareMode", QStringLiteral("split")},
         {"view/splitDirection", QStringLiteral("leftRight")},
+        {"view/blurMap", false},
         {"window/geometry", QByteArray()},
         {"window/state", QByteArray()},
         {"export/format", QString()},
@@ -40,6 +42,8 @@ const Entry& entry(AppSettings::Key key)
         {"batch/template", QStringLiteral("{name}_unblur.{ext}")},
         {"batch/recursive", true},
         {"batch/collision", QStringLiteral("skip-existing")},
+        {"batch/onlyBlurry", false},
+        {"batch/protectSharp", false},
     };
     return table[key];
 }

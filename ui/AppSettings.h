@@ -22,9 +22,11 @@ public:
         Precision,
         TileSize,
         EnsembleViews,
-        Refine, ///< "auto", "on" or "off": camera-shake refinement
+        Refine,       ///< "auto", "on" or "off": camera-shake refinement
+        ProtectSharp, ///< blend the restored photo through the blur map
         CompareMode,
         SplitDirection,
+        BlurMap, ///< View > Blur map shown
         WindowGeometry,
         WindowState,
         ExportFormat,
@@ -36,6 +38,8 @@ public:
         BatchTemplate,
         BatchRecursive,
         BatchCollision,
+        BatchOnlyBlurry,
+        BatchProtectSharp,
         KeyCount
     };
 

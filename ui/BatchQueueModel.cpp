@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <algorithm>
 
 namespace unblur::ui {
@@ -33,6 +34,31 @@ int BatchQueueModel::count(ItemState state) const
     return int(std::count_if(m_items.begin(), m_items.end(), [state](const batch::BatchItem& item) {
         return item.state == state;
     }));
+}
+
+void BatchQueueModel::setScore(const QString& input, const BlurScore& score)
+{
+    BlurScore kept = score;
+    kept.overlay = QImage();
+    m_scores.insert(input, kept);
+    for (size_t i = 0; i < m_items.size(); ++i) {
+        if (m_items[i].input == input) {
+            Q_EMIT dataChanged(index(int(i), Blur), index(int(i), Blur));
+        }
+    }
+}
+
+double BatchQueueModel::blur(int row) const
+{
+    if (row < 0 || row >= int(m_items.size())) {
+        return -1;
+    }
+    const batch::BatchItem& item = m_items[size_t(row)];
+    if (item.blur >= 0) {
+        return item.blur;
+    }
+    const auto known = m_scores.constFind(item.input);
+    return known != m_scores.constEnd() && known->measurable ? known->score : -1;
 }
 
 QString BatchQueueModel::stateText(ItemState state)
@@ -71,12 +97,28 @@ QVariant BatchQueueModel::data(const QModelIndex& index, int role) const
     }
     const batch::BatchItem& item = m_items[size_t(index.row())];
     const bool problem = item.state == ItemState::Failed;
+    const double blurScore = blur(index.row());
+    if (role == Qt::UserRole) { // the sort key
+        switch (index.column()) {
+        case Blur:
+            return blurScore;
+        case Time:
+            return item.seconds;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    }
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Photo:
             return QDir::toNativeSeparators(item.relative);
         case State:
             return stateText(item.state);
+        case Blur:
+            if (blurScore >= 0) {
+                return QLocale().toString(blurScore, 'f', 2);
+            }
+            return m_scores.contains(item.input) ? tr("n/a") : QString();
         case Result:
             if (!item.reason.isEmpty()) {
                 return item.reason;
@@ -99,6 +141,16 @@ QVariant BatchQueueModel::data(const QModelIndex& index, int role) const
         if (index.column() == Refinement) {
             return item.refinement; // "applied (kernel 23 px, ...)", "skipped (...)"
         }
+        if (index.column() == Blur) {
+            if (blurScore >= 0) {
+                const QString threshold = QLocale().toString(BlurScorer::threshold(), 'f', 2);
+                return blurScore >= BlurScorer::threshold()
+                           ? tr("Blurry (%1 or more)").arg(threshold)
+                           : tr("Sharp (below %1)").arg(threshold);
+            }
+            const BlurScore known = m_scores.value(item.input);
+            return known.note.isEmpty() ? QVariant() : QVariant(known.note);
+        }
     } else if (role == Qt::ForegroundRole && index.column() == State) {
         if (problem) {
             return QBrush(QColor(0xc0, 0x1c, 0x28));
@@ -106,7 +158,11 @@ QVariant BatchQueueModel::data(const QModelIndex& index, int role) const
         if (item.state == ItemState::Done) {
             return QBrush(QColor(0x26, 0xa2, 0x69));
         }
-    } else if (role == Qt::TextAlignmentRole && index.column() == Time) {
+    } else if (role == Qt::ForegroundRole && index.column() == Blur &&
+               blurScore >= BlurScorer::threshold()) {
+        return QBrush(QColor(0xc6, 0x46, 0x00)); // blurry: orange
+    } else if (role == Qt::TextAlignmentRole &&
+               (index.column() == Time || index.column() == Blur)) {
         return int(Qt::AlignRight | Qt::AlignVCenter);
     }
     return {};
@@ -122,6 +178,8 @@ QVariant BatchQueueModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Photo");
     case State:
         return tr("State");
+    case Blur:
+        return tr("Blur");
     case Result:
         return tr("Output or reason");
     case Time:

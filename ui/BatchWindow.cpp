@@ -2,9 +2,11 @@
 
 #include "AppSettings.h"
 #include "BatchQueueModel.h"
+#include "BlurScorer.h"
 #include "DurationText.h"
 #include "ModelHost.h"
 #include "OutputFormatFields.h"
+#include "batch/BatchPlan.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,12 +19,15 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -38,6 +43,10 @@ BatchWindow::BatchWindow(ModelHost* host, QWidget* parent)
     setAcceptDrops(true);
     resize(900, 720);
     m_queue = new BatchQueueModel(this);
+    m_sorted = new QSortFilterProxyModel(this);
+    m_sorted->setSourceModel(m_queue);
+    m_sorted->setSortRole(Qt::UserRole);
+    m_scorer = new BlurScorer(this);
 
     // Photos in.
     m_inputs = new QListWidget(this);
@@ -83,6 +92,16 @@ BatchWindow::BatchWindow(ModelHost* host, QWidget* parent)
     m_collision->addItem(tr("Skip the photo (resumes a batch)"), QStringLiteral("skip-existing"));
     m_collision->addItem(tr("Add a number"), QStringLiteral("suffix"));
     m_collision->addItem(tr("Replace it"), QStringLiteral("overwrite"));
+    const QString threshold = QLocale().toString(BlurScorer::threshold(), 'f', 2);
+    m_onlyBlurry = new QCheckBox(tr("Only blurry photos"), this);
+    m_onlyBlurry->setObjectName(QStringLiteral("onlyBlurryCheck"));
+    m_onlyBlurry->setToolTip(tr("Skip the sharp photos (blur below %1): they are listed as "
+                                "skipped, with their score")
+                                 .arg(threshold));
+    m_protectSharp = new QCheckBox(tr("Protect sharp areas"), this);
+    m_protectSharp->setObjectName(QStringLiteral("protectSharpCheck"));
+    m_protectSharp->setToolTip(tr("Keep the parts of each photo that are in focus, and soft "
+                                  "backgrounds, as they were: only blurred parts change"));
     m_fields = new OutputFormatFields(true, this);
     m_engineLabel = new QLabel(this);
     m_engineLabel->setWordWrap(true);
@@ -93,6 +112,8 @@ BatchWindow::BatchWindow(ModelHost* host, QWidget* parent)
     outputForm->addRow(outputLabel, outputRow);
     outputForm->addRow(tr("File &name:"), m_template);
     outputForm->addRow(tr("If the file &exists:"), m_collision);
+    outputForm->addRow(m_onlyBlurry);
+    outputForm->addRow(m_protectSharp);
     m_fields->addRows(outputForm);
     outputForm->addRow(tr("Model:"), m_engineLabel);
     auto* outputBox = new QGroupBox(tr("Output"), this);
@@ -100,8 +121,12 @@ BatchWindow::BatchWindow(ModelHost* host, QWidget* parent)
 
     // The queue and its progress.
     m_table = new QTableView(this);
-    m_table->setModel(m_queue);
+    m_table->setModel(m_sorted);
+    m_table->setObjectName(QStringLiteral("queueTable"));
     m_table->setAccessibleName(tr("Queue"));
+    // The list's own order until a header is clicked.
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(BatchQueueModel::Photo, QHeaderView::Stretch);
@@ -125,8 +150,13 @@ BatchWindow::BatchWindow(ModelHost* host, QWidget* parent)
                             "partial is left"));
     m_saveReport = new QPushButton(tr("Sa&ve report…"), this);
     m_saveReport->setToolTip(tr("Every photo with its state, output and reason, as CSV"));
+    m_selectBlurry = new QPushButton(tr("Select blurr&y only"), this);
+    m_selectBlurry->setObjectName(QStringLiteral("selectBlurryButton"));
+    m_selectBlurry->setToolTip(
+        tr("Select the photos in the list whose blur is %1 or more").arg(threshold));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_saveReport);
+    buttons->addWidget(m_selectBlurry);
     buttons->addStretch(1);
     buttons->addWidget(m_start);
     buttons->addWidget(m_pause);
@@ -147,6 +177,8 @@ BatchWindow::BatchWindow(ModelHost* host, QWidget* parent)
     m_recursive->setChecked(AppSettings::value(AppSettings::BatchRecursive).toBool());
     m_collision->setCurrentIndex(
         std::max(0, m_collision->findData(AppSettings::value(AppSettings::BatchCollision))));
+    m_onlyBlurry->setChecked(AppSettings::value(AppSettings::BatchOnlyBlurry).toBool());
+    m_protectSharp->setChecked(AppSettings::value(AppSettings::BatchProtectSharp).toBool());
 
     connect(addPhotos, &QPushButton::clicked, this, [this] {
         addInputs(QFileDialog::getOpenFileNames(
@@ -159,7 +191,22 @@ BatchWindow::BatchWindow(ModelHost* host, QWidget* parent)
             addInputs({folder});
         }
     });
-    connect(remove, &QPushButton::clicked, this, [this] { qDeleteAll(m_inputs->selectedItems()); });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        qDeleteAll(m_inputs->selectedItems());
+        refreshQueue();
+    });
+    connect(m_recursive, &QCheckBox::toggled, this, &BatchWindow::refreshQueue);
+    connect(m_include, &QLineEdit::editingFinished, this, &BatchWindow::refreshQueue);
+    connect(m_onlyBlurry, &QCheckBox::toggled, this,
+            [](bool on) { AppSettings::setValue(AppSettings::BatchOnlyBlurry, on); });
+    connect(m_protectSharp, &QCheckBox::toggled, this,
+            [](bool on) { AppSettings::setValue(AppSettings::BatchProtectSharp, on); });
+    connect(m_selectBlurry, &QPushButton::clicked, this, &BatchWindow::selectBlurry);
+    connect(m_scorer, &BlurScorer::fileScored, this,
+            [this](const QString& path, const BlurScore& score) {
+                m_scoring.remove(path);
+                m_queue->setScore(path, score);
+            });
     connect(chooseOutput, &QPushButton::clicked, this, &BatchWindow::chooseOutputFolder);
     connect(m_start, &QPushButton::clicked, this, &BatchWindow::start);
     connect(m_pause, &QPushButton::clicked, this, &BatchWindow::togglePause);
@@ -221,6 +268,7 @@ void BatchWindow::setInputs(const QStringList& paths)
 {
     m_inputs->clear();
     addInputs(paths);
+    refreshQueue(); // also when nothing was added
 }
 
 QStringList BatchWindow::inputs() const
@@ -243,6 +291,7 @@ void BatchWindow::addInputs(const QStringList& paths)
         item->setData(Qt::UserRole, path);
         item->setToolTip(QFileInfo(path).isDir() ? tr("Folder") : tr("Photo"));
     }
+    refreshQueue();
 }
 
 void BatchWindow::setOutputFolder(const QString& folder)
@@ -253,6 +302,59 @@ void BatchWindow::setOutputFolder(const QString& folder)
 void BatchWindow::setRecursive(bool recursive)
 {
     m_recursive->setChecked(recursive);
+}
+
+void BatchWindow::setOnlyBlurry(bool on)
+{
+    m_onlyBlurry->setChecked(on);
+}
+
+void BatchWindow::setProtectSharp(bool on)
+{
+    m_protectSharp->setChecked(on);
+}
+
+void BatchWindow::refreshQueue()
+{
+    if (m_running) {
+        return; // the run's plan owns the list
+    }
+    m_queue->setItems(batch::BatchPlan::findPhotos(options()));
+    for (const batch::BatchItem& item : m_queue->items()) {
+        if (item.state == batch::ItemState::Queued && !m_queue->hasScore(item.input) &&
+            !m_scoring.contains(item.input)) {
+            m_scoring.insert(item.input);
+            m_scorer->scoreFile(item.input);
+        }
+    }
+}
+
+int BatchWindow::selectBlurry()
+{
+    QItemSelection blurry;
+    for (int row = 0; row < m_sorted->rowCount(); ++row) {
+        const int source = m_sorted->mapToSource(m_sorted->index(row, 0)).row();
+        if (m_queue->blur(source) >= BlurScorer::threshold()) {
+            blurry.select(m_sorted->index(row, 0),
+                          m_sorted->index(row, BatchQueueModel::ColumnCount - 1));
+        }
+    }
+    m_table->selectionModel()->select(blurry, QItemSelectionModel::ClearAndSelect);
+    const int count = int(m_table->selectionModel()->selectedRows().size());
+    m_status->setText(tr("%n blurry photo(s) selected", nullptr, count));
+    return count;
+}
+
+QStringList BatchWindow::selectedPhotos() const
+{
+    QStringList photos;
+    for (int row = 0; row < m_sorted->rowCount(); ++row) {
+        if (m_table->selectionModel()->isRowSelected(row, {})) {
+            const int source = m_sorted->mapToSource(m_sorted->index(row, 0)).row();
+            photos << m_queue->items()[size_t(source)].input;
+        }
+    }
+    return photos;
 }
 
 batch::BatchOptions BatchWindow::options() const
@@ -269,6 +371,8 @@ batch::BatchOptions BatchWindow::options() const
                                                                   : batch::Collision::SkipExisting;
     options.write = m_fields->options();
     options.restore = m_engine.options;
+    options.restore.protectSharp = m_protectSharp->isChecked();
+    options.onlyBlurry = m_onlyBlurry->isChecked();
     return options;
 }
 
@@ -293,6 +397,8 @@ bool BatchWindow::start()
     AppSettings::setValue(AppSettings::BatchRecursive, chosen.recursive);
     AppSettings::setValue(AppSettings::BatchCollision, m_collision->currentData());
     m_fields->remember();
+    m_scorer->clearFiles(); // the run measures every photo itself
+    m_scoring.clear();
     m_queue->setItems({});
     m_progress->setValue(0);
     m_status->setText(tr("Loading the model and listing the photos…"));

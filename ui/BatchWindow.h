@@ -4,6 +4,7 @@
 #include "batch/BatchReport.h"
 #include "restore/RestoreOptions.h"
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -15,6 +16,7 @@ class QLineEdit;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
+class QSortFilterProxyModel;
 class QTableView;
 
 namespace unblur::batch {
@@ -24,6 +26,7 @@ struct BatchOptions;
 namespace unblur::ui {
 
 class BatchQueueModel;
+class BlurScorer;
 class ModelHost;
 class OutputFormatFields;
 
@@ -40,7 +43,10 @@ struct BatchEngineSettings
  * a file-name template, format and metadata choices, what to do with existing outputs; then
  * the queue with each photo's state, overall progress with an ETA, pause/resume and cancel,
  * and a summary with a report that can be saved. It runs on its own thread while the main
- * window stays usable; closing this window leaves a running batch going.
+ * window stays usable; closing this window leaves a running batch going. Before a run the queue
+ * lists the photos found, each scored for blur in the background (the Blur column, sortable);
+ * "Select blurry only" selects those at or above the threshold, and the run can skip sharp
+ * photos and protect sharp areas.
  */
 class BatchWindow : public QWidget
 {
@@ -56,6 +62,13 @@ public:
     void addInputs(const QStringList& paths);
     void setOutputFolder(const QString& folder);
     void setRecursive(bool recursive);
+    void setOnlyBlurry(bool on);
+    void setProtectSharp(bool on);
+
+    /** Selects exactly the queue's photos whose blur is at or above the threshold; their count. */
+    int selectBlurry();
+    /** The selected photos of the queue (input paths), in the order shown. */
+    QStringList selectedPhotos() const;
 
     /** Starts the batch with the choices shown; false (and the reason shown) when it cannot. */
     bool start();
@@ -84,10 +97,15 @@ private:
     void showProblem(const QString& text);
     void updateButtons();
     void chooseOutputFolder();
+    /** Before a run: lists the photos the inputs name and scores the new ones. */
+    void refreshQueue();
 
     ModelHost* m_host;
     bool m_running = false; ///< this window's batch runs on the host
     BatchQueueModel* m_queue;
+    QSortFilterProxyModel* m_sorted; ///< the queue as shown, sorted by a clicked header
+    BlurScorer* m_scorer;
+    QSet<QString> m_scoring; ///< photos asked of the scorer, not yet answered
     BatchEngineSettings m_engine;
     batch::BatchReport m_lastReport;
 
@@ -97,6 +115,8 @@ private:
     QLineEdit* m_output;
     QLineEdit* m_template;
     QComboBox* m_collision;
+    QCheckBox* m_onlyBlurry;
+    QCheckBox* m_protectSharp;
     OutputFormatFields* m_fields;
     QLabel* m_engineLabel;
     QTableView* m_table;
@@ -106,6 +126,7 @@ private:
     QPushButton* m_pause;
     QPushButton* m_cancel;
     QPushButton* m_saveReport;
+    QPushButton* m_selectBlurry;
 };
 
 } // namespace unblur::ui

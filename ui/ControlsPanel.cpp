@@ -1,5 +1,6 @@
 #include "ControlsPanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -62,6 +63,12 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
     m_kernel->setObjectName(QStringLiteral("kernelInset"));
     m_kernel->setAccessibleName(tr("Estimated blur kernel"));
     m_kernel->setVisible(false);
+    m_protectSharp = new QCheckBox(tr("Pr&otect sharp areas"), this);
+    m_protectSharp->setObjectName(QStringLiteral("protectSharpCheck"));
+    m_protectSharp->setToolTip(tr("Keep the parts of the photo that are in focus, and soft "
+                                  "backgrounds, as they were: the restored photo is blended with "
+                                  "the original through the blur map, so only blurred parts "
+                                  "change"));
     m_views = new QComboBox(this);
     m_views->setAccessibleName(tr("Self-ensemble"));
     m_views->setToolTip(tr("Also restore the photo mirrored and turned, and average the "
@@ -128,6 +135,7 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
     refineRow->addWidget(m_refine);
     refineRow->addWidget(m_kernel);
     form->addRow(label(tr("S&hake refinement:"), m_refine), refineRow);
+    form->addRow(static_cast<QWidget*>(nullptr), m_protectSharp);
     form->addRow(label(tr("&Strength:"), m_strength), strengthRow);
 
     auto* layout = new QVBoxLayout(this);
@@ -146,6 +154,7 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
     connect(m_precision, &QComboBox::currentIndexChanged, this, &ControlsPanel::optionsChanged);
     connect(m_views, &QComboBox::currentIndexChanged, this, &ControlsPanel::optionsChanged);
     connect(m_refine, &QComboBox::currentIndexChanged, this, &ControlsPanel::optionsChanged);
+    connect(m_protectSharp, &QCheckBox::toggled, this, &ControlsPanel::optionsChanged);
     connect(m_strength, &QSlider::valueChanged, m_strengthBox, &QSpinBox::setValue);
     connect(m_strengthBox, &QSpinBox::valueChanged, m_strength, &QSlider::setValue);
     connect(m_strength, &QSlider::valueChanged, this, &ControlsPanel::strengthChanged);
@@ -273,7 +282,18 @@ restore::RestoreOptions ControlsPanel::restoreOptions() const
     options.engine.tileSize = tileSize();
     options.engine.views = views();
     options.refine = refine::parseRefineMode(refine().toStdString());
+    options.protectSharp = protectSharp();
     return options;
+}
+
+bool ControlsPanel::protectSharp() const
+{
+    return m_protectSharp->isChecked();
+}
+
+void ControlsPanel::setProtectSharp(bool on)
+{
+    m_protectSharp->setChecked(on);
 }
 
 QString ControlsPanel::refine() const
@@ -338,6 +358,7 @@ void ControlsPanel::setState(bool hasPhoto, bool hasResult, bool busy, bool hasP
     m_tile->setEnabled(!busy);
     m_views->setEnabled(!busy);
     m_refine->setEnabled(!busy);
+    m_protectSharp->setEnabled(!busy);
     m_precision->setEnabled(!busy);
 }
 

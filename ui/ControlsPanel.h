@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -57,7 +58,17 @@ public:
      */
     void showKernel(const QImage& kernel, const QString& caption);
 
-    /** Device, precision, tiles, views and refinement as chosen here (the seed is the caller's). */
+    /**
+     * Protect sharp areas: the restored photo is blended with the original through the blur
+     * map (RestoreOptions::protectSharp).
+     */
+    bool protectSharp() const;
+    void setProtectSharp(bool on);
+
+    /**
+     * Device, precision, tiles, views, refinement and protect-sharp as chosen here (the seed
+     * is the caller's).
+     */
     restore::RestoreOptions restoreOptions() const;
 
     int strength() const; ///< 0..100
@@ -87,6 +98,7 @@ private:
     QComboBox* m_views;
     QComboBox* m_refine;
     QLabel* m_kernel;
+    QCheckBox* m_protectSharp;
     QSlider* m_strength;
     QSpinBox* m_strengthBox;
     QPushButton* m_preview;

@@ -43,6 +43,7 @@ void ImageViewer::setPhoto(const ImagePyramid& original)
     m_before = original;
     m_after = ImagePyramid();
     m_previewRegions.clear();
+    m_overlay = QImage();
     m_showOriginal = false;
     fitToWindow();
 }
@@ -112,6 +113,12 @@ QRect ImageViewer::visibleImageRect() const
 void ImageViewer::setPreviewRegions(const QList<QRect>& regions)
 {
     m_previewRegions = regions;
+    update();
+}
+
+void ImageViewer::setOverlay(const QImage& overlay)
+{
+    m_overlay = overlay;
     update();
 }
 
@@ -320,6 +327,12 @@ void ImageViewer::paintEvent(QPaintEvent*)
         drawImage(painter, m_before, QRectF(0, 0, width(), y));
         drawImage(painter, m_after, QRectF(0, y, width(), height() - y));
     }
+    if (sideBySideActive()) {
+        drawOverlay(painter, QRectF(0, 0, width() / 2.0, height()), 0);
+        drawOverlay(painter, QRectF(width() / 2.0, 0, width() / 2.0, height()), width() / 2.0);
+    } else {
+        drawOverlay(painter, all, 0);
+    }
     painter.setRenderHint(QPainter::Antialiasing);
     if (!m_showOriginal && m_mode != Mode::SideBySide) {
         drawPreviewRegions(painter, afterClip(), 0);
@@ -367,6 +380,19 @@ void ImageViewer::drawPreviewRegions(QPainter& painter, const QRectF& clip, doub
                        QSizeF(region.size()) * scale());
         painter.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
     }
+    painter.restore();
+}
+
+void ImageViewer::drawOverlay(QPainter& painter, const QRectF& clip, double shift) const
+{
+    if (m_overlay.isNull()) {
+        return;
+    }
+    painter.save();
+    painter.setClipRect(clip);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    painter.drawImage(QRectF(m_offset + QPointF(shift, 0), QSizeF(m_before.size()) * scale()),
+                      m_overlay);
     painter.restore();
 }
 

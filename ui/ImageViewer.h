@@ -82,6 +82,12 @@ public:
     /** Restored parts of the photo (a quick preview), outlined on the After side. */
     void setPreviewRegions(const QList<QRect>& regions);
     QList<QRect> previewRegions() const { return m_previewRegions; }
+    /**
+     * A picture laid over the photo, stretched to its size (the blur map), in every compare
+     * mode and on both sides; a null image removes it. A new photo removes it too.
+     */
+    void setOverlay(const QImage& overlay);
+    bool hasOverlay() const { return !m_overlay.isNull(); }
 
 Q_SIGNALS:
     void zoomChanged(double zoom, bool fit);
@@ -115,6 +121,7 @@ private:
     QRectF afterClip() const;
     void drawDivider(QPainter& painter) const;
     void drawPreviewRegions(QPainter& painter, const QRectF& clip, double shift) const;
+    void drawOverlay(QPainter& painter, const QRectF& clip, double shift) const;
     void viewMoved();
     bool splitActive() const;
     bool sideBySideActive() const;
@@ -133,6 +140,7 @@ private:
     SplitDirection m_direction = SplitDirection::LeftRight;
     double m_split = 0.5;
     QList<QRect> m_previewRegions;
+    QImage m_overlay;
     bool m_showOriginal = false;
     double m_zoom = 1.0;
     bool m_fit = true;

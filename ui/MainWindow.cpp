@@ -16,6 +16,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -90,6 +91,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     dock->setMinimumWidth(280);
     addDockWidget(Qt::RightDockWidgetArea, dock);
 
+    m_blurLabel = new QLabel(this);
+    m_blurLabel->setObjectName(QStringLiteral("blurScore"));
+    statusBar()->addPermanentWidget(m_blurLabel);
     m_progress = new ProgressPanel(this);
     statusBar()->addPermanentWidget(m_progress);
 
@@ -99,6 +103,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_progress->setObjectName(QStringLiteral("progress"));
     m_host = new ModelHost(this);
     m_io = new PhotoIo(this);
+    m_blurScorer = new BlurScorer(this);
     m_followTimer = new QTimer(this);
     m_followTimer->setSingleShot(true);
     m_followTimer->setInterval(350); // once the user pauses panning
@@ -113,6 +118,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createActions();
     createMenusAndToolbar();
     connectWorker();
+    connectBlur();
     loadModels();
     restoreSettings();
     updateTitle();
@@ -154,6 +160,7 @@ void MainWindow::connectWorker()
         AppSettings::setValue(AppSettings::TileSize, m_controls->tileSize());
         AppSettings::setValue(AppSettings::EnsembleViews, m_controls->views());
         AppSettings::setValue(AppSettings::Refine, m_controls->refine());
+        AppSettings::setValue(AppSettings::ProtectSharp, m_controls->protectSharp());
     });
     connect(m_viewer, &ImageViewer::stepRequested, this, &MainWindow::stepPhoto);
     connect(m_viewer, &ImageViewer::zoomChanged, this, [this](double zoom, bool fit) {
@@ -268,6 +275,8 @@ void MainWindow::restoreSettings()
     m_controls->setTileSize(AppSettings::value(AppSettings::TileSize).toInt());
     m_controls->setViews(AppSettings::value(AppSettings::EnsembleViews).toInt());
     m_controls->setRefine(AppSettings::value(AppSettings::Refine).toString());
+    m_controls->setProtectSharp(AppSettings::value(AppSettings::ProtectSharp).toBool());
+    m_blurMap->setChecked(AppSettings::value(AppSettings::BlurMap).toBool());
     setSplitDirection(AppSettings::value(AppSettings::SplitDirection).toString() ==
                               QLatin1String("topBottom")
                           ? ImageViewer::SplitDirection::TopBottom

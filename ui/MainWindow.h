@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BlurScorer.h"
 #include "DeblurTypes.h"
 #include "HostEvents.h"
 #include "ImageViewer.h"
@@ -10,6 +11,7 @@
 #include <functional>
 
 class QAction;
+class QLabel;
 class QTimer;
 class QMenu;
 
@@ -73,6 +75,12 @@ public:
     bool hasResult() const { return bool(m_outcome.restored); }
     /** The whole photo restored (at full strength); null before a deblur. */
     PixelsPtr restoredPixels() const { return m_outcome.restored; }
+    /** View > Blur map: the photo's blur map laid over the viewer (remembered). */
+    void setBlurMapShown(bool shown);
+    bool isBlurMapShown() const;
+    /** The photo's blur, measured in the background once it is shown; false until then. */
+    bool isBlurKnown() const { return m_blurKnown; }
+    BlurScore blurScore() const { return m_blur; }
     /** View > Language: the system's, then each catalogue; the action's data is its code. */
     QMenu* languageMenu() const { return m_languageMenu; }
 
@@ -85,6 +93,8 @@ Q_SIGNALS:
     void deblurStopped();
     /** A preview region was restored and is shown. */
     void previewUpdated(const QRect& region);
+    /** The shown photo's blur was measured (status bar and blur map updated). */
+    void blurScored();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -129,6 +139,13 @@ private:
 
     void onDeblurFinished(const DeblurOutcome& outcome);
 
+    // MainWindowBlur.cpp
+    void connectBlur();
+    /** Measures the photo just shown, in the background. */
+    void measureBlur();
+    void onBlurScored(const PhotoPtr& photo, const BlurScore& score);
+    void updateBlurOverlay();
+
     // MainWindowPreview.cpp
     /** Starts a preview of the next unrestored part of the view; false when none is left. */
     bool previewNextRegion();
@@ -153,6 +170,8 @@ private:
     ControlsPanel* m_controls = nullptr;
     MessageBanner* m_banner = nullptr;
     ProgressPanel* m_progress = nullptr;
+    QLabel* m_blurLabel = nullptr;
+    BlurScorer* m_blurScorer = nullptr;
     ModelHost* m_host = nullptr;
     PhotoIo* m_io = nullptr;
     BatchWindow* m_batchWindow = nullptr;
@@ -175,6 +194,7 @@ private:
     QAction* m_sideBySide = nullptr;
     QAction* m_afterOnly = nullptr;
     QAction* m_original = nullptr;
+    QAction* m_blurMap = nullptr;
     QAction* m_previous = nullptr;
     QAction* m_next = nullptr;
     QMenu* m_recent = nullptr;
@@ -193,6 +213,8 @@ private:
     quint64 m_seed = 1234;
     std::function<void()> m_afterSave;
     bool m_strengthPending = false;
+    BlurScore m_blur;
+    bool m_blurKnown = false;
 };
 
 } // namespace unblur::ui

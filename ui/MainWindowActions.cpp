@@ -108,6 +108,11 @@ void MainWindow::createActions()
         action->setCheckable(true);
         modes->addAction(action);
     }
+    m_blurMap = make(tr("Blur &Map"), QKeySequence(Qt::Key_M),
+                     tr("Show where the photo is blurred: red over blurred parts, clear over "
+                        "sharp ones and plain areas"),
+                     [this](bool on) { setBlurMapShown(on); });
+    m_blurMap->setCheckable(true);
     m_original = new QAction(this);
     setActionText(m_original, tr("Show &Original"));
     m_original->setToolTip(tr("Hold to show the original photo (or hold Space on the photo)"));
@@ -151,6 +156,8 @@ void MainWindow::createMenusAndToolbar()
     view->addAction(m_compare);
     view->addAction(m_sideBySide);
     view->addAction(m_splitHorizontal);
+    view->addSeparator();
+    view->addAction(m_blurMap);
     view->addSeparator();
     m_languageMenu = view->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(this);

@@ -74,6 +74,7 @@ void MainWindow::onPhotoLoaded(const PhotoPtr& photo, const ImagePyramid& levels
     m_seed = 1234;
     m_banner->dismiss();
     m_viewer->setPhoto(levels);
+    measureBlur();
     m_viewer->setFocus(); // Space flashes the original
     m_controls->setStrength(100);
     setModified(false);
