@@ -1,6 +1,7 @@
 // The photo-level API: restore::Restorer against the golden outputs of the reference code and
 // against the tiled engine it wraps (bit for bit), grey and alpha kept, cancel, failures as
 // messages, and restore::ModelCatalog's search order and folder checks.
+#include "KodakCropSupport.h"
 #include "engine/Engine.h"
 #include "restore/ModelCatalog.h"
 #include "restore/Restorer.h"
@@ -9,8 +10,11 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 #include <cstring>
 #include <fstream>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
 
 using namespace unblur;
@@ -61,6 +65,63 @@ io::FloatImage greyOf(const io::FloatImage& image)
             (image.pixels[i * 3] + image.pixels[i * 3 + 1] + image.pixels[i * 3 + 2]) / 3.0f;
     }
     return grey;
+}
+
+/** PSNR (dB) of `a` against `b` over the columns [x0, x1). */
+double psnrOfColumns(const io::FloatImage& a, const io::FloatImage& b, int x0, int x1)
+{
+    double squared = 0;
+    size_t count = 0;
+    for (int y = 0; y < a.height; ++y) {
+        for (int x = x0; x < x1; ++x) {
+            for (int c = 0; c < a.channels; ++c) {
+                const size_t i =
+                    (size_t(y) * size_t(a.width) + size_t(x)) * size_t(a.channels) + size_t(c);
+                const double d = double(a.pixels[i]) - double(b.pixels[i]);
+                squared += d * d;
+                ++count;
+            }
+        }
+    }
+    return squared == 0 ? 99.0 : 10.0 * std::log10(double(count) / squared);
+}
+
+/** kodim12 as RGB in [0, 1], read with OpenCV (this test does not link the photo layer). */
+io::FloatImage kodim12()
+{
+    cv::Mat rgb;
+    cv::cvtColor(cv::imread(kodakcrop::kKodim12, cv::IMREAD_COLOR), rgb, cv::COLOR_BGR2RGB);
+    rgb.convertTo(rgb, CV_32FC3, 1.0 / 255);
+    io::FloatImage image;
+    image.width = rgb.cols;
+    image.height = rgb.rows;
+    image.channels = 3;
+    const cv::Mat flat = rgb.reshape(1, 1);
+    image.pixels.assign(flat.begin<float>(), flat.end<float>());
+    return image;
+}
+
+/** The sharp crop on the left, its shaken copy on the right, a 32 px soft seam between. */
+io::FloatImage halfSharpHalfBlurred()
+{
+    const io::FloatImage full = kodim12();
+    const io::FloatImage sharp = kodakcrop::kodakCrop(full, kodakcrop::Blur::None);
+    const io::FloatImage blurred = kodakcrop::kodakCrop(full, kodakcrop::Blur::Shake);
+    io::FloatImage image = sharp;
+    constexpr int kSeam = 32;
+    const int start = (image.width - kSeam) / 2;
+    for (int y = 0; y < image.height; ++y) {
+        for (int x = 0; x < image.width; ++x) {
+            const float t = std::clamp(float(x - start) / float(kSeam), 0.0f, 1.0f);
+            for (int c = 0; c < image.channels; ++c) {
+                const size_t i =
+                    (size_t(y) * size_t(image.width) + size_t(x)) * size_t(image.channels) +
+                    size_t(c);
+                image.pixels[i] = (1 - t) * sharp.pixels[i] + t * blurred.pixels[i];
+            }
+        }
+    }
+    return image;
 }
 
 std::unique_ptr<Restorer> openTiny()
@@ -180,6 +241,44 @@ private Q_SLOTS:
             QCOMPARE(rgbaResult.image.pixels[i * 4 + 3], rgba.pixels[i * 4 + 3]); // untouched
             QCOMPARE(rgbaResult.image.pixels[i * 4], rgbResult.image.pixels[i * 3]);
         }
+    }
+
+    /**
+     * protectSharp: the result is the network's blended with the input through the blur map's
+     * weight, so the sharp half stays within 40 dB of the input and the shaken half changes
+     * more (how much is core/blur's matter: TestBlur).
+     */
+    void protectSharpKeepsTheSharpHalf()
+    {
+        const std::unique_ptr<Restorer> restorer = openTiny();
+        QVERIFY(restorer);
+        const io::FloatImage input = halfSharpHalfBlurred();
+        RestoreOptions options;
+        const restore::RestoreResult plain = restorer->restore(input, options);
+        QVERIFY2(plain.ok(), plain.message.c_str());
+        QVERIFY(plain.blur.restoreWeight.pixels.empty()); // measured with protectSharp only
+        options.protectSharp = true;
+        const restore::RestoreResult kept = restorer->restore(input, options);
+        QVERIFY2(kept.ok(), kept.message.c_str());
+        QVERIFY(kept.blur.measurable && !kept.blur.restoreWeight.pixels.empty());
+        QVERIFY(kept.protectSeconds > 0);
+        io::FloatImage blended = plain.image;
+        blur::blendThroughWeight(input, blended, kept.blur.restoreWeight);
+        QVERIFY(kept.image.pixels == blended.pixels);
+
+        const int third = input.width / 3;
+        const double sharpKept = psnrOfColumns(kept.image, input, 0, third);
+        const double sharpPlain = psnrOfColumns(plain.image, input, 0, third);
+        const double shakenKept =
+            psnrOfColumns(kept.image, input, input.width - third, input.width);
+        const double shakenPlain =
+            psnrOfColumns(plain.image, input, input.width - third, input.width);
+        qInfo("sharp third: %.1f dB from the input kept, %.1f dB without protection; shaken "
+              "third: %.1f dB kept, %.1f dB without",
+              sharpKept, sharpPlain, shakenKept, shakenPlain);
+        QVERIFY2(sharpKept >= 40.0, qPrintable(QString::number(sharpKept)));
+        // The tiny model's output is far from the input: what is restored moves away from it.
+        QVERIFY2(shakenKept < sharpKept, qPrintable(QString::number(shakenKept)));
     }
 
     void reportsProgressAndCancels()
