@@ -1,5 +1,6 @@
 #pragma once
 
+#include "blur/BlurSettings.h"
 #include "engine/EngineOptions.h"
 #include "refine/ShakeRefiner.h"
 
@@ -18,6 +19,12 @@ struct RestoreOptions
     refine::RefineMode refine = refine::RefineMode::Off;
     /** Keep the network's own output beside the refined one (RestoreResult::networkImage). */
     bool keepNetworkOutput = false;
+    /**
+     * Protect sharp areas (core/blur): the restored photo is blended with the original
+     * through the blur map, so in-focus regions and deliberate soft focus stay as they were.
+     */
+    bool protectSharp = false;
+    blur::BlurSettings blur; ///< the blur measure's settings (protect-sharp, scoring)
 };
 
 } // namespace unblur::restore

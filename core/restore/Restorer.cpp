@@ -115,6 +115,14 @@ RestoreResult Restorer::restore(const io::FloatImage& image, const RestoreOption
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             result.seconds += result.refineSeconds;
         }
+        if (options.protectSharp) {
+            const auto start = std::chrono::steady_clock::now();
+            result.blur = blur::BlurAnalyzer(options.blur).assess(image);
+            blur::blendThroughWeight(image, result.image, result.blur.restoreWeight);
+            result.protectSeconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            result.seconds += result.protectSeconds;
+        }
     } catch (const std::exception& e) {
         result.status = RestoreStatus::Failed;
         result.message = messageOf(e);

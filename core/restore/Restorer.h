@@ -2,6 +2,7 @@
 
 #include "CancelToken.h"
 #include "RestoreOptions.h"
+#include "blur/BlurAnalyzer.h"
 #include "io/FloatImage.h"
 
 #include <memory>
@@ -46,6 +47,9 @@ struct RestoreResult
     /** The network's output before the refinement, with options.keepNetworkOutput only. */
     io::FloatImage networkImage;
     double refineSeconds = 0;
+    /** The input's blur assessment, with options.protectSharp only (maps included). */
+    blur::BlurAssessment blur;
+    double protectSeconds = 0;
 
     bool ok() const { return status == RestoreStatus::Done; }
 };
