@@ -232,14 +232,33 @@ BlurAssessment BlurAnalyzer::assess(const io::FloatImage& photo) const
         return result;
     }
     const cv::Mat grey = workingGrey(photo, s.workingSide);
-    const std::vector<Edge> edges = measureEdges(grey, refine::noiseSigma(grey), s);
-
-    // The score: the width of the photo's sharpest edges.
+    // A photo blurred too much for edges at the working size shows them on a smaller copy:
+    // halved up to three times, its edges' positions and widths scaled back.
+    std::vector<Edge> edges;
     std::array<std::vector<float>, kOrientations> all;
-    for (const Edge& e : edges) {
-        all[size_t(e.orientation)].push_back(e.width);
+    WidthSpread photoSpread;
+    cv::Mat level = grey;
+    for (int halvings = 0; halvings <= 3 && std::min(level.cols, level.rows) >= kLeastSide;
+         ++halvings) {
+        edges = measureEdges(level, refine::noiseSigma(level), s);
+        const int factor = 1 << halvings;
+        for (auto& widths : all) {
+            widths.clear();
+        }
+        for (Edge& e : edges) {
+            e.x *= factor;
+            e.y *= factor;
+            e.width *= float(factor);
+            all[size_t(e.orientation)].push_back(e.width);
+        }
+        photoSpread = widthSpread(all, s.sharpestShare, s.leastEdges, 0.0);
+        if (photoSpread.widest >= 0) {
+            break;
+        }
+        cv::Mat smaller;
+        cv::resize(level, smaller, cv::Size(level.cols / 2, level.rows / 2), 0, 0, cv::INTER_AREA);
+        level = smaller;
     }
-    const WidthSpread photoSpread = widthSpread(all, s.sharpestShare, s.leastEdges, 0.0);
     if (photoSpread.widest < 0) {
         result.measurable = false;
         result.note = "too few edges to measure";
