@@ -21,7 +21,7 @@ struct BatchProgress
     int finished = 0; ///< of those, done or failed
     int done = 0;
     int failed = 0;
-    int skipped = 0;           ///< skipped by the plan (outputs that existed)
+    int skipped = 0;           ///< skipped: by the plan (outputs that existed), or as sharp
     int current = -1;          ///< the item being restored; -1 when none
     double currentPart = 0;    ///< of that photo's tiles, done: 0 to 1
     QString stage;             ///< the engine's stage: "diffusion 3/8"...
