@@ -10,13 +10,18 @@ samples=$root/resources/samples
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# LANG, then the application's arguments (the main window at 1600x1000).
+# LANG, then the application's arguments (the main window at 1600x1000); $settings, when set,
+# is written to the fresh configuration first (QSettings' INI text).
+settings=
 shot() {
     lang=$1
     shift
     case " $* " in *" --batch "*) ;; *) set -- --window-size 1600x1000 "$@" ;; esac
     rm -rf "$work/home"
-    mkdir -p "$work/home"
+    mkdir -p "$work/home/.config/Unblur"
+    if [ -n "$settings" ]; then
+        printf '%s\n' "$settings" >"$work/home/.config/Unblur/Unblur.conf"
+    fi
     HOME=$work/home XDG_CONFIG_HOME=$work/home/.config LANG=$lang LC_ALL= LANGUAGE= \
         xvfb-run -a -s "-screen 0 1600x1000x24" \
         "$build/app/unblur" "$@" 2>&1 | grep -v XDG_RUNTIME_DIR || true
@@ -30,10 +35,16 @@ shot zh_CN.UTF-8 "$samples/licenseplate_motion.jpg" --deblur \
 shot en_US.UTF-8 "$samples/text_defocus.jpg" --preview --screenshot "$shots/preview.png"
 shot en_US.UTF-8 "$samples/dynamic_street.jpg" --deblur \
     --screenshot-progress "$shots/progress.png" --screenshot "$work/done.png"
+# View > Blur map on a shaken photo, before any deblur (taken once its blur is measured).
+settings='[view]
+blurMap=true'
+shot en_US.UTF-8 "$samples/dynamic_street.jpg" --screenshot "$shots/blur-map.png"
+settings=
 # A photo cut off half-way: the banner names the file and the reason.
 head -c 20000 "$samples/licenseplate_motion.jpg" >"$work/truncated.jpg"
 shot en_US.UTF-8 "$work/truncated.jpg" --screenshot "$shots/error-banner.png"
-# The batch window after a run over two folders, one photo cut off half-way.
+# The batch window after a run over two folders, one photo cut off half-way; the Blur column
+# holds each photo's score.
 # A short fixed path, since the window shows it.
 shoot=/tmp/unblur-shoot
 rm -rf "$shoot"

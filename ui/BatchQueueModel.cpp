@@ -118,7 +118,9 @@ QVariant BatchQueueModel::data(const QModelIndex& index, int role) const
             if (blurScore >= 0) {
                 return QLocale().toString(blurScore, 'f', 2);
             }
-            return m_scores.contains(item.input) ? tr("n/a") : QString();
+            // A photo the run restored was measured: it could not be.
+            return m_scores.contains(item.input) || item.state == ItemState::Done ? tr("n/a")
+                                                                                  : QString();
         case Result:
             if (!item.reason.isEmpty()) {
                 return item.reason;

@@ -132,6 +132,10 @@ BatchWindow::BatchWindow(ModelHost* host, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(BatchQueueModel::Photo, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(BatchQueueModel::Result,
                                                       QHeaderView::Stretch);
+    for (const int column : {BatchQueueModel::State, BatchQueueModel::Blur, BatchQueueModel::Time,
+                             BatchQueueModel::Refinement}) {
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    }
     m_progress = new QProgressBar(this);
     m_progress->setAccessibleName(tr("Batch progress"));
     m_progress->setRange(0, 1000);

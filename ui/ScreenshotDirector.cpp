@@ -20,6 +20,12 @@ ScreenshotDirector::ScreenshotDirector(MainWindow* window, Start start, const QS
     connect(window, &MainWindow::deblurDone, this, &ScreenshotDirector::shootIdle);
     connect(window, &MainWindow::deblurStopped, this, &ScreenshotDirector::shootIdle);
     connect(window, &MainWindow::previewUpdated, this, &ScreenshotDirector::shootIdle);
+    connect(window, &MainWindow::blurScored, this, [this] {
+        if (m_waitForBlur) {
+            m_waitForBlur = false;
+            shootIdle();
+        }
+    });
     connect(window->host(), &ModelHost::event, this, [this](const HostEvent& event) {
         const auto* progressed = std::get_if<DeblurProgressed>(&event);
         if (progressed != nullptr && !m_progressFile.isEmpty() &&
@@ -49,7 +55,12 @@ void ScreenshotDirector::onPhotoShown()
         m_window->preview();
         break;
     case Start::Nothing:
-        shootIdle();
+        // The status bar's blur score (and the blur map, when shown) first.
+        if (m_window->isBlurKnown()) {
+            shootIdle();
+        } else {
+            m_waitForBlur = true;
+        }
         break;
     }
 }

@@ -12,8 +12,8 @@ class MainWindow;
  * The debug start-up options (`unblur PHOTO --deblur|--preview [--screenshot FILE]`) and the
  * screenshot automation of the documentation: watches the main
  * window's and the model host's signals, starts a deblur or preview once the photo is shown,
- * grabs the window during progress or once it is idle, and quits. The windows know nothing
- * of it.
+ * grabs the window during progress or once it is idle (with nothing to start, once the photo's
+ * blur is measured), and quits. The windows know nothing of it.
  */
 class ScreenshotDirector : public QObject
 {
@@ -52,6 +52,7 @@ private:
     Start m_start;
     QString m_idleFile;
     QString m_progressFile;
+    bool m_waitForBlur = false; ///< the idle picture waits for the photo's blur score
 };
 
 } // namespace unblur::ui
