@@ -269,15 +269,9 @@ BlurAssessment BlurAnalyzer::assess(const io::FloatImage& photo) const
                               std::log(s.scoreHigh / s.scoreLow),
                           0.0, 1.0);
     };
-    result.score = toScore(photoSpread.widest);
-    result.blurry = result.score >= s.threshold;
-    result.anisotropy = anisotropyOf(photoSpread);
-    result.kind = !result.blurry                           ? BlurKind::None
-                  : result.anisotropy >= s.shakeAnisotropy ? BlurKind::Shake
-                                                           : BlurKind::Defocus;
 
-    // The map: a grid of mapCells along the long side; each cell measured as the photo is,
-    // on the edges of it and its eight neighbours.
+    // The grid: mapCells along the long side; each cell measured as the photo is, on the
+    // edges of it and its eight neighbours.
     const double cell = double(std::max(grey.cols, grey.rows)) / s.mapCells;
     const cv::Size grid(std::max(1, int(std::ceil(grey.cols / cell))),
                         std::max(1, int(std::ceil(grey.rows / cell))));
@@ -287,6 +281,30 @@ BlurAssessment BlurAnalyzer::assess(const io::FloatImage& photo) const
         const int cy = std::min(grid.height - 1, int(e.y / cell));
         buckets[size_t(cy * grid.width + cx)].push_back(&e);
     }
+    std::vector<WidthSpread> cells(size_t(grid.area()));
+    for (int cy = 0; cy < grid.height; ++cy) {
+        for (int cx = 0; cx < grid.width; ++cx) {
+            std::array<std::vector<float>, kOrientations> widths;
+            for (int ny = std::max(0, cy - 1); ny <= std::min(grid.height - 1, cy + 1); ++ny) {
+                for (int nx = std::max(0, cx - 1); nx <= std::min(grid.width - 1, cx + 1); ++nx) {
+                    for (const Edge* e : buckets[size_t(ny * grid.width + nx)]) {
+                        widths[size_t(e->orientation)].push_back(e->width);
+                    }
+                }
+            }
+            WidthSpread& local = cells[size_t(cy * grid.width + cx)];
+            local = widthSpread(widths, s.cellShare, s.leastCellEdges, s.orientationShare);
+        }
+    }
+
+    // The score: the width of the photo's sharpest edges.
+    result.score = toScore(photoSpread.widest);
+    result.blurry = result.score >= s.threshold;
+    result.anisotropy = anisotropyOf(photoSpread);
+    result.kind = !result.blurry                           ? BlurKind::None
+                  : result.anisotropy >= s.shakeAnisotropy ? BlurKind::Shake
+                                                           : BlurKind::Defocus;
+
     // Where the photo is sharp somewhere, a cell is blurred relative to the photo's own
     // sharpest parts (a soft lens or scan is not blur), and even blur is taken as
     // deliberate (depth of field); a blurry photo is restored wherever it is blurred.
@@ -298,21 +316,17 @@ BlurAssessment BlurAnalyzer::assess(const io::FloatImage& photo) const
     cv::Mat measured = cv::Mat::zeros(grid, CV_32F);
     for (int cy = 0; cy < grid.height; ++cy) {
         for (int cx = 0; cx < grid.width; ++cx) {
-            std::array<std::vector<float>, kOrientations> widths;
-            for (int ny = std::max(0, cy - 1); ny <= std::min(grid.height - 1, cy + 1); ++ny) {
-                for (int nx = std::max(0, cx - 1); nx <= std::min(grid.width - 1, cx + 1); ++nx) {
-                    for (const Edge* e : buckets[size_t(ny * grid.width + nx)]) {
-                        widths[size_t(e->orientation)].push_back(e->width);
-                    }
-                }
-            }
-            const WidthSpread local =
-                widthSpread(widths, s.cellShare, s.leastCellEdges, s.orientationShare);
+            const WidthSpread& local = cells[size_t(cy * grid.width + cx)];
             if (local.widest < 0) {
                 continue;
             }
             const double blurred = toScore(local.widest);
-            map.at<float>(cy, cx) = float(blurred);
+            // The overlay of a photo sharp somewhere shows blur against its own sharpest
+            // parts, so a soft lens or scan does not colour the whole photo.
+            map.at<float>(cy, cx) = float(
+                result.blurry
+                    ? blurred
+                    : toScore(local.widest * s.sharpWidth / std::max(reference, s.sharpWidth)));
             measured.at<float>(cy, cx) = 1;
             const double w =
                 result.blurry

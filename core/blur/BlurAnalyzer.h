@@ -28,12 +28,13 @@ struct BlurAssessment
     bool measurable = true; ///< false: too small or too flat to tell (score 0, not blurry)
     std::string note;       ///< why it could not be measured; empty otherwise
     /**
-     * Local blur on the score's scale at the working resolution (1 channel), 0 where there is
-     * too little texture to tell: the GUI's overlay.
+     * Local blur on the score's scale, a coarse grid (BlurSettings::mapCells on the long
+     * side), 0 where there are too few edges to tell: the GUI's overlay. In a photo that is
+     * sharp somewhere it is measured against the photo's own sharpest parts.
      */
     io::FloatImage blurMap;
     /**
-     * How much of the restored photo protect-sharp keeps, [0, 1] at the working resolution:
+     * How much of the restored photo protect-sharp keeps, [0, 1], on the blur map's grid:
      * 0 on sharp and flat regions and, when the photo is sharp somewhere, on evenly (defocus)
      * blurred ones, which are taken as deliberate; 1 on blurred texture.
      */
@@ -41,11 +42,13 @@ struct BlurAssessment
 };
 
 /**
- * A no-reference blur measure after Crété-Roffet et al. (2007): the photo is re-blurred along
- * four directions, and what its local variation loses tells how sharp it was (a blurred region
- * loses little). Measured on a reduced grey copy with the noise's share taken off, in Gaussian
- * windows, so a 12 MP photo takes a fraction of a second. The photo's score is the blur of its
- * sharpest textured parts: a portrait with a sharp face and a soft background is not blurry.
+ * A no-reference blur measure from the photo's strong edges: how far each one takes to rise
+ * from 10 % to 90 % of its contrast (a pixel or two when sharp, the blur's extent when not),
+ * per gradient orientation, on a grey copy at most BlurSettings::workingSide long (halved
+ * while a heavily blurred photo shows too few edges). The score is the width of the sharpest
+ * tenth of the edges in the widest orientation: a portrait with a sharp face and a soft
+ * background is not blurry, and straight motion (wide across one orientation) is. A 12 MP
+ * photo takes a few tenths of a second.
  */
 class BlurAnalyzer
 {

@@ -1,7 +1,8 @@
 // unblur_blur_calibrate: the blur score over a sharp and a blurred set of photos, with the
 // ROC AUC, the accuracy of the threshold and the best threshold; settings from the command line.
 //   unblur_blur_calibrate --sharp FILE_OR_DIR... --blurred FILE_OR_DIR... [--set key=value]...
-//       [--synthesise N [--linear-only]] [--seed S] [--quiet]
+//       [--synthesise N [--linear-only]] [--seed S] [--maps DIR] [--quiet]
+// --maps DIR writes each photo's blur map and protect-sharp weight beside it as PNGs.
 // --synthesise N also scores N copies of each sharp photo blurred by the trainer's synthetic
 // degradation (shake, linear motion, defocus, Gaussian; noise; JPEG) as blurred, and one
 // copy with noise only as sharp.
@@ -100,6 +101,31 @@ synthesised(const cv::Mat& sharp, int count, unblur::train::Engine& rng,
     return out;
 }
 
+/** The photo (at most 768 px wide) over its blur map and its weight, nearest-neighbour. */
+void writeMaps(const std::string& folder, const std::string& path, const cv::Mat& bgr,
+               const unblur::blur::BlurAssessment& a)
+{
+    const double scale = std::min(1.0, 768.0 / bgr.cols);
+    const cv::Size size(int(bgr.cols * scale), int(bgr.rows * scale));
+    cv::Mat photo;
+    cv::resize(bgr, photo, size, 0, 0, cv::INTER_AREA);
+    std::vector<cv::Mat> rows = {photo};
+    for (const unblur::io::FloatImage* map : {&a.blurMap, &a.restoreWeight}) {
+        cv::Mat plane(map->height, map->width, CV_32F, const_cast<float*>(map->pixels.data()));
+        cv::Mat big, colour;
+        cv::resize(plane, big, size, 0, 0, cv::INTER_NEAREST);
+        cv::cvtColor(big, colour, cv::COLOR_GRAY2BGR);
+        rows.push_back(colour);
+    }
+    cv::Mat stacked;
+    cv::vconcat(rows, stacked);
+    stacked.convertTo(stacked, CV_8UC3, 255);
+    std::string name = fs::path(path).filename().string();
+    std::replace(name.begin(), name.end(), '#', '_');
+    std::replace(name.begin(), name.end(), ':', '_');
+    cv::imwrite((fs::path(folder) / (name + ".maps.png")).string(), stacked);
+}
+
 /** The probability that a blurred photo scores above a sharp one (ties count half). */
 double areaUnderCurve(const std::vector<Scored>& all)
 {
@@ -157,6 +183,7 @@ int main(int argc, char** argv)
     std::vector<std::pair<std::string, bool>> inputs;
     bool blurred = false;
     bool quiet = false;
+    std::string mapsFolder;
     int synthesise = 0;
     unsigned long seed = 1;
     unblur::train::DegradationOptions degradation;
@@ -170,6 +197,8 @@ int main(int argc, char** argv)
             degradation.kernels = {0, 1, 0, 0, 0, 4, 30};
         } else if (arg == "--seed" && i + 1 < argc) {
             seed = std::stoul(argv[++i]);
+        } else if (arg == "--maps" && i + 1 < argc) {
+            mapsFolder = argv[++i];
         } else if (arg == "--quiet") {
             quiet = true;
         } else if (arg == "--set" && i + 1 < argc) {
@@ -213,6 +242,9 @@ int main(int argc, char** argv)
         seconds.push_back(
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         all.push_back({path, isBlurred, a.score, unblur::blur::blurKindName(a.kind)});
+        if (!mapsFolder.empty() && !a.blurMap.pixels.empty()) {
+            writeMaps(mapsFolder, path, bgr, a);
+        }
         if (!quiet) {
             std::printf("%-8s %.3f %-8s aniso %.2f %s%s\n", isBlurred ? "blurred" : "sharp",
                         a.score, all.back().kind.c_str(), a.anisotropy, path.c_str(),

@@ -19,6 +19,7 @@ struct BlurSettings
     double scoreHigh = 3.33;        ///< ...and to 1, log-linear in between (2 px: 0.5)
     double threshold = 0.6;         ///< a score from this on is "blurry"
     double shakeAnisotropy = 0.3;   ///< edge widths differing this much across orientations: shake
+    double sharpWidth = 1.5;        ///< a sharp edge's rise (working px), the overlay's reference
     int mapCells = 32;              ///< the blur map's cells along the photo's long side
     double cellShare = 0.2;         ///< a cell's blur: the width of its sharpest share of edges
     int leastCellEdges = 8;         ///< an orientation with fewer edges in a cell is not measured
