@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <cmath>
 #include <csignal>
 
 using namespace unblur::io;
@@ -81,7 +83,7 @@ private Q_SLOTS:
         for (const char* option :
              {"--output", "--recursive", "--include", "--template", "--skip-existing", "--suffix",
               "--overwrite", "--shard", "--json", "--report", "--bench", "--format", "--quality",
-              "--tile", "--model", "--only-blurry", "--protect-sharp"}) {
+              "--tile", "--model", "--only-blurry", "--protect-sharp", "--no-protect-sharp"}) {
             QVERIFY2(help.out.contains(option), option);
         }
         QVERIFY(runCli({"--help"}).out.contains("batch"));
@@ -97,6 +99,63 @@ private Q_SLOTS:
         r = batch({dir.path()}, dir.filePath("out"), {"--template", "sharp.{ext}"});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("{name}"), qPrintable(r.err));
+        r = batch({dir.path()}, dir.filePath("out"), {"--protect-sharp", "--no-protect-sharp"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--no-protect-sharp"), qPrintable(r.err));
+    }
+
+    /**
+     * Sharp areas are protected by default, as in deblur: a sharp photo comes back as it was,
+     * the same pixels as deblur's; --no-protect-sharp restores it whole, again as deblur does.
+     */
+    void protectsSharpAreasByDefaultAsDeblurDoes()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in");
+        QVERIFY(QDir().mkpath(in));
+        const QString photo = in + "/sharp.png";
+        writeImage(photo.toStdString(), kodakcrop::kodakCrop(false));
+        const auto deblur = [&](const QString& output, const QStringList& extra) {
+            return runCli(
+                QStringList{"deblur", photo, "-o", output, "--model", kTiny, "--threads", "1"} +
+                extra);
+        };
+        const auto pixels = [](const QString& path) {
+            return readImage(path.toStdString()).pixels;
+        };
+
+        Result r = batch({in}, dir.filePath("default"), {});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(", sharp areas protected"), qPrintable(r.err));
+        r = deblur(dir.filePath("deblur-default.png"), {});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const std::vector<float> kept = pixels(dir.filePath("default/sharp_unblur.png"));
+        QVERIFY(kept == pixels(dir.filePath("deblur-default.png")));
+        r = batch({in}, dir.filePath("explicit"), {"--protect-sharp"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(kept == pixels(dir.filePath("explicit/sharp_unblur.png")));
+
+        r = batch({in}, dir.filePath("bare"), {"--no-protect-sharp"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(!r.err.contains("protected"), qPrintable(r.err));
+        r = deblur(dir.filePath("deblur-bare.png"), {"--no-protect-sharp"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const std::vector<float> bare = pixels(dir.filePath("bare/sharp_unblur.png"));
+        QVERIFY(bare == pixels(dir.filePath("deblur-bare.png")));
+
+        // Protected, the sharp photo is the input give or take a rounding; bare, it is not.
+        const std::vector<float> input = pixels(photo);
+        QCOMPARE(kept.size(), input.size());
+        float keptMax = 0;
+        float bareMax = 0;
+        for (size_t i = 0; i < input.size(); ++i) {
+            keptMax = std::max(keptMax, std::abs(kept[i] - input[i]));
+            bareMax = std::max(bareMax, std::abs(bare[i] - input[i]));
+        }
+        QVERIFY2(keptMax <= 1.5f / 255 && bareMax > 10.0f / 255,
+                 qPrintable(QStringLiteral("largest change: protected %1, bare %2")
+                                .arg(keptMax * 255)
+                                .arg(bareMax * 255)));
     }
 
     /** 24 photos in nested folders, five of which cannot be done; a re-run skips the rest. */

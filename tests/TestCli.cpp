@@ -52,6 +52,21 @@ FloatImage syntheticPhoto(int width, int height)
     return image;
 }
 
+/** PSNR of `b` against `a` (same shape, samples in [0, 1]); 100 when they are equal. */
+double psnr(const FloatImage& a, const FloatImage& b)
+{
+    if (a.pixels.size() != b.pixels.size() || a.pixels.empty()) {
+        return 0;
+    }
+    double sum = 0;
+    for (size_t i = 0; i < a.pixels.size(); ++i) {
+        const double d = double(a.pixels[i]) - double(b.pixels[i]);
+        sum += d * d;
+    }
+    const double mse = sum / double(a.pixels.size());
+    return mse <= 0 ? 100.0 : 10.0 * std::log10(1.0 / mse);
+}
+
 bool writeBytes(const QString& path, const QByteArray& bytes)
 {
     QFile file(path);
@@ -100,7 +115,8 @@ private Q_SLOTS:
         for (const char* option :
              {"--output", "--model", "--seed", "--threads", "--device", "--tile", "--overlap",
               "--precision", "--ensemble", "--quality", "--overwrite", "--format", "--bit-depth",
-              "--strip-metadata", "--strip-gps", "--refine", "--protect-sharp"}) {
+              "--strip-metadata", "--strip-gps", "--refine", "--protect-sharp",
+              "--no-protect-sharp"}) {
             QVERIFY2(deblurHelp.out.contains(option), option);
         }
     }
@@ -119,6 +135,9 @@ private Q_SLOTS:
         QCOMPARE(runCli({"deblur", kInput, "-o", "x.png", "--quality", "0"}).exitCode, 2);
         QCOMPARE(runCli({"deblur", kInput, "-o", "x.png", "--format", "gif"}).exitCode, 2);
         QCOMPARE(runCli({"deblur", kInput, "-o", "x.png", "--bit-depth", "12"}).exitCode, 2);
+        r = runCli({"deblur", kInput, "-o", "x.png", "--protect-sharp", "--no-protect-sharp"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--no-protect-sharp"), qPrintable(r.err));
     }
 
     void badTileOptions_data()
@@ -234,7 +253,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString output = dir.filePath("sharp.png");
-        const Result r = deblur(kInput, output);
+        const Result r = deblur(kInput, output, {"--no-protect-sharp"}); // the network's output
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(bytesOf(output).startsWith("\x89PNG"));
         const FloatImage result = readImage(output.toStdString());
@@ -251,15 +270,19 @@ private Q_SLOTS:
         }
     }
 
-    /** --refine off gives the network alone, byte for byte; auto (the default) says what it did. */
+    /**
+     * --refine off (with --no-protect-sharp) gives the network alone, byte for byte; auto (the
+     * default) says what it did.
+     */
     void refinementIsReportedAndOffIsTheNetwork()
     {
         QTemporaryDir dir;
-        const Result automatic = deblur(kInput, dir.filePath("auto.png"), {"--strip-metadata"});
+        const Result automatic =
+            deblur(kInput, dir.filePath("auto.png"), {"--strip-metadata", "--no-protect-sharp"});
         QVERIFY2(automatic.exitCode == 0, qPrintable(automatic.err));
         QVERIFY2(automatic.err.contains("Shake refinement: "), qPrintable(automatic.err));
-        const Result off =
-            deblur(kInput, dir.filePath("off.png"), {"--strip-metadata", "--refine", "off"});
+        const Result off = deblur(kInput, dir.filePath("off.png"),
+                                  {"--strip-metadata", "--refine", "off", "--no-protect-sharp"});
         QVERIFY2(off.exitCode == 0, qPrintable(off.err));
         QVERIFY(!off.err.contains("Shake refinement"));
         if (!automatic.err.contains("Shake refinement: applied")) {
@@ -267,26 +290,43 @@ private Q_SLOTS:
         }
     }
 
-    /** The photo's blur in the normal output; --protect-sharp says how much it restored. */
-    void deblurShowsTheBlurAndProtectsSharpAreas()
+    /**
+     * Sharp areas are protected by default: the photo's blur and the "Protect sharp:" line are
+     * printed and a sharp photo comes back as it was; --protect-sharp is the same run;
+     * --no-protect-sharp takes the restored photo as it is.
+     */
+    void deblurProtectsSharpAreasByDefault()
     {
         QTemporaryDir dir;
-        Result r = deblur(kInput, dir.filePath("plain.png"));
+        const QString sharp = dir.filePath("sharp.png");
+        writeImage(sharp.toStdString(), kodakcrop::kodakCrop(false));
+        Result r = deblur(sharp, dir.filePath("default.png"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(
             QRegularExpression("\nBlur: +\\d\\.\\d\\d \\((blurry|sharp), (shake|defocus|none)\\)\n")
                 .match(r.err)
                 .hasMatch(),
             qPrintable(r.err));
-        QVERIFY(!r.err.contains("Protect sharp"));
-        r = deblur(kInput, dir.filePath("protected.png"), {"--protect-sharp"});
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(QRegularExpression("\nProtect sharp: blur \\d\\.\\d\\d .*; restored where "
-                                    "blurred \\(\\d+ % of the photo, ")
+                                    "blurred \\(0 % of the photo, ")
                      .match(r.err)
                      .hasMatch(),
                  qPrintable(r.err));
-        QVERIFY(QFile::exists(dir.filePath("protected.png")));
+        r = deblur(sharp, dir.filePath("explicit.png"), {"--protect-sharp"});
+        QVERIFY2(r.exitCode == 0 && r.err.contains("\nProtect sharp: "), qPrintable(r.err));
+        r = deblur(sharp, dir.filePath("bare.png"), {"--no-protect-sharp"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(!r.err.contains("Protect sharp"), qPrintable(r.err));
+
+        const FloatImage input = readImage(sharp.toStdString());
+        const FloatImage kept = readImage(dir.filePath("default.png").toStdString());
+        QVERIFY(kept.pixels == readImage(dir.filePath("explicit.png").toStdString()).pixels);
+        const double keptPsnr = psnr(input, kept);
+        const double barePsnr = psnr(input, readImage(dir.filePath("bare.png").toStdString()));
+        QVERIFY2(keptPsnr >= 40 && keptPsnr > barePsnr + 3,
+                 qPrintable(QStringLiteral("protected %1 dB, bare %2 dB from the input")
+                                .arg(keptPsnr)
+                                .arg(barePsnr)));
     }
 
     /**

@@ -402,6 +402,22 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains("refinement"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll().count('\n'), 3);
+        file.close();
+
+        // --protect-sharp (off by default here): both outputs protected before scoring.
+        r = runCli({"eval", "--pairs", dir.filePath("pairs"), "--model", kTiny, "--threads", "1",
+                    "--csv", csv, "--protect-sharp"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("sharp areas protected"), qPrintable(r.out));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray protectedRows = file.readAll();
+        file.close();
+        QCOMPARE(protectedRows.count(",model+protect,"), 2);
+        QCOMPARE(protectedRows.count(",model+refine+protect,"), 2);
+        r = runCli(
+            {"eval", "--pairs", dir.filePath("pairs"), "--method", "input", "--protect-sharp"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--protect-sharp"), qPrintable(r.err));
 
         r = runCli({"eval", "--pairs", dir.filePath("pairs"), "--method", "input"});
         QCOMPARE(r.exitCode, 0);

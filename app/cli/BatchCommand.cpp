@@ -6,6 +6,7 @@
 #include "InterruptGuard.h"
 #include "ModelLocation.h"
 #include "PhotoOutputOptions.h"
+#include "ProtectSharpOptions.h"
 #include "batch/BatchPipeline.h"
 #include "batch/BatchPlan.h"
 #include "blur/BlurSettings.h"
@@ -147,6 +148,9 @@ int runBatch(const batch::BatchOptions& options, const QString& modelFolder, int
         err << ", only blurry ones restored (blur from "
             << QString::number(options.restore.blur.threshold, 'f', 2) << ")";
     }
+    if (options.restore.protectSharp) {
+        err << ", sharp areas protected";
+    }
     if (options.shardCount > 1) {
         err << " (shard " << options.shardIndex << "/" << options.shardCount << ")";
     }
@@ -223,15 +227,14 @@ int runBatchCommand(const QStringList& arguments)
                        "The threshold is optional (default %1).")
             .arg(blur::BlurSettings().threshold),
         "threshold");
-    const QCommandLineOption protectSharp(
-        "protect-sharp", "Keep sharp areas and smooth out-of-focus backgrounds as they were: "
-                         "the result is blended with the photo through its blur map.");
+    const ProtectSharpOptions protectOptions;
     const QCommandLineOption model = modelOption();
     const EngineCommandOptions engineOptions;
     const PhotoOutputOptions outputOptions;
     parser.addOptions({help, output, recursive, include, nameTemplate, skipExisting, suffix,
-                       overwrite, shard, json, report, sequential, bench, runs, onlyBlurry,
-                       protectSharp, model});
+                       overwrite, shard, json, report, sequential, bench, runs, onlyBlurry});
+    protectOptions.addTo(parser);
+    parser.addOption(model);
     engineOptions.addTo(parser);
     outputOptions.addTo(parser);
     parser.addPositionalArgument("batch", "The command.", "batch");
@@ -284,7 +287,10 @@ int runBatchCommand(const QStringList& arguments)
     if (!outputError.isEmpty()) {
         return usageError(outputError);
     }
-    options.restore.protectSharp = parser.isSet(protectSharp);
+    const QString protectError = protectOptions.read(parser, options.restore.protectSharp);
+    if (!protectError.isEmpty()) {
+        return usageError(protectError);
+    }
     if (parser.isSet(onlyBlurry)) {
         bool number = false;
         options.onlyBlurry = true;

@@ -5,6 +5,7 @@
 #include "ModelLocation.h"
 #include "PhotoOutputOptions.h"
 #include "ProgressPrinter.h"
+#include "ProtectSharpOptions.h"
 #include "blur/BlurAnalyzer.h"
 #include "io/PhotoReader.h"
 #include "io/PhotoWriter.h"
@@ -217,13 +218,12 @@ int runDeblurCommand(const QStringList& arguments)
     const EngineCommandOptions engineOptions;
     const PhotoOutputOptions outputOptions;
     const QCommandLineOption overwrite("overwrite", "Allow the output to replace the input.");
-    const QCommandLineOption protectSharp(
-        "protect-sharp", "Keep sharp areas and smooth out-of-focus backgrounds as they were: the "
-                         "result is blended with the photo through its blur map.");
+    const ProtectSharpOptions protectOptions;
     parser.addOptions({help, output, model});
     engineOptions.addTo(parser);
     outputOptions.addTo(parser);
-    parser.addOptions({overwrite, protectSharp});
+    parser.addOption(overwrite);
+    protectOptions.addTo(parser);
     parser.addPositionalArgument("deblur", "The command.", "deblur");
     parser.addPositionalArgument(
         "input", "The blurred photo (JPEG, PNG, TIFF, WebP, BMP or camera RAW), by content.");
@@ -257,7 +257,10 @@ int runDeblurCommand(const QStringList& arguments)
         return usageError(outputError);
     }
     options.write.overwriteSource = parser.isSet(overwrite);
-    options.restore.protectSharp = parser.isSet(protectSharp);
+    const QString protectError = protectOptions.read(parser, options.restore.protectSharp);
+    if (!protectError.isEmpty()) {
+        return usageError(protectError);
+    }
     options.modelFolder = chooseModelFolder(parser.value(model));
     if (options.modelFolder.isEmpty()) {
         return failure(QString::fromStdString(unblur::restore::ModelCatalog::noModelMessage()));

@@ -182,6 +182,10 @@ int evaluate(EvalOptions options)
                                          "then with the refinement)")
                               .arg(QLatin1String(refine::refineModeName(options.restore.refine)));
         }
+        if (options.restore.protectSharp) {
+            methodText += QStringLiteral(", sharp areas protected (each output blended with its "
+                                         "input through the input's blur map)");
+        }
     } else if (options.method == EvalMethod::Unsharp) {
         if (!options.tuneDir.isEmpty()) {
             options.unsharp = tuneUnsharp(options.tuneDir);
@@ -323,9 +327,13 @@ int runEvalCommand(const QStringList& arguments)
         "on the sharp image's interior (N px in from every edge, the same for all shifts). "
         "The shifts go to the CSV. Default 0: off.",
         "n");
+    const QCommandLineOption protectSharp(
+        "protect-sharp",
+        "Protect sharp areas in each restored image before scoring, as deblur and batch do by "
+        "default. Off by default here: eval measures the network.");
     const QCommandLineOption model = modelOption();
     const EngineCommandOptions engineOptions;
-    parser.addOptions({help, pairs, method, unsharp, tune, csv, limit, align, model});
+    parser.addOptions({help, pairs, method, unsharp, tune, csv, limit, align, protectSharp, model});
     engineOptions.addTo(parser);
     parser.addPositionalArgument("eval", "The command.", "eval");
 
@@ -376,6 +384,9 @@ int runEvalCommand(const QStringList& arguments)
     if (parser.isSet(model) && options.method != EvalMethod::Model) {
         return usageError("--model goes with --method model only");
     }
+    if (parser.isSet(protectSharp) && options.method != EvalMethod::Model) {
+        return usageError("--protect-sharp goes with --method model only");
+    }
     if (parser.isSet(limit)) {
         bool ok = false;
         options.limit = parser.value(limit).toInt(&ok);
@@ -395,6 +406,7 @@ int runEvalCommand(const QStringList& arguments)
     if (!engineError.isEmpty()) {
         return usageError(engineError);
     }
+    options.restore.protectSharp = parser.isSet(protectSharp);
     if (options.method == EvalMethod::Model) {
         options.modelFolder = chooseModelFolder(parser.value(model));
         if (options.modelFolder.isEmpty()) {

@@ -8,7 +8,9 @@
 struct EvalRow
 {
     QString name;
-    QString method; ///< "model", "unsharp", "input", or "reference:NAME"
+    /// "model", "model+refine" (+ "+protect" with --protect-sharp), "unsharp", "input", or
+    /// "reference:NAME"
+    QString method;
     QString blurry; ///< path
     QString sharp;  ///< path
     double inputPsnr = 0;

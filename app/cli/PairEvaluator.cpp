@@ -1,5 +1,6 @@
 #include "PairEvaluator.h"
 
+#include "blur/BlurAnalyzer.h"
 #include "eval/ImageMetrics.h"
 #include "io/ImageFile.h"
 
@@ -44,9 +45,13 @@ cv::Mat restoreWithModel(unblur::restore::Restorer& restorer, const cv::Mat& blu
     image.pixels.assign(samples, samples + image.sampleCount());
     const bool refining = options.refine != unblur::refine::RefineMode::Off;
     options.keepNetworkOutput = refining;
-    const unblur::restore::RestoreResult result = restorer.restore(image, options, progress);
+    unblur::restore::RestoreResult result = restorer.restore(image, options, progress);
     if (!result.ok()) { // never cancelled: no token
         throw std::runtime_error(result.message);
+    }
+    if (refining && options.protectSharp) {
+        // The Restorer protects the refined image; the network's own output the same way.
+        unblur::blur::blendThroughWeight(image, result.networkImage, result.blur.restoreWeight);
     }
     if (!refining) {
         return toMat(result.image);
@@ -145,6 +150,9 @@ EvalRow PairEvaluator::evaluate(const EvalPair& pair,
     EvalRow row;
     row.name = QString::fromStdString(pair.name);
     row.method = methodName(m_method);
+    const QString protection =
+        m_method == EvalMethod::Model && m_restoreOptions.protectSharp ? "+protect" : "";
+    row.method += protection;
     row.blurry = QString::fromStdString(pair.blurry);
     row.sharp = QString::fromStdString(pair.sharp);
     ImagePair images;
@@ -173,7 +181,7 @@ EvalRow PairEvaluator::evaluate(const EvalPair& pair,
         row.outputDx = output.dx;
         if (refined != nullptr && !refinedImage.empty()) {
             *refined = row;
-            refined->method = QStringLiteral("model+refine");
+            refined->method = QStringLiteral("model+refine") + protection;
             refined->note = refinement;
             const unblur::eval::AlignedScore after = score(refinedImage, images.sharp, m_maxShift);
             refined->outputPsnr = after.psnr;

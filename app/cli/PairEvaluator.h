@@ -39,7 +39,8 @@ public:
      * as a row with `error` set, naming the file. `progress` sees the restore's reports.
      * With the model and a shake refinement asked for, the row scores the network alone and
      * `refined` (when given) the network + refinement, method "model+refine", the refinement's
-     * summary in its note: one network run gives both, side by side.
+     * summary in its note: one network run gives both, side by side. With the restore
+     * options' protectSharp, both are protected before scoring, "+protect" added to the method.
      */
     EvalRow evaluate(const unblur::eval::EvalPair& pair,
                      const unblur::restore::RestoreObserver& progress = {},
