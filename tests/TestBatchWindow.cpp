@@ -20,6 +20,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <cmath>
 
 using namespace unblur::ui;
 using unblur::batch::BatchProgress;
@@ -243,6 +245,54 @@ private Q_SLOTS:
         BatchWindow again(&host);
         QVERIFY(again.findChild<QCheckBox*>(QStringLiteral("onlyBlurryCheck"))->isChecked());
         AppSettings::setValue(AppSettings::BatchOnlyBlurry, false);
+    }
+
+    /**
+     * Protect sharp areas is on by default: a sharp photo's output is the photo as it was,
+     * while unprotected the network changes it; turned off, it stays off in the next window.
+     */
+    void protectSharpIsOnByDefault()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("in"));
+        QDir().mkpath(in);
+        blurtest::writeBlockPhoto(in + QStringLiteral("/sharp.png"), 160, 128, 0);
+        ModelHost host;
+        BatchWindow window(&host);
+        prepare(window, in, dir.filePath(QStringLiteral("kept")));
+        auto* check = window.findChild<QCheckBox*>(QStringLiteral("protectSharpCheck"));
+        QVERIFY(check != nullptr && check->isChecked());
+        QSignalSpy finished(&window, &BatchWindow::batchFinished);
+        QVERIFY(window.start());
+        QVERIFY(finished.wait(120000));
+        check->click();
+        QVERIFY(!AppSettings::value(AppSettings::BatchProtectSharp).toBool());
+        window.setOutputFolder(dir.filePath(QStringLiteral("bare")));
+        QVERIFY(window.start());
+        QVERIFY(finished.wait(120000));
+
+        const auto largestChange = [&](const QString& folder) {
+            const std::vector<float> before =
+                unblur::io::readImage((in + QStringLiteral("/sharp.png")).toStdString()).pixels;
+            const std::vector<float> after =
+                unblur::io::readImage(
+                    dir.filePath(folder + QStringLiteral("/sharp_unblur.png")).toStdString())
+                    .pixels;
+            float largest = after.size() == before.size() ? 0.0f : 1.0f;
+            for (size_t i = 0; i < std::min(before.size(), after.size()); ++i) {
+                largest = std::max(largest, std::abs(after[i] - before[i]));
+            }
+            return largest;
+        };
+        const float kept = largestChange(QStringLiteral("kept"));
+        const float bare = largestChange(QStringLiteral("bare"));
+        QVERIFY2(kept <= 1.0f / 255 && bare > 10.0f / 255,
+                 qPrintable(QStringLiteral("largest change: protected %1, bare %2")
+                                .arg(kept * 255)
+                                .arg(bare * 255)));
+        BatchWindow again(&host);
+        QVERIFY(!again.findChild<QCheckBox*>(QStringLiteral("protectSharpCheck"))->isChecked());
+        AppSettings::setValue(AppSettings::BatchProtectSharp, true);
     }
 
     void pausesBetweenTilesAndResumes()

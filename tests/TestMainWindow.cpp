@@ -29,6 +29,7 @@
 #include <QTest>
 #include <QTimer>
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -167,23 +168,50 @@ private Q_SLOTS:
         AppSettings::setValue(AppSettings::EnsembleViews, 1);
     }
 
-    void protectSharpTogglesAndIsRemembered()
+    /**
+     * Protect sharp areas is on by default: a sharp photo comes back as it was, while the
+     * network alone changes it; turned off, it stays off in the next session.
+     */
+    void protectSharpIsOnByDefaultAndRemembered()
     {
         auto* check = controls()->findChild<QCheckBox*>(QStringLiteral("protectSharpCheck"));
-        QVERIFY(check != nullptr && !check->isChecked());
+        QVERIFY(check != nullptr && check->isChecked());
         QVERIFY(!check->toolTip().isEmpty());
-        QVERIFY(!controls()->restoreOptions().protectSharp);
-        QTest::mouseClick(check, Qt::LeftButton);
         QVERIFY(controls()->restoreOptions().protectSharp);
         QVERIFY(AppSettings::value(AppSettings::ProtectSharp).toBool());
+
+        const QString sharp = m_dir.filePath(QStringLiteral("protect-sharp.png"));
+        blurtest::writeBlockPhoto(sharp, 192, 128, 0);
+        QVERIFY(open(sharp));
+        const auto largestChange = [this] {
+            const std::vector<float>& before = window().photo()->image.pixels;
+            const std::vector<float>& after = window().restoredPixels()->pixels;
+            float largest = after.size() == before.size() ? 0.0f : 1.0f;
+            for (size_t i = 0; i < std::min(before.size(), after.size()); ++i) {
+                largest = std::max(largest, std::abs(after[i] - before[i]));
+            }
+            return largest;
+        };
+        QVERIFY(deblur(0));
+        const float kept = largestChange();
+        QTest::mouseClick(check, Qt::LeftButton);
+        QVERIFY(!controls()->restoreOptions().protectSharp);
+        QVERIFY(!AppSettings::value(AppSettings::ProtectSharp).toBool());
+        QVERIFY(deblur(0));
+        const float bare = largestChange();
+        QVERIFY2(kept < 1.0f / 255 && bare > 10.0f / 255,
+                 qPrintable(QStringLiteral("largest change: protected %1, bare %2")
+                                .arg(kept * 255)
+                                .arg(bare * 255)));
+
         m_window.reset();
         {
             MainWindow again;
             auto* panel = again.findChild<ControlsPanel*>(QStringLiteral("controls"));
-            QVERIFY(panel->protectSharp());
-            QVERIFY(panel->restoreOptions().protectSharp);
+            QVERIFY(!panel->protectSharp());
+            QVERIFY(!panel->restoreOptions().protectSharp);
         }
-        AppSettings::setValue(AppSettings::ProtectSharp, false);
+        AppSettings::setValue(AppSettings::ProtectSharp, true); // the default, for the tests after
     }
 
     void blurScoreAndMapFollowThePhoto()
@@ -514,7 +542,10 @@ private Q_SLOTS:
     void strengthBlendsLive()
     {
         QVERIFY(open(kSmall));
+        // The photo is sharp: protected, it would come back unchanged. Blend the network's own.
+        controls()->setProtectSharp(false);
         QVERIFY(deblur(0));
+        controls()->setProtectSharp(true);
         const QImage full = viewer()->restoredImage();
         controls()->setStrength(0);
         const auto photo = window().photo();

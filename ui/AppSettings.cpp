@@ -27,7 +27,7 @@ const Entry& entry(AppSettings::Key key)
         {"engine/tileSize", 0},
         {"engine/views", 1},
         {"engine/refine", QStringLiteral("auto")},
-        {"engine/protectSharp", false},
+        {"engine/protectSharp", true},
         {"view/compareMode", QStringLiteral("split")},
         {"view/splitDirection", QStringLiteral("leftRight")},
         {"view/blurMap", false},
@@ -43,7 +43,7 @@ const Entry& entry(AppSettings::Key key)
         {"batch/recursive", true},
         {"batch/collision", QStringLiteral("skip-existing")},
         {"batch/onlyBlurry", false},
-        {"batch/protectSharp", false},
+        {"batch/protectSharp", true},
     };
     return table[key];
 }

@@ -23,7 +23,7 @@ public:
         TileSize,
         EnsembleViews,
         Refine,       ///< "auto", "on" or "off": camera-shake refinement
-        ProtectSharp, ///< blend the restored photo through the blur map
+        ProtectSharp, ///< blend the restored photo through the blur map; on by default
         CompareMode,
         SplitDirection,
         BlurMap, ///< View > Blur map shown
@@ -39,7 +39,7 @@ public:
         BatchRecursive,
         BatchCollision,
         BatchOnlyBlurry,
-        BatchProtectSharp,
+        BatchProtectSharp, ///< the batch window's Protect sharp areas; on by default
         KeyCount
     };
 

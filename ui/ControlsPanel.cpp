@@ -65,6 +65,7 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
     m_kernel->setVisible(false);
     m_protectSharp = new QCheckBox(tr("Pr&otect sharp areas"), this);
     m_protectSharp->setObjectName(QStringLiteral("protectSharpCheck"));
+    m_protectSharp->setChecked(true); // on by default, as AppSettings::ProtectSharp
     m_protectSharp->setToolTip(tr("Keep the parts of the photo that are in focus, and soft "
                                   "backgrounds, as they were: the restored photo is blended with "
                                   "the original through the blur map, so only blurred parts "
