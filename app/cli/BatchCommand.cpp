@@ -2,6 +2,7 @@
 
 #include "BatchBench.h"
 #include "BatchConsole.h"
+#include "CommandLine.h"
 #include "EngineCommandOptions.h"
 #include "InterruptGuard.h"
 #include "ModelLocation.h"
@@ -26,12 +27,6 @@ namespace {
 
 constexpr int kExitCancelled = 130;
 
-QTextStream& errStream()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
 /**
  * `--only-blurry [THRESHOLD]`: Qt's parser has no optional values, so a --only-blurry that no
  * number follows gets the default threshold as its value (--only-blurry=0.5).
@@ -54,14 +49,6 @@ QStringList withOnlyBlurryValue(const QStringList& arguments)
                        : argument);
     }
     return result;
-}
-
-int usageError(const QString& message)
-{
-    errStream() << "unblur-cli batch: " << message << "\n"
-                << "Try 'unblur-cli batch --help'.\n";
-    errStream().flush();
-    return 2;
 }
 
 int failure(const QString& message)
@@ -241,12 +228,10 @@ int runBatchCommand(const QStringList& arguments)
     parser.addPositionalArgument("input", "Photos and folders of photos.", "INPUT...");
 
     if (!parser.parse(withOnlyBlurryValue(arguments))) {
-        return usageError(parser.errorText());
+        return usageError("batch", parser.errorText());
     }
     if (parser.isSet(help)) {
-        QTextStream(stdout) << "Usage: unblur-cli batch INPUT... -o OUTDIR [options]\n"
-                            << parser.helpText().section('\n', 1);
-        return 0;
+        return printCommandHelp(parser, "batch INPUT... -o OUTDIR [options]");
     }
 
     batch::BatchOptions options;
@@ -262,34 +247,34 @@ int runBatchCommand(const QStringList& arguments)
     const int policies =
         int(parser.isSet(skipExisting)) + int(parser.isSet(suffix)) + int(parser.isSet(overwrite));
     if (policies > 1) {
-        return usageError("choose one of --skip-existing, --suffix and --overwrite");
+        return usageError("batch", "choose one of --skip-existing, --suffix and --overwrite");
     }
     options.collision = parser.isSet(suffix)      ? batch::Collision::Suffix
                         : parser.isSet(overwrite) ? batch::Collision::Overwrite
                                                   : batch::Collision::SkipExisting;
     if (!batch::BatchOptions::parseShard(parser.value(shard), options.shardIndex,
                                          options.shardCount)) {
-        return usageError("--shard must be K/N with 1 <= K <= N (got '" + parser.value(shard) +
-                          "')");
+        return usageError("batch", "--shard must be K/N with 1 <= K <= N (got '" +
+                                       parser.value(shard) + "')");
     }
     if (options.inputs.isEmpty()) {
-        return usageError("missing INPUT");
+        return usageError("batch", "missing INPUT");
     }
     if (options.outputFolder.isEmpty()) {
-        return usageError("missing -o OUTDIR");
+        return usageError("batch", "missing -o OUTDIR");
     }
     int threads = 0;
     const QString engineError = engineOptions.read(parser, options.restore, threads);
     if (!engineError.isEmpty()) {
-        return usageError(engineError);
+        return usageError("batch", engineError);
     }
     const QString outputError = outputOptions.read(parser, options.write);
     if (!outputError.isEmpty()) {
-        return usageError(outputError);
+        return usageError("batch", outputError);
     }
     const QString protectError = protectOptions.read(parser, options.restore.protectSharp);
     if (!protectError.isEmpty()) {
-        return usageError(protectError);
+        return usageError("batch", protectError);
     }
     if (parser.isSet(onlyBlurry)) {
         bool number = false;
@@ -297,18 +282,19 @@ int runBatchCommand(const QStringList& arguments)
         options.restore.blur.threshold = parser.value(onlyBlurry).toDouble(&number);
         const double threshold = options.restore.blur.threshold;
         if (!number || !(threshold >= 0 && threshold <= 1)) {
-            return usageError("the --only-blurry threshold must be a number from 0 to 1 (got '" +
-                              parser.value(onlyBlurry) + "')");
+            return usageError("batch",
+                              "the --only-blurry threshold must be a number from 0 to 1 (got '" +
+                                  parser.value(onlyBlurry) + "')");
         }
     }
     const QString invalid = options.validate();
     if (!invalid.isEmpty()) {
-        return usageError(invalid);
+        return usageError("batch", invalid);
     }
     bool ok = false;
     const int benchRuns = parser.value(runs).toInt(&ok);
     if (!ok || benchRuns < 1) {
-        return usageError("--runs must be a positive integer");
+        return usageError("batch", "--runs must be a positive integer");
     }
     const QString modelFolder = chooseModelFolder(parser.value(model));
     if (modelFolder.isEmpty()) {

@@ -1,5 +1,6 @@
 #include "BenchCommand.h"
 
+#include "CommandLine.h"
 #include "engine/Engine.h"
 #include "model/CpuRuntime.h"
 #include "model/FastPath.h"
@@ -294,10 +295,7 @@ int runBenchCommand(const QStringList& arguments)
     parser.addOptions({help, sizes, runs, threads, config, reference, tiled, megapixels});
     parser.process(arguments);
     if (parser.isSet(help)) {
-        // Qt's first line names the program by its path; state the command as the others do.
-        QTextStream(stdout) << "Usage: unblur-cli bench [options]\n"
-                            << parser.helpText().section('\n', 1);
-        return 0;
+        return printCommandHelp(parser, "bench [options]");
     }
 
     QTextStream err(stderr);

@@ -1,5 +1,6 @@
 #include "DeblurCommand.h"
 
+#include "CommandLine.h"
 #include "EngineCommandOptions.h"
 #include "InterruptGuard.h"
 #include "ModelLocation.h"
@@ -36,21 +37,7 @@ struct DeblurOptions
 /** The exit status of a run stopped by Ctrl-C, as shells report SIGINT. */
 constexpr int kExitCancelled = 130;
 
-QTextStream& errStream()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
 /** A usage error: message, hint, exit code 2. */
-int usageError(const QString& message)
-{
-    errStream() << "unblur-cli deblur: " << message << "\n"
-                << "Try 'unblur-cli deblur --help'.\n";
-    errStream().flush();
-    return 2;
-}
-
 /** A failure while working: message naming the file, exit code 1. */
 int failure(const QString& message)
 {
@@ -229,37 +216,35 @@ int runDeblurCommand(const QStringList& arguments)
         "input", "The blurred photo (JPEG, PNG, TIFF, WebP, BMP or camera RAW), by content.");
 
     if (!parser.parse(arguments)) {
-        return usageError(parser.errorText());
+        return usageError("deblur", parser.errorText());
     }
     if (parser.isSet(help)) {
-        // Qt's first line puts [options] before the command; state the real order.
-        QTextStream(stdout) << "Usage: unblur-cli deblur INPUT -o OUTPUT [options]\n"
-                            << parser.helpText().section('\n', 1);
-        return 0;
+        return printCommandHelp(parser, "deblur INPUT -o OUTPUT [options]");
     }
 
     DeblurOptions options;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
-        return usageError(positional.size() < 2 ? "missing INPUT" : "only one INPUT is allowed");
+        return usageError("deblur",
+                          positional.size() < 2 ? "missing INPUT" : "only one INPUT is allowed");
     }
     options.input = positional.at(1);
     options.output = parser.value(output);
     if (options.output.isEmpty()) {
-        return usageError("missing -o OUTPUT");
+        return usageError("deblur", "missing -o OUTPUT");
     }
     const QString engineError = engineOptions.read(parser, options.restore, options.threads);
     if (!engineError.isEmpty()) {
-        return usageError(engineError);
+        return usageError("deblur", engineError);
     }
     const QString outputError = outputOptions.read(parser, options.write);
     if (!outputError.isEmpty()) {
-        return usageError(outputError);
+        return usageError("deblur", outputError);
     }
     options.write.overwriteSource = parser.isSet(overwrite);
     const QString protectError = protectOptions.read(parser, options.restore.protectSharp);
     if (!protectError.isEmpty()) {
-        return usageError(protectError);
+        return usageError("deblur", protectError);
     }
     options.modelFolder = chooseModelFolder(parser.value(model));
     if (options.modelFolder.isEmpty()) {

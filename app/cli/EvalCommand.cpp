@@ -1,5 +1,6 @@
 #include "EvalCommand.h"
 
+#include "CommandLine.h"
 #include "EngineCommandOptions.h"
 #include "EvalTable.h"
 #include "ModelLocation.h"
@@ -39,24 +40,10 @@ struct EvalOptions
     unblur::restore::RestoreOptions restore;
 };
 
-QTextStream& errStream()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
 QTextStream& outStream()
 {
     static QTextStream stream(stdout);
     return stream;
-}
-
-int usageError(const QString& message)
-{
-    errStream() << "unblur-cli eval: " << message << "\n"
-                << "Try 'unblur-cli eval --help'.\n";
-    errStream().flush();
-    return 2;
 }
 
 /** Reports one failure (naming the file); the caller decides whether to go on. */
@@ -338,21 +325,20 @@ int runEvalCommand(const QStringList& arguments)
     parser.addPositionalArgument("eval", "The command.", "eval");
 
     if (!parser.parse(arguments)) {
-        return usageError(parser.errorText());
+        return usageError("eval", parser.errorText());
     }
     if (parser.isSet(help)) {
-        QTextStream(stdout) << "Usage: unblur-cli eval --pairs DIR [options]\n"
-                            << parser.helpText().section('\n', 1);
-        return 0;
+        return printCommandHelp(parser, "eval --pairs DIR [options]");
     }
     if (parser.positionalArguments().size() > 1) {
-        return usageError("unexpected argument '" + parser.positionalArguments().at(1) + "'");
+        return usageError("eval",
+                          "unexpected argument '" + parser.positionalArguments().at(1) + "'");
     }
 
     EvalOptions options;
     options.pairsDir = parser.value(pairs);
     if (options.pairsDir.isEmpty()) {
-        return usageError("missing --pairs DIR");
+        return usageError("eval", "missing --pairs DIR");
     }
     const bool unsharpGiven = parser.isSet(unsharp) || parser.isSet(tune);
     const QString methodName = parser.isSet(method) ? parser.value(method).toLower()
@@ -364,47 +350,48 @@ int runEvalCommand(const QStringList& arguments)
     } else if (methodName == QLatin1String("input")) {
         options.method = EvalMethod::Input;
     } else {
-        return usageError("--method must be model, unsharp or input");
+        return usageError("eval", "--method must be model, unsharp or input");
     }
     if (unsharpGiven && options.method != EvalMethod::Unsharp) {
-        return usageError("--unsharp and --tune-unsharp go with --method unsharp only");
+        return usageError("eval", "--unsharp and --tune-unsharp go with --method unsharp only");
     }
     if (parser.isSet(unsharp) && parser.isSet(tune)) {
-        return usageError("give either --unsharp or --tune-unsharp, not both");
+        return usageError("eval", "give either --unsharp or --tune-unsharp, not both");
     }
     if (options.method == EvalMethod::Unsharp && !unsharpGiven) {
-        return usageError("--method unsharp needs --unsharp SIGMA,AMOUNT or --tune-unsharp DIR");
+        return usageError("eval",
+                          "--method unsharp needs --unsharp SIGMA,AMOUNT or --tune-unsharp DIR");
     }
     if (parser.isSet(unsharp) && !parseUnsharp(parser.value(unsharp), options.unsharp)) {
-        return usageError("--unsharp must be SIGMA,AMOUNT with 0 < SIGMA <= 100 and "
-                          "0 <= AMOUNT <= 100 (got '" +
-                          parser.value(unsharp) + "')");
+        return usageError("eval", "--unsharp must be SIGMA,AMOUNT with 0 < SIGMA <= 100 and "
+                                  "0 <= AMOUNT <= 100 (got '" +
+                                      parser.value(unsharp) + "')");
     }
     options.tuneDir = parser.value(tune);
     if (parser.isSet(model) && options.method != EvalMethod::Model) {
-        return usageError("--model goes with --method model only");
+        return usageError("eval", "--model goes with --method model only");
     }
     if (parser.isSet(protectSharp) && options.method != EvalMethod::Model) {
-        return usageError("--protect-sharp goes with --method model only");
+        return usageError("eval", "--protect-sharp goes with --method model only");
     }
     if (parser.isSet(limit)) {
         bool ok = false;
         options.limit = parser.value(limit).toInt(&ok);
         if (!ok || options.limit < 1) {
-            return usageError("--limit must be a positive integer");
+            return usageError("eval", "--limit must be a positive integer");
         }
     }
     if (parser.isSet(align)) {
         bool ok = false;
         options.align = parser.value(align).toInt(&ok);
         if (!ok || options.align < 0 || options.align > 64) {
-            return usageError("--align must be an integer from 0 to 64");
+            return usageError("eval", "--align must be an integer from 0 to 64");
         }
     }
     options.csv = parser.value(csv);
     const QString engineError = engineOptions.read(parser, options.restore, options.threads);
     if (!engineError.isEmpty()) {
-        return usageError(engineError);
+        return usageError("eval", engineError);
     }
     options.restore.protectSharp = parser.isSet(protectSharp);
     if (options.method == EvalMethod::Model) {

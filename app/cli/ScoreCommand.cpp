@@ -1,6 +1,7 @@
 #include "ScoreCommand.h"
 
 #include "BatchConsole.h"
+#include "CommandLine.h"
 #include "StatusLine.h"
 #include "batch/BatchPlan.h"
 #include "batch/BatchReport.h"
@@ -22,20 +23,6 @@
 using namespace unblur;
 
 namespace {
-
-QTextStream& errStream()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int usageError(const QString& message)
-{
-    errStream() << "unblur-cli score: " << message << "\n"
-                << "Try 'unblur-cli score --help'.\n";
-    errStream().flush();
-    return 2;
-}
 
 /** One photo's result: its assessment, or why it could not be read. */
 struct Scored
@@ -166,26 +153,24 @@ int runScoreCommand(const QStringList& arguments)
     parser.addPositionalArgument("input", "Photos and folders of photos.", "INPUT...");
 
     if (!parser.parse(arguments)) {
-        return usageError(parser.errorText());
+        return usageError("score", parser.errorText());
     }
     if (parser.isSet(help)) {
-        QTextStream(stdout) << "Usage: unblur-cli score INPUT... [options]\n"
-                            << parser.helpText().section('\n', 1);
-        return 0;
+        return printCommandHelp(parser, "score INPUT... [options]");
     }
     batch::BatchOptions find;
     find.inputs = parser.positionalArguments().mid(1);
     find.recursive = parser.isSet(recursive);
     find.includes = parser.values(include);
     if (find.inputs.isEmpty()) {
-        return usageError("missing INPUT");
+        return usageError("score", "missing INPUT");
     }
     blur::BlurSettings settings;
     bool ok = false;
     settings.threshold = parser.value(threshold).toDouble(&ok);
     if (!ok || !(settings.threshold >= 0 && settings.threshold <= 1)) {
-        return usageError("--threshold must be a number from 0 to 1 (got '" +
-                          parser.value(threshold) + "')");
+        return usageError("score", "--threshold must be a number from 0 to 1 (got '" +
+                                       parser.value(threshold) + "')");
     }
 
     QTextStream& err = errStream();
