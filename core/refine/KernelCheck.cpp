@@ -102,6 +102,19 @@ double kernelSimilarity(const cv::Mat& a, const cv::Mat& b, int maxShift)
     return best;
 }
 
+Quadrants quadrantsOf(cv::Size photo, int size)
+{
+    const int halfW = photo.width / 2;
+    const int halfH = photo.height / 2;
+    Quadrants q;
+    q.rects = {cv::Rect(0, 0, halfW, halfH), cv::Rect(halfW, 0, photo.width - halfW, halfH),
+               cv::Rect(0, halfH, halfW, photo.height - halfH),
+               cv::Rect(halfW, halfH, photo.width - halfW, photo.height - halfH)};
+    q.window = std::min(size, std::min(halfW, halfH) / 2);
+    q.window -= 1 - q.window % 2;
+    return q;
+}
+
 int kernelExtent(const cv::Mat& kernel)
 {
     if (kernel.empty()) {
@@ -115,15 +128,9 @@ QuadrantAgreement quadrantAgreement(const KernelEstimator& estimator, const cv::
                                     const cv::Mat& sharp, const cv::Mat& saturated, int size,
                                     double globalEnergy, double minTexture)
 {
-    const int halfW = blurry.cols / 2;
-    const int halfH = blurry.rows / 2;
-    const cv::Rect quadrants[] = {{0, 0, halfW, halfH},
-                                  {halfW, 0, blurry.cols - halfW, halfH},
-                                  {0, halfH, halfW, blurry.rows - halfH},
-                                  {halfW, halfH, blurry.cols - halfW, blurry.rows - halfH}};
-    // A quadrant's window at most half its shorter side.
-    int window = std::min(size, std::min(halfW, halfH) / 2);
-    window -= 1 - window % 2;
+    const Quadrants split = quadrantsOf(blurry.size(), size);
+    const auto& quadrants = split.rects;
+    const int window = split.window;
     std::vector<cv::Mat> kernels;
     for (const cv::Rect& q : quadrants) {
         if (window < 5) {

@@ -2,6 +2,7 @@
 
 #include "refine/KernelEstimator.h"
 
+#include <array>
 #include <opencv2/core.hpp>
 
 namespace unblur::refine {
@@ -32,6 +33,15 @@ double kernelSimilarity(const cv::Mat& a, const cv::Mat& b, int maxShift = 2);
 
 /** Longer side of the bounding box of the kernel's non-zero values (0 for an empty kernel). */
 int kernelExtent(const cv::Mat& kernel);
+
+/** A photo's four quadrants, and the odd kernel window for them: at most `size`, at most half
+ *  a quadrant's shorter side (below 5: too small to compare). */
+struct Quadrants
+{
+    std::array<cv::Rect, 4> rects;
+    int window = 0;
+};
+Quadrants quadrantsOf(cv::Size photo, int size);
 
 /** Agreement of the kernels of the photo's four quadrants. */
 struct QuadrantAgreement

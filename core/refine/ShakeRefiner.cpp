@@ -73,14 +73,9 @@ double blindQuadrantAgreement(const RefineSettings& settings, const cv::Mat& blu
                               const cv::Mat& network, const cv::Mat& saturated, int size,
                               double globalEnergy)
 {
-    const int halfW = blurry.cols / 2;
-    const int halfH = blurry.rows / 2;
-    const cv::Rect quadrants[] = {{0, 0, halfW, halfH},
-                                  {halfW, 0, blurry.cols - halfW, halfH},
-                                  {0, halfH, halfW, blurry.rows - halfH},
-                                  {halfW, halfH, blurry.cols - halfW, blurry.rows - halfH}};
-    int window = std::min(size, std::min(halfW, halfH) / 2);
-    window -= 1 - window % 2;
+    const Quadrants split = quadrantsOf(blurry.size(), size);
+    const auto& quadrants = split.rects;
+    const int window = split.window;
     std::vector<cv::Mat> kernels;
     const BlindKernelEstimator estimator(settings);
     for (const cv::Rect& q : quadrants) {
