@@ -5,6 +5,7 @@
 #include "ScopedUnprivileged.h"
 #include "io/PhotoReader.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -254,6 +255,38 @@ private Q_SLOTS:
         QCOMPARE(states.value("failed").size(), 5);
         QVERIFY(!states.contains("done"));
         setMode(out + "/locked", kOpen);
+    }
+
+    /** An output folder that cannot be written fails at once: no model, no photo, no batch. */
+    void unwritableOutputFailsBeforeTheBatch()
+    {
+        QTemporaryDir dir;
+        QVERIFY(setMode(dir.path(), kOpen));
+        const QString input = kTiny + "/input.png";
+        const QString locked = dir.filePath("locked");
+        QVERIFY(QDir().mkpath(locked) && setMode(locked, kReadOnly));
+        QElapsedTimer timer;
+        timer.start();
+        // As nobody: root would write into the read-only folder.
+        Result r = batch({input}, locked, {}, phototest::becomeNobody);
+        QVERIFY(timer.elapsed() < 5000);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("batch: error: cannot write into " + locked + ": the folder " +
+                                locked + " is not writable (Permission denied)"),
+                 qPrintable(r.err));
+        QVERIFY2(!r.err.contains("Batch:") && !r.err.contains("Model:"), qPrintable(r.err));
+
+        const QString file = dir.filePath("plain.txt");
+        QFile plain(file);
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+        plain.close();
+        r = batch({input}, file + "/out", {});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("the folder " + file + "/out cannot be created: " + file +
+                                " is not a folder"),
+                 qPrintable(r.err));
+        QVERIFY2(!r.err.contains("Batch:"), qPrintable(r.err));
+        setMode(locked, kOpen);
     }
 
     /**

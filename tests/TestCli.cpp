@@ -6,6 +6,7 @@
 #include "io/PhotoWriter.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -431,6 +432,32 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(badExtension), qPrintable(r.err));
         QVERIFY(!QFile::exists(dir.filePath("out.png")));
+    }
+
+    /** An output that cannot be written fails before the model runs, naming the path. */
+    void unwritableOutputFailsBeforeRestoring()
+    {
+        // /proc refuses new files, root included (permission bits would not stop root).
+        const QString output = QStringLiteral("/proc/unblur-out.png");
+        QElapsedTimer timer;
+        timer.start();
+        Result r = deblur(kInput, output);
+        QVERIFY(timer.elapsed() < 5000);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("deblur: error: cannot write " + output +
+                                ": the folder /proc is not writable ("),
+                 qPrintable(r.err));
+        QVERIFY2(!r.err.contains("Deblurred in") && !r.err.contains("Model:"), qPrintable(r.err));
+
+        QTemporaryDir dir;
+        const QString file = dir.filePath("plain.txt");
+        QFile plain(file);
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+        plain.close();
+        r = deblur(kInput, file + "/out.png");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(file + "/out.png"), qPrintable(r.err));
+        QVERIFY2(!r.err.contains("Deblurred in"), qPrintable(r.err));
     }
 
     void cudaRequestedWithoutCuda()

@@ -7,6 +7,7 @@
 #include "ModelHost.h"
 #include "OutputFormatFields.h"
 #include "batch/BatchPlan.h"
+#include "io/OutputCheck.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -394,6 +395,12 @@ bool BatchWindow::start()
     const QString problem = chosen.validate();
     if (!problem.isEmpty()) {
         showProblem(problem);
+        return false;
+    }
+    // Before any photo is restored: the folder exists or can be made, is writable, has space.
+    const QString unwritable = io::checkOutputFolder(chosen.outputFolder);
+    if (!unwritable.isEmpty()) {
+        showProblem(unwritable);
         return false;
     }
     AppSettings::setValue(AppSettings::BatchOutputFolder, chosen.outputFolder);

@@ -11,6 +11,7 @@
 #include "PhotoIo.h"
 #include "UserPrompt.h"
 #include "io/ImageFormat.h"
+#include "io/OutputCheck.h"
 #include "restore/ModelCatalog.h"
 
 #include <QCloseEvent>
@@ -175,6 +176,17 @@ bool MainWindow::saveTo(const QString& path, io::PhotoWriteOptions options)
             return false;
         }
         options.overwriteSource = true;
+    }
+    // Before the worker encodes: a read-only folder or a full disk is reported at once.
+    const io::FloatImage& restored = *m_outcome.restored;
+    const int bits = m_photo->image.bitDepth > 8 || options.encode.bitDepth > 8 ? 16 : 8;
+    const QString unwritable = io::checkOutput(
+        target.absoluteFilePath(),
+        io::expectedOutputBytes(restored.width, restored.height, restored.channels, bits));
+    if (!unwritable.isEmpty()) {
+        m_afterSave = nullptr;
+        showError(tr("Could not save %1: %2").arg(target.fileName(), unwritable));
+        return false;
     }
     const auto pixels = std::make_shared<io::FloatImage>(
         blendPixels(m_photo->image, *m_outcome.restored, m_controls->strength() / 100.0));

@@ -11,6 +11,7 @@
 #include "batch/BatchPipeline.h"
 #include "batch/BatchPlan.h"
 #include "blur/BlurSettings.h"
+#include "io/OutputCheck.h"
 #include "restore/ModelCatalog.h"
 #include "restore/Restorer.h"
 
@@ -295,6 +296,12 @@ int runBatchCommand(const QStringList& arguments)
     const int benchRuns = parser.value(runs).toInt(&ok);
     if (!ok || benchRuns < 1) {
         return usageError("batch", "--runs must be a positive integer");
+    }
+    // Before the model loads and any photo is restored: the folder exists or can be made,
+    // is writable and has some free space.
+    const QString unwritable = io::checkOutputFolder(options.outputFolder);
+    if (!unwritable.isEmpty()) {
+        return failure(unwritable);
     }
     const QString modelFolder = chooseModelFolder(parser.value(model));
     if (modelFolder.isEmpty()) {

@@ -8,8 +8,10 @@
 #include "ProgressPrinter.h"
 #include "ProtectSharpOptions.h"
 #include "blur/BlurAnalyzer.h"
+#include "io/OutputCheck.h"
 #include "io/PhotoReader.h"
 #include "io/PhotoWriter.h"
+#include "io/PixelEncoder.h"
 #include "restore/ModelCatalog.h"
 #include "restore/Restorer.h"
 
@@ -108,7 +110,15 @@ int deblur(const DeblurOptions& options)
     if (!options.write.overwriteSource && inputPath == QFileInfo(output).canonicalFilePath()) {
         return failure(output + ": is the input file; pass --overwrite to replace it");
     }
-    io::checkPhotoOutput(output.toStdString(), photo, options.write);
+    const io::ImageFormat format = io::checkPhotoOutput(output.toStdString(), photo, options.write);
+    // Before restoring: a read-only folder or a full disk fails now, not after the work.
+    const int bits =
+        io::PixelEncoder::bitDepthFor(source, format, options.write.encode, output.toStdString());
+    const QString unwritable = io::checkOutput(
+        output, io::expectedOutputBytes(source.width, source.height, source.channels, bits));
+    if (!unwritable.isEmpty()) {
+        return failure(unwritable);
+    }
 
     // Before loading: a missing GPU or an impossible precision is reported at once.
     const engine::EngineOptions& engineOptions = options.restore.engine;
