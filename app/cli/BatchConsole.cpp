@@ -48,6 +48,12 @@ void BatchConsole::itemChanged(int, const BatchItem& item)
 
 void BatchConsole::progressed(const BatchProgress& progress)
 {
+    if (progress.stage == QLatin1String("stopped")) {
+        m_status.clear();
+        m_err << BatchReport::stopSummary(progress.stopReason, progress.notStarted) << "\n";
+        m_err.flush();
+        return;
+    }
     if (m_status.terminal()) {
         const bool settled = progress.finished != m_lastFinished || progress.paused;
         if (!settled && m_sinceDraw.isValid() && m_sinceDraw.elapsed() < kRedrawIntervalMs) {

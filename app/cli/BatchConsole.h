@@ -10,7 +10,8 @@
  * How `unblur-cli batch` shows a running batch: a progress line on stderr (redrawn on a
  * terminal, e.g. `[######..............] 7/24 photos  29%  diffusion 3/8  ETA 1m05s`; one line
  * per finished photo elsewhere), every failure as it happens, and with --json one JSON object
- * per photo on stdout when it is done, skipped, failed or cancelled.
+ * per photo on stdout when it is done, skipped, failed or cancelled; when the output takes no
+ * more, `stopped: disk full (12 photos not started)` before the summary.
  */
 class BatchConsole : public unblur::batch::BatchObserver
 {

@@ -4,13 +4,19 @@
 #include "blur/BlurAnalyzer.h"
 #include "io/ImageError.h"
 #include "io/PhotoReader.h"
+#include "io/WriteError.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
 
 namespace unblur::batch {
 
@@ -41,6 +47,40 @@ QString readFailure(const std::exception& e, const QString& input)
     const QString message = messageOf(e);
     const QString prefix = input + QStringLiteral(": ");
     return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
+}
+
+/**
+ * Makes `folder` below `root`, which must exist, one level at a time: a root that vanished (an
+ * unmounted disk) is not made again, where it would fill the disk below it. Throws
+ * io::WriteError (ENOENT when the root is gone).
+ */
+void makeFolderBelow(const QString& root, const QString& folder)
+{
+    const QString relative = QDir(root).relativeFilePath(folder);
+    if (root.isEmpty() || relative.startsWith(QLatin1String(".."))) {
+        errno = 0;
+        if (!QDir().mkpath(folder)) {
+            throw io::WriteError("cannot create the folder " + folder.toStdString(), errno);
+        }
+        return;
+    }
+    if (!QFileInfo(root).isDir()) {
+        throw io::WriteError(
+            "cannot write into " + root.toStdString() + ": the output folder is gone", ENOENT);
+    }
+    QString path = QDir(root).absolutePath();
+    for (const QString& part : relative.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        if (part == QLatin1String(".")) {
+            continue;
+        }
+        path += QLatin1Char('/') + part;
+        if (::mkdir(QFile::encodeName(path).constData(), 0777) != 0 && errno != EEXIST) {
+            const int error = errno;
+            throw io::WriteError("cannot create the folder " + path.toStdString() + ": " +
+                                     std::strerror(error),
+                                 error);
+        }
+    }
 }
 
 } // namespace
@@ -79,8 +119,57 @@ void BatchPipeline::resume()
 void BatchPipeline::cancel()
 {
     const std::lock_guard<std::mutex> lock(m_pauseMutex);
+    m_cancelled = true;
     m_cancel.cancel();
     m_resumed.notify_all();
+}
+
+void BatchPipeline::stop(const QString& reason)
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_stopped) {
+            return;
+        }
+        m_report.setStopReason(reason);
+        m_stopped = true;
+    }
+    const std::lock_guard<std::mutex> lock(m_pauseMutex);
+    m_cancel.cancel();
+    m_resumed.notify_all();
+}
+
+QString BatchPipeline::stopReasonFor(int errorNumber)
+{
+    switch (errorNumber) {
+    case ENOSPC:
+    case EDQUOT:
+        return QStringLiteral("disk full");
+    case ENOENT:
+    case ENOTDIR:
+        return QStringLiteral("output folder gone");
+    case EROFS:
+        return QStringLiteral("output folder read-only");
+    case EACCES:
+    case EPERM:
+        return QStringLiteral("output folder not writable");
+    default:
+        return {};
+    }
+}
+
+void BatchPipeline::failWrite(int index, const QString& reason, int errorNumber, double seconds)
+{
+    QString stopReason = stopReasonFor(errorNumber);
+    if ((errorNumber == EACCES || errorNumber == EPERM) && !m_options.outputFolder.isEmpty() &&
+        ::faccessat(AT_FDCWD, QFile::encodeName(m_options.outputFolder).constData(), W_OK,
+                    AT_EACCESS) == 0) {
+        stopReason.clear(); // one locked sub-folder: its photos fail, the others go on
+    }
+    if (!stopReason.isEmpty()) {
+        stop(stopReason); // before the item changes: its watcher sees the batch stopped
+    }
+    setState(index, ItemState::Failed, reason, seconds);
 }
 
 bool BatchPipeline::waitWhilePaused(int current)
@@ -143,6 +232,12 @@ void BatchPipeline::report(int current, double part, const QString& stage)
     progress.currentPart = part < 0 ? 0 : part;
     progress.stage = stage;
     progress.paused = m_paused && stage == QLatin1String("paused");
+    progress.stopReason = m_report.stopReason();
+    if (m_stopped) {
+        progress.notStarted = m_report.count(ItemState::Queued) +
+                              m_report.count(ItemState::Working) +
+                              m_report.count(ItemState::Cancelled);
+    }
     progress.elapsedSeconds = double(m_clock.elapsed() - m_pausedMs) / 1000.0;
     const double workDone = progress.finished + progress.currentPart;
     if (workDone > 0 && progress.elapsedSeconds > 0) {
@@ -172,10 +267,20 @@ bool BatchPipeline::load(Job& job)
             return false;
         }
         const QString folder = QFileInfo(job.output).absolutePath();
-        if (!QDir().mkpath(folder)) {
-            throw io::ImageError("cannot create the folder " + folder.toStdString());
+        if (m_outputMade) {
+            makeFolderBelow(m_options.outputFolder, folder);
+        } else {
+            errno = 0;
+            if (!QDir().mkpath(folder)) {
+                throw io::WriteError("cannot create the folder " + folder.toStdString(), errno);
+            }
         }
+        m_outputMade = true;
         io::checkPhotoOutput(job.output.toStdString(), job.photo, m_options.write);
+    } catch (const io::WriteError& e) {
+        failWrite(job.index, readFailure(e, job.input), e.errorNumber(),
+                  job.clock.elapsed() / 1000.0);
+        return false;
     } catch (const std::exception& e) {
         setState(job.index, ItemState::Failed, readFailure(e, job.input),
                  job.clock.elapsed() / 1000.0);
@@ -203,8 +308,8 @@ bool BatchPipeline::process(Job& job)
     };
     restore::RestoreResult restored =
         m_restore(job.photo.image, m_options.restore, onProgress, &m_cancel);
-    if (restored.status == restore::RestoreStatus::Cancelled) {
-        return false;
+    if (restored.status == restore::RestoreStatus::Cancelled || m_stopped) {
+        return false; // after a stop, nothing more is written
     }
     if (restored.status == restore::RestoreStatus::Failed) {
         setState(job.index, ItemState::Failed, QString::fromStdString(restored.message),
@@ -219,12 +324,19 @@ bool BatchPipeline::process(Job& job)
 
 void BatchPipeline::save(Job& job)
 {
+    if (m_stopped) {
+        return; // left Working: run() marks it not started
+    }
     job.clock.start();
     try {
         io::Provenance provenance = m_options.provenance;
         provenance.modelName = m_options.modelName.toStdString();
         io::writePhoto(job.output.toStdString(), job.result, job.photo, provenance,
                        m_options.write);
+    } catch (const io::WriteError& e) {
+        failWrite(job.index, messageOf(e), e.errorNumber(),
+                  job.seconds + job.clock.elapsed() / 1000.0);
+        return;
     } catch (const std::exception& e) {
         setState(job.index, ItemState::Failed, messageOf(e),
                  job.seconds + job.clock.elapsed() / 1000.0);
@@ -304,6 +416,8 @@ BatchReport BatchPipeline::run(const BatchPlan& plan)
         m_pausedMs = 0;
         m_clock.start();
     }
+    m_stopped = false;
+    m_outputMade = false;
     std::vector<int> queued;
     for (size_t i = 0; i < plan.items().size(); ++i) {
         if (plan.items()[i].state == ItemState::Queued) {
@@ -317,14 +431,19 @@ BatchReport BatchPipeline::run(const BatchPlan& plan)
     } else {
         runSequential(queued);
     }
+    const QString unfinished =
+        m_stopped ? QStringLiteral("not started: the batch stopped (%1)").arg(m_report.stopReason())
+                  : QStringLiteral("the batch was cancelled");
     for (const int index : queued) {
         const ItemState state = m_report.items()[size_t(index)].state;
         if (state == ItemState::Queued || state == ItemState::Working) {
-            setState(index, ItemState::Cancelled, QStringLiteral("the batch was cancelled"));
+            setState(index, ItemState::Cancelled, unfinished);
         }
     }
     report(-1, 0,
-           m_cancel.isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("finished"));
+           m_stopped                ? QStringLiteral("stopped")
+           : m_cancel.isCancelled() ? QStringLiteral("cancelled")
+                                    : QStringLiteral("finished"));
     const std::lock_guard<std::mutex> lock(m_mutex);
     return m_report;
 }

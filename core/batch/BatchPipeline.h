@@ -28,6 +28,8 @@ struct BatchProgress
     double elapsedSeconds = 0; ///< working time, pauses left out
     double etaSeconds = -1;    ///< -1 until the first tile is done
     bool paused = false;
+    QString stopReason; ///< why the batch stopped before its end ("disk full"); empty if not
+    int notStarted = 0; ///< once stopped: this run's photos that will not be done
 };
 
 /**
@@ -62,6 +64,12 @@ using RestoreFunction = std::function<restore::RestoreResult(
  * thread (not from a signal handler): pause holds the engine at the next tile or diffusion
  * step; cancel stops it there, drops the photo being restored and the ones read ahead
  * (they become Cancelled), and lets the photos already restored be written.
+ *
+ * A write that fails because the output cannot take any more (disk full, output folder gone,
+ * read-only or not writable: see stopReasonFor) stops the batch at once: that photo fails with
+ * the reason, the engine stops at its next tile, nothing more is restored or written, and every
+ * photo not done becomes Cancelled with "not started: the batch stopped (disk full)". The
+ * report's stopReason() says why; a later run with skip-existing resumes.
  */
 class BatchPipeline
 {
@@ -90,7 +98,18 @@ public:
     void resume();
     void cancel();
     bool isPaused() const { return m_paused.load(); }
-    bool isCancelled() const { return m_cancel.isCancelled(); }
+    /** Whether cancel() was called (not a stop for a full disk). */
+    bool isCancelled() const { return m_cancelled.load(); }
+    /** Whether the batch stopped because its output could take no more. */
+    bool isStopped() const { return m_stopped.load(); }
+
+    /**
+     * The stop reason for a failed write's error number: "disk full" (ENOSPC, EDQUOT), "output
+     * folder gone" (ENOENT, ENOTDIR), "output folder read-only" (EROFS), "output folder not
+     * writable" (EACCES, EPERM: the batch stops only when the output folder itself refuses, not
+     * for one locked sub-folder); empty for a problem of one photo, after which the batch goes on.
+     */
+    static QString stopReasonFor(int errorNumber);
 
     /** Removes the temporaries an interrupted write left beside the items' outputs. */
     static int removeStaleTemporaries(const std::vector<BatchItem>& items);
@@ -117,6 +136,10 @@ private:
     /** Blocks while paused (the caller is between two tiles); false once cancelled. */
     bool waitWhilePaused(int current);
     double workingSeconds() const;
+    /** Fails the item with `reason`; stops the batch when `errorNumber` says so. */
+    void failWrite(int index, const QString& reason, int errorNumber, double seconds);
+    /** Stops the batch (the first reason wins) and the engine at its next tile. */
+    void stop(const QString& reason);
 
     const RestoreFunction m_restore;
     const BatchOptions m_options;
@@ -132,7 +155,10 @@ private:
     std::mutex m_pauseMutex;
     std::condition_variable m_resumed;
     std::atomic<bool> m_paused{false};
-    restore::CancelToken m_cancel;
+    restore::CancelToken m_cancel; ///< cancelled by cancel() and by a stop
+    std::atomic<bool> m_cancelled{false};
+    std::atomic<bool> m_stopped{false};
+    std::atomic<bool> m_outputMade{false}; ///< the output folder was made or found this run
 };
 
 } // namespace unblur::batch

@@ -36,6 +36,20 @@ int BatchReport::skippedAsSharp() const
     return int(std::count_if(m_items.begin(), m_items.end(), isSkippedAsSharp));
 }
 
+QString BatchReport::stopSummary() const
+{
+    return m_stopReason.isEmpty() ? QString()
+                                  : stopSummary(m_stopReason, count(ItemState::Cancelled));
+}
+
+QString BatchReport::stopSummary(const QString& reason, int notStarted)
+{
+    return QStringLiteral("stopped: %1 (%2 %3 not started)")
+        .arg(reason)
+        .arg(notStarted)
+        .arg(notStarted == 1 ? QStringLiteral("photo") : QStringLiteral("photos"));
+}
+
 QString BatchReport::sharpReason(double blur, const QString& note)
 {
     return blur < 0 ? QStringLiteral("sharp (not measured: %1)").arg(note)

@@ -13,7 +13,8 @@ enum class ItemState
     Done,      ///< written
     Skipped,   ///< its output existed already (a re-run), or it was sharp (only-blurry)
     Failed,    ///< could not be done; the reason says why, and the batch went on
-    Cancelled, ///< the batch was stopped before this photo was done; nothing written
+    Cancelled, ///< the batch was cancelled, or stopped (disk full...), before this photo was
+               ///< done; nothing written, the reason says which
 };
 
 /** "queued", "working", "done", "skipped", "failed", "cancelled". */
@@ -51,6 +52,17 @@ public:
     int skippedAsSharp() const;
 
     /**
+     * Why the batch stopped before its end: "disk full", "output folder gone", "output folder
+     * read-only", "output folder not writable"; empty when it ran to its end or was cancelled.
+     */
+    const QString& stopReason() const { return m_stopReason; }
+    void setStopReason(const QString& reason) { m_stopReason = reason; }
+    /** "stopped: disk full (12 photos not started)"; empty when the batch did not stop. */
+    QString stopSummary() const;
+    /** The line stopSummary() makes for `reason` and `notStarted` photos. */
+    static QString stopSummary(const QString& reason, int notStarted);
+
+    /**
      * "input,output,state,reason,seconds,refinement,blur" and a line per photo (RFC 4180); blur
      * with 3 decimals, empty where it was not measured.
      */
@@ -71,6 +83,7 @@ public:
 
 private:
     std::vector<BatchItem> m_items;
+    QString m_stopReason;
 };
 
 } // namespace unblur::batch

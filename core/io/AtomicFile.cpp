@@ -1,6 +1,7 @@
 #include "AtomicFile.h"
 
 #include "ImageError.h"
+#include "WriteError.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -31,6 +32,23 @@ void syncFolder(const QString& folder)
     }
 }
 
+/**
+ * Why a temporary file could not be created in `folder`: the folder is gone (ENOENT), or
+ * refuses this process's effective user (EACCES, EROFS); else `openErrno`.
+ */
+int openFailureOf(const QString& folder, int openErrno)
+{
+    const QByteArray name = QFile::encodeName(folder);
+    struct stat info = {};
+    if (::stat(name.constData(), &info) != 0) {
+        return errno;
+    }
+    if (::faccessat(AT_FDCWD, name.constData(), W_OK, AT_EACCESS) != 0) {
+        return errno;
+    }
+    return openErrno;
+}
+
 } // namespace
 
 bool AtomicFile::sameFile(const std::string& a, const std::string& b)
@@ -55,8 +73,10 @@ void AtomicFile::checkTarget(const std::string& path, const std::string& source,
     }
     const QDir folder = info.absoluteDir();
     if (!folder.exists()) {
-        throw ImageError("cannot write " + path + ": folder " +
-                         QDir::toNativeSeparators(folder.path()).toStdString() + " does not exist");
+        throw WriteError("cannot write " + path + ": folder " +
+                             QDir::toNativeSeparators(folder.path()).toStdString() +
+                             " does not exist",
+                         ENOENT);
     }
     if (!allowSource && sameFile(path, source)) {
         throw ImageError("cannot write " + path +
@@ -68,22 +88,28 @@ void AtomicFile::checkTarget(const std::string& path, const std::string& source,
 void AtomicFile::write(const std::string& path, const QByteArray& bytes)
 {
     QSaveFile file(qPath(path));
+    errno = 0;
     if (!file.open(QIODevice::WriteOnly)) {
-        throw ImageError("cannot write " + path + ": " + file.errorString().toStdString());
+        const int error = openFailureOf(QFileInfo(qPath(path)).absolutePath(), errno);
+        throw WriteError("cannot write " + path + ": " + file.errorString().toStdString(), error);
     }
     std::string reason;
+    int error = 0;
     errno = 0;
     if (file.write(bytes) != bytes.size() || !file.flush()) {
+        error = errno;
         reason = errno != 0 ? std::strerror(errno) : file.errorString().toStdString();
     } else if (file.handle() >= 0 && ::fsync(file.handle()) != 0) {
+        error = errno;
         reason = std::strerror(errno);
     }
     if (!reason.empty()) {
         file.cancelWriting(); // the temporary file is removed with `file`
-        throw ImageError("cannot write " + path + ": " + reason);
+        throw WriteError("cannot write " + path + ": " + reason, error);
     }
+    errno = 0;
     if (!file.commit()) {
-        throw ImageError("cannot write " + path + ": " + file.errorString().toStdString());
+        throw WriteError("cannot write " + path + ": " + file.errorString().toStdString(), errno);
     }
     syncFolder(QFileInfo(qPath(path)).absolutePath());
 }

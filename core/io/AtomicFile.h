@@ -12,13 +12,15 @@ public:
     /**
      * Writes `bytes` to a temporary file in `path`'s folder, syncs it, renames it over
      * `path` and syncs the folder. On any failure (read-only folder, full disk, file size
-     * limit) the temporary file is removed and ImageError names `path` and the reason.
+     * limit) the temporary file is removed and WriteError names `path` and the reason, with
+     * the system's error number (ENOSPC, ENOENT for a vanished folder, EROFS, EACCES...).
      */
     static void write(const std::string& path, const QByteArray& bytes);
 
     /**
      * Throws ImageError naming `path` when it cannot be an output: it is a folder, its folder
-     * does not exist, or it is the file `source` (unless `allowSource`).
+     * does not exist (a WriteError with ENOENT), or it is the file `source` (unless
+     * `allowSource`).
      */
     static void checkTarget(const std::string& path, const std::string& source, bool allowSource);
 
