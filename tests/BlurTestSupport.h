@@ -1,6 +1,7 @@
 // Sharp and blurred test photos for the GUI's blur tests (header only).
 #pragma once
 
+#include "KodakCropSupport.h"
 #include "io/FloatImage.h"
 #include "io/ImageFile.h"
 
@@ -10,41 +11,6 @@
 #include <vector>
 
 namespace blurtest {
-
-/** `image` (any channels) box-blurred `passes` times with `radius` along x and y. */
-inline void boxBlur(unblur::io::FloatImage& image, int radius, int passes = 3)
-{
-    const int w = image.width;
-    const int h = image.height;
-    const int c = image.channels;
-    std::vector<float> line;
-    for (int pass = 0; pass < passes * 2; ++pass) {
-        const bool alongX = pass % 2 == 0;
-        const int length = alongX ? w : h;
-        const int lines = alongX ? h : w;
-        for (int l = 0; l < lines; ++l) {
-            for (int ch = 0; ch < c; ++ch) {
-                const auto at = [&](int i) -> float& {
-                    const int x = alongX ? i : l;
-                    const int y = alongX ? l : i;
-                    return image
-                        .pixels[(size_t(y) * size_t(w) + size_t(x)) * size_t(c) + size_t(ch)];
-                };
-                line.assign(size_t(length), 0.0f);
-                for (int i = 0; i < length; ++i) {
-                    float sum = 0;
-                    for (int k = -radius; k <= radius; ++k) {
-                        sum += at(std::clamp(i + k, 0, length - 1));
-                    }
-                    line[size_t(i)] = sum / float(2 * radius + 1);
-                }
-                for (int i = 0; i < length; ++i) {
-                    at(i) = line[size_t(i)];
-                }
-            }
-        }
-    }
-}
 
 /**
  * A photo of random coloured 8 px blocks (edges everywhere); blurred by a box of `radius` px
@@ -75,7 +41,7 @@ inline unblur::io::FloatImage blockPhoto(int width, int height, int radius, unsi
         }
     }
     if (radius > 0) {
-        boxBlur(image, radius);
+        kodakcrop::boxBlur(image, radius);
     }
     return image;
 }

@@ -40,6 +40,15 @@ inline void boxAlong(unblur::io::FloatImage& image, int dx, int dy, int radius)
     }
 }
 
+/** `image` box-blurred `passes` times with `radius` along x, then y (about a Gaussian). */
+inline void boxBlur(unblur::io::FloatImage& image, int radius, int passes = 3)
+{
+    for (int pass = 0; pass < passes; ++pass) {
+        boxAlong(image, 1, 0, radius);
+        boxAlong(image, 0, 1, radius);
+    }
+}
+
 /** kodim12's textured middle (320x240) from `full` (kodim12 as read), blurred by `blur`. */
 inline unblur::io::FloatImage kodakCrop(const unblur::io::FloatImage& full, Blur blur)
 {
@@ -54,10 +63,7 @@ inline unblur::io::FloatImage kodakCrop(const unblur::io::FloatImage& full, Blur
         crop.pixels.insert(crop.pixels.end(), row, row + std::ptrdiff_t(size_t(crop.width) * c));
     }
     if (blur == Blur::Defocus) {
-        for (int pass = 0; pass < 3; ++pass) {
-            boxAlong(crop, 1, 0, 2);
-            boxAlong(crop, 0, 1, 2);
-        }
+        boxBlur(crop, 2);
     } else if (blur == Blur::Shake) {
         boxAlong(crop, 1, 0, 6);
     }
