@@ -1,24 +1,19 @@
 // The batch core: plan (names, mirroring, shards, collisions), report and pipeline.
 #include "BatchTestSupport.h"
 #include "KodakCropSupport.h"
+#include "PipelineTestSupport.h"
 #include "ScopedUnprivileged.h"
-#include "TmpfsMount.h"
 #include "batch/BatchPipeline.h"
 #include "batch/BatchPlan.h"
 #include "io/ImageError.h"
-#include "io/WriteError.h"
 #include "restore/Restorer.h"
 
-#include <QElapsedTimer>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
 #include <cerrno>
-#include <chrono>
-#include <limits>
 #include <mutex>
-#include <sys/statvfs.h>
 #include <thread>
 
 using namespace unblur;
@@ -64,9 +59,6 @@ public:
             maxPartAfter = std::max(maxPartAfter, progress.currentPart);
         }
         lastEta = progress.etaSeconds;
-        lastStage = progress.stage;
-        lastStopReason = progress.stopReason;
-        lastNotStarted = progress.notStarted;
     }
 
     std::mutex m_mutex;
@@ -78,34 +70,7 @@ public:
     double partAtAction = 0;
     double maxPartAfter = 0;
     double lastEta = -1;
-    QString lastStage;
-    QString lastStopReason;
-    int lastNotStarted = 0;
 };
-
-/** A restore that returns the photo as it is, after `before` (when set). */
-RestoreFunction identityRestore(std::function<void()> before = {})
-{
-    return [before](const io::FloatImage& image, const restore::RestoreOptions&,
-                    const restore::RestoreObserver&, const restore::CancelToken*) {
-        if (before) {
-            before();
-        }
-        restore::RestoreResult result;
-        result.image = image;
-        return result;
-    };
-}
-
-/** Bytes free to this process in the file system of `path`; -1 when unknown. */
-qint64 freeBytes(const QString& path)
-{
-    struct statvfs info = {};
-    if (::statvfs(QFile::encodeName(path).constData(), &info) != 0) {
-        return -1;
-    }
-    return qint64(info.f_bavail) * qint64(info.f_frsize);
-}
 
 } // namespace
 
@@ -561,135 +526,6 @@ private Q_SLOTS:
                  QStringLiteral("stopped: disk full (12 photos not started)"));
         QCOMPARE(BatchReport::stopSummary(QStringLiteral("disk full"), 1),
                  QStringLiteral("stopped: disk full (1 photo not started)"));
-    }
-
-    void fullDiskStopsTheBatchAndARerunResumes_data()
-    {
-        QTest::addColumn<bool>("pipelined");
-        QTest::newRow("pipelined") << true;
-        QTest::newRow("sequential") << false;
-    }
-
-    /**
-     * A real full disk (a small tmpfs): the photos before it are whole, the one that did not
-     * fit fails with the reason, the rest are not started, nothing half is left; with space
-     * again, a re-run does only the missing ones.
-     */
-    void fullDiskStopsTheBatchAndARerunResumes()
-    {
-        QFETCH(bool, pipelined);
-        constexpr int kPhotos = 6;
-        QTemporaryDir dir;
-        const QString in = dir.filePath("in");
-        for (int i = 0; i < kPhotos; ++i) {
-            writePhotoFile(in, QStringLiteral("p%1.png").arg(i), 160, 120, i);
-        }
-        BatchOptions o = options(in, dir.filePath("reference"));
-        o.pipelined = pipelined;
-        const BatchReport reference = BatchPipeline(identityRestore(), o).run(BatchPlan::make(o));
-        QCOMPARE(reference.count(ItemState::Done), kPhotos);
-        qint64 largest = 0;
-        qint64 smallest = std::numeric_limits<qint64>::max();
-        for (const BatchItem& item : reference.items()) {
-            largest = std::max(largest, QFileInfo(item.output).size());
-            smallest = std::min(smallest, QFileInfo(item.output).size());
-        }
-        QVERIFY2(smallest > largest * 9 / 10, "outputs of unlike sizes");
-
-        const QString full = dir.filePath("full");
-        QVERIFY(QDir().mkpath(full));
-        const TmpfsMount mount(full, QStringLiteral("1m"));
-        if (!mount.ok()) {
-            QSKIP(qPrintable("cannot mount a tmpfs here (needs root): " + mount.error()));
-        }
-        // Room for two and a half outputs (tmpfs counts whole pages).
-        const qint64 page = 4096;
-        const qint64 room = (largest + page - 1) / page * page * 5 / 2;
-        QVERIFY(writeBytes(full + "/filler", QByteArray(int(freeBytes(full) - room), 'x')));
-        QVERIFY(freeBytes(full) < room + page);
-
-        o.outputFolder = full;
-        Recorder recorder;
-        BatchPipeline pipeline(identityRestore(), o);
-        pipeline.setObserver(&recorder);
-        const BatchReport report = pipeline.run(BatchPlan::make(o));
-        QVERIFY(pipeline.isStopped());
-        QVERIFY(!pipeline.isCancelled());
-        QCOMPARE(report.stopReason(), QStringLiteral("disk full"));
-        QCOMPARE(report.count(ItemState::Done), 2);
-        QCOMPARE(report.count(ItemState::Failed), 1);
-        QCOMPARE(report.count(ItemState::Cancelled), kPhotos - 3);
-        QCOMPARE(report.stopSummary(), QStringLiteral("stopped: disk full (3 photos not started)"));
-        QVERIFY2(report.items()[2].reason.contains(QLatin1String("No space left on device")),
-                 qPrintable(report.items()[2].reason));
-        for (int i = 3; i < kPhotos; ++i) {
-            QCOMPARE(report.items()[size_t(i)].reason,
-                     QStringLiteral("not started: the batch stopped (disk full)"));
-        }
-        QCOMPARE(recorder.lastStage, QStringLiteral("stopped"));
-        QCOMPARE(recorder.lastStopReason, QStringLiteral("disk full"));
-        QCOMPARE(recorder.lastNotStarted, kPhotos - 3);
-        // Whole outputs and no temporary file.
-        QCOMPARE(filesBelow(full), (QStringList{"filler", "p0_unblur.png", "p1_unblur.png"}));
-        for (int i = 0; i < 2; ++i) {
-            const QString name = QStringLiteral("/p%1_unblur.png").arg(i);
-            QVERIFY(
-                io::readImage((full + name).toStdString()).pixels ==
-                io::readImage(dir.filePath("reference").toStdString() + name.toStdString()).pixels);
-        }
-
-        QVERIFY(QFile::remove(full + "/filler"));
-        const BatchPlan again = BatchPlan::make(o);
-        QCOMPARE(again.queued(), kPhotos - 2);
-        const BatchReport resumed = BatchPipeline(identityRestore(), o).run(again);
-        QVERIFY(resumed.stopReason().isEmpty());
-        QCOMPARE(resumed.count(ItemState::Skipped), 2);
-        QCOMPARE(resumed.count(ItemState::Done), kPhotos - 2);
-        QCOMPARE(filesBelow(full), filesBelow(dir.filePath("reference")));
-    }
-
-    void vanishedOutputFolderStopsTheBatch_data()
-    {
-        QTest::addColumn<bool>("pipelined");
-        QTest::newRow("pipelined") << true;
-        QTest::newRow("sequential") << false;
-    }
-
-    /** The output folder removed mid-batch: stopped, and the folder is not made again. */
-    void vanishedOutputFolderStopsTheBatch()
-    {
-        QFETCH(bool, pipelined);
-        constexpr int kPhotos = 5;
-        QTemporaryDir dir;
-        const QString in = dir.filePath("in");
-        const QString out = dir.filePath("out");
-        for (int i = 0; i < kPhotos; ++i) {
-            writePhotoFile(in, QStringLiteral("p%1.png").arg(i), 48, 40, i);
-        }
-        BatchOptions o = options(in, out);
-        o.pipelined = pipelined;
-        int calls = 0;
-        bool removed = false;
-        const auto removeAtThird = [&] {
-            if (++calls != 3) {
-                return;
-            }
-            QElapsedTimer waited; // the writer may be behind: let it write the first two
-            waited.start();
-            while (filesBelow(out).size() < 2 && waited.elapsed() < 10000) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(5));
-            }
-            removed = QDir(out).removeRecursively();
-        };
-        BatchPipeline pipeline(identityRestore(removeAtThird), o);
-        const BatchReport report = pipeline.run(BatchPlan::make(o));
-        QVERIFY(removed);
-        QVERIFY(pipeline.isStopped());
-        QCOMPARE(report.stopReason(), QStringLiteral("output folder gone"));
-        QCOMPARE(report.count(ItemState::Done), 2);
-        QCOMPARE(report.count(ItemState::Failed), 1);
-        QCOMPARE(report.count(ItemState::Cancelled), kPhotos - 3);
-        QVERIFY(!QFileInfo::exists(out));
     }
 
     void pauseHoldsBetweenTilesAndResumeFinishes()

@@ -10,12 +10,24 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <mutex>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace unblur::io {
 
 namespace {
+
+std::mutex faultMutex;
+AtomicFile::WriteFault writeFault;
+
+/** The simulated failure for `path`, or 0. */
+int simulatedFailure(const std::string& path, qint64 bytes)
+{
+    const std::lock_guard<std::mutex> lock(faultMutex);
+    return writeFault ? writeFault(path, bytes) : 0;
+}
 
 QString qPath(const std::string& path)
 {
@@ -102,6 +114,9 @@ void AtomicFile::write(const std::string& path, const QByteArray& bytes)
     } else if (file.handle() >= 0 && ::fsync(file.handle()) != 0) {
         error = errno;
         reason = std::strerror(errno);
+    } else if (const int simulated = simulatedFailure(path, bytes.size())) {
+        error = simulated;
+        reason = std::strerror(simulated);
     }
     if (!reason.empty()) {
         file.cancelWriting(); // the temporary file is removed with `file`
@@ -112,6 +127,12 @@ void AtomicFile::write(const std::string& path, const QByteArray& bytes)
         throw WriteError("cannot write " + path + ": " + file.errorString().toStdString(), errno);
     }
     syncFolder(QFileInfo(qPath(path)).absolutePath());
+}
+
+void AtomicFile::setWriteFault(WriteFault fault)
+{
+    const std::lock_guard<std::mutex> lock(faultMutex);
+    writeFault = std::move(fault);
 }
 
 } // namespace unblur::io

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <functional>
 #include <string>
 
 namespace unblur::io {
@@ -26,6 +27,15 @@ public:
 
     /** Whether both paths name the same existing file (links and "./" resolved). */
     static bool sameFile(const std::string& a, const std::string& b);
+
+    /**
+     * Simulated write failures, for tests on machines where no small file system can be
+     * mounted: called with each output path and size once its bytes are in the temporary
+     * file; a non-zero errno (ENOSPC...) fails that write as the file system would, the
+     * temporary file is removed. An empty function (the default) turns it off.
+     */
+    using WriteFault = std::function<int(const std::string& path, qint64 bytes)>;
+    static void setWriteFault(WriteFault fault);
 };
 
 } // namespace unblur::io
