@@ -1,6 +1,6 @@
 // The batch export window driven through its real widgets on the offscreen platform, with
-// the tiny test model: a nested folder with a corrupt file, pause and resume, cancel, the
-// report, and the main window staying usable while a batch runs.
+// the tiny test model: a nested folder with a corrupt file, pause and resume, cancel, a full
+// disk, the report, and the main window staying usable while a batch runs.
 #include "AppSettings.h"
 #include "BatchQueueModel.h"
 #include "BatchTestSupport.h"
@@ -9,6 +9,7 @@
 #include "ImageViewer.h"
 #include "MainWindow.h"
 #include "ModelHost.h"
+#include "SimulatedDisk.h"
 #include "Translations.h"
 #include "UserPrompt.h"
 #include "io/ImageFile.h"
@@ -22,6 +23,7 @@
 #include <QTest>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace unblur::ui;
 using unblur::batch::BatchProgress;
@@ -337,6 +339,67 @@ private Q_SLOTS:
         QCOMPARE(filesBelow(out).size(), window.queue()->count(ItemState::Done));
         QVERIFY(everyFileDecodes(out));
         QVERIFY(button(window, "startButton")->isEnabled());
+    }
+
+    /**
+     * A full disk (simulated) stops the batch: the window says why and how many photos were
+     * not started, keeps the finished ones, and Start again does only the missing ones.
+     */
+    void fullDiskStopsTheBatchAndStartResumes()
+    {
+        constexpr int kPhotos = 5;
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("in"));
+        for (int i = 0; i < kPhotos; ++i) {
+            writePhotoFile(in, QStringLiteral("p%1.png").arg(i), 48, 40, i);
+        }
+        ModelHost host;
+        BatchWindow window(&host);
+        QSignalSpy finished(&window, &BatchWindow::batchFinished);
+        // A first run measures the outputs: the disk then holds two and a half of them.
+        const QString reference = dir.filePath(QStringLiteral("reference"));
+        prepare(window, in, reference);
+        QVERIFY(window.start());
+        QVERIFY(finished.wait(120000));
+        qint64 largest = 0;
+        for (const QString& file : filesBelow(reference)) {
+            largest = std::max(largest, QFileInfo(QDir(reference).filePath(file)).size());
+        }
+        const qint64 page = SimulatedDisk::kPage;
+        const QString out = dir.filePath(QStringLiteral("out"));
+        SimulatedDisk disk(out, (largest + page - 1) / page * page * 5 / 2);
+
+        window.setOutputFolder(out);
+        window.show();
+        QTest::mouseClick(button(window, "startButton"), Qt::LeftButton);
+        QVERIFY(finished.wait(120000));
+        BatchQueueModel* queue = window.queue();
+        QCOMPARE(queue->count(ItemState::Done), 2);
+        QCOMPARE(queue->count(ItemState::Failed), 1);
+        QCOMPARE(queue->count(ItemState::Cancelled), kPhotos - 3);
+        const QString summary = window.summary();
+        QVERIFY2(summary.contains(QLatin1String("Stopped: the disk is full. 2 photos not started; "
+                                                "the photos finished are kept. Free some space, "
+                                                "then Start again: the photos done are skipped.")),
+                 qPrintable(summary));
+        QCOMPARE(queue->index(kPhotos - 1, BatchQueueModel::State).data().toString(),
+                 QStringLiteral("Not started"));
+        QVERIFY2(queue->index(2, BatchQueueModel::Result)
+                     .data()
+                     .toString()
+                     .contains(QLatin1String("No space left on device")),
+                 qPrintable(queue->index(2, BatchQueueModel::Result).data().toString()));
+        QCOMPARE(filesBelow(out).size(), 2);
+        QVERIFY(everyFileDecodes(out));
+        QVERIFY(button(window, "startButton")->isEnabled());
+
+        disk.setRoom(std::numeric_limits<qint64>::max() / 2);
+        QTest::mouseClick(button(window, "startButton"), Qt::LeftButton);
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(queue->count(ItemState::Skipped), 2);
+        QCOMPARE(queue->count(ItemState::Done), kPhotos - 2);
+        QCOMPARE(filesBelow(out), filesBelow(reference));
+        QVERIFY(!window.summary().contains(QLatin1String("Stopped")));
     }
 
     void mainWindowStaysUsableDuringABatch()

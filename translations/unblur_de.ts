@@ -2,6 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>BatchStopMessage</name>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="8"/>
+        <source>the disk is full</source>
+        <translation>die Festplatte ist voll</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="11"/>
+        <source>the output folder is gone</source>
+        <translation>der Ausgabeordner ist verschwunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="14"/>
+        <source>the output folder is on a read-only disk</source>
+        <translation>der Ausgabeordner liegt auf einem schreibgeschützten Datenträger</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="17"/>
+        <source>the output folder is not writable</source>
+        <translation>in den Ausgabeordner kann nicht geschrieben werden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchStopMessage.cpp" line="24"/>
+        <source>Stopped: %1. %n photo(s) not started; the photos finished are kept.</source>
+        <translation>
+            <numerusform>Angehalten: %1. %n Foto nicht begonnen; die fertigen Fotos bleiben erhalten.</numerusform>
+            <numerusform>Angehalten: %1. %n Fotos nicht begonnen; die fertigen Fotos bleiben erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="27"/>
+        <source>Free some space</source>
+        <translation>Schaffen Sie Platz</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="28"/>
+        <source>Check the output folder</source>
+        <translation>Prüfen Sie den Ausgabeordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="30"/>
+        <source>%1, then Start again: the photos done are skipped.</source>
+        <translation>%1 und klicken Sie erneut auf Starten: fertige Fotos werden übersprungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="31"/>
+        <source>%1, then Start again with “Skip the photo” to resume.</source>
+        <translation>%1 und starten Sie erneut mit „Foto überspringen“, um fortzusetzen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="37"/>
+        <source>Stopping: %1…</source>
+        <translation>Wird angehalten: %1…</translation>
+    </message>
+</context>
+<context>
     <name>DurationText</name>
     <message>
         <location filename="../ui/DurationText.cpp" line="13"/>
@@ -86,7 +142,7 @@
     </message>
     <message>
         <location filename="../ui/BatchQueueModel.cpp" line="74"/>
-        <location filename="../ui/BatchQueueModel.cpp" line="131"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="136"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
@@ -101,57 +157,62 @@
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="121"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="118"/>
+        <source>Not started</source>
+        <translation>Nicht begonnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="125"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="128"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="133"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="130"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="135"/>
         <source>Applied</source>
         <translation>Angewendet</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="148"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="153"/>
         <source>Blurry (%1 or more)</source>
         <translation>Unscharf (ab %1)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="149"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="154"/>
         <source>Sharp (below %1)</source>
         <translation>Scharf (unter %1)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="178"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="183"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="180"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="185"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="182"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="187"/>
         <source>Blur</source>
         <translation>Unschärfe</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="184"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="189"/>
         <source>Output or reason</source>
         <translation>Ergebnis oder Grund</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="186"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="191"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="188"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="193"/>
         <source>Shake refinement</source>
         <translation>Verwacklungskorrektur</translation>
     </message>
@@ -159,254 +220,254 @@
 <context>
     <name>unblur::ui::BatchWindow</name>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="42"/>
+        <location filename="../ui/BatchWindow.cpp" line="44"/>
         <source>Batch Export — Unblur</source>
         <translation>Stapel-Export — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="53"/>
+        <location filename="../ui/BatchWindow.cpp" line="55"/>
         <source>Photos and folders to export</source>
         <translation>Zu exportierende Fotos und Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="56"/>
+        <location filename="../ui/BatchWindow.cpp" line="58"/>
         <source>Add &amp;photos…</source>
         <translation>&amp;Fotos hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="57"/>
+        <location filename="../ui/BatchWindow.cpp" line="59"/>
         <source>Add &amp;folder…</source>
         <translation>Or&amp;dner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="58"/>
+        <location filename="../ui/BatchWindow.cpp" line="60"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="59"/>
+        <location filename="../ui/BatchWindow.cpp" line="61"/>
         <source>Include sub-fol&amp;ders (mirrored in the output)</source>
         <translation>&amp;Unterordner einbeziehen (in der Ausgabe nachgebildet)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="61"/>
+        <location filename="../ui/BatchWindow.cpp" line="63"/>
         <source>all photos, or e.g. *.jpg IMG_*</source>
         <translation>alle Fotos, oder z. B. *.jpg IMG_*</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="62"/>
+        <location filename="../ui/BatchWindow.cpp" line="64"/>
         <source>Only files matching</source>
         <translation>Nur passende Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="73"/>
+        <location filename="../ui/BatchWindow.cpp" line="75"/>
         <source>Only files ma&amp;tching:</source>
         <translation>Nur passende Da&amp;teien:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="74"/>
+        <location filename="../ui/BatchWindow.cpp" line="76"/>
         <source>Photos (drop files or folders here)</source>
         <translation>Fotos (Dateien oder Ordner hierher ziehen)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="81"/>
-        <location filename="../ui/BatchWindow.cpp" line="521"/>
+        <location filename="../ui/BatchWindow.cpp" line="83"/>
+        <location filename="../ui/BatchWindow.cpp" line="540"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="82"/>
+        <location filename="../ui/BatchWindow.cpp" line="84"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="87"/>
+        <location filename="../ui/BatchWindow.cpp" line="89"/>
         <source>File name</source>
         <translation>Dateiname</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="88"/>
+        <location filename="../ui/BatchWindow.cpp" line="90"/>
         <source>{name}: the photo&apos;s name; {ext}: the format&apos;s extension; {model}: the model; {date}: today</source>
         <translation>{name}: Name des Fotos; {ext}: Dateiendung des Formats; {model}: das Modell; {date}: heutiges Datum</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="91"/>
+        <location filename="../ui/BatchWindow.cpp" line="93"/>
         <source>When the file exists</source>
         <translation>Wenn die Datei vorhanden ist</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="92"/>
+        <location filename="../ui/BatchWindow.cpp" line="94"/>
         <source>Skip the photo (resumes a batch)</source>
         <translation>Foto überspringen (setzt einen Stapel-Export fort)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="93"/>
+        <location filename="../ui/BatchWindow.cpp" line="95"/>
         <source>Add a number</source>
         <translation>Nummer anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="94"/>
+        <location filename="../ui/BatchWindow.cpp" line="96"/>
         <source>Replace it</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="96"/>
+        <location filename="../ui/BatchWindow.cpp" line="98"/>
         <source>Only blurry photos</source>
         <translation>Nur unscharfe Fotos</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="98"/>
+        <location filename="../ui/BatchWindow.cpp" line="100"/>
         <source>Skip the sharp photos (blur below %1): they are listed as skipped, with their score</source>
         <translation>Scharfe Fotos (Unschärfe unter %1) überspringen: Sie werden als übersprungen aufgeführt, mit ihrem Wert</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="101"/>
+        <location filename="../ui/BatchWindow.cpp" line="103"/>
         <source>Protect sharp areas</source>
         <translation>Scharfe Bereiche schützen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="103"/>
+        <location filename="../ui/BatchWindow.cpp" line="105"/>
         <source>Keep the parts of each photo that are in focus, and soft backgrounds, as they were: only blurred parts change</source>
         <translation>Scharf abgebildete Teile jedes Fotos und weiche Hintergründe bleiben, wie sie waren: Nur unscharfe Teile werden verändert</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="110"/>
+        <location filename="../ui/BatchWindow.cpp" line="112"/>
         <source>Output fo&amp;lder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="113"/>
+        <location filename="../ui/BatchWindow.cpp" line="115"/>
         <source>File &amp;name:</source>
         <translation>Datei&amp;name:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="114"/>
+        <location filename="../ui/BatchWindow.cpp" line="116"/>
         <source>If the file &amp;exists:</source>
         <translation>Wenn die Datei &amp;vorhanden ist:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="118"/>
+        <location filename="../ui/BatchWindow.cpp" line="120"/>
         <source>Model:</source>
         <translation>Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="119"/>
+        <location filename="../ui/BatchWindow.cpp" line="121"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="126"/>
+        <location filename="../ui/BatchWindow.cpp" line="128"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="136"/>
+        <location filename="../ui/BatchWindow.cpp" line="142"/>
         <source>Batch progress</source>
         <translation>Fortschritt des Stapel-Exports</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="140"/>
+        <location filename="../ui/BatchWindow.cpp" line="146"/>
         <source>Add photos or folders, choose the output folder, then Start.</source>
         <translation>Fotos oder Ordner hinzufügen, den Ausgabeordner wählen, dann „Starten“.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="142"/>
+        <location filename="../ui/BatchWindow.cpp" line="148"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="145"/>
-        <location filename="../ui/BatchWindow.cpp" line="513"/>
+        <location filename="../ui/BatchWindow.cpp" line="151"/>
+        <location filename="../ui/BatchWindow.cpp" line="532"/>
         <source>P&amp;ause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="147"/>
+        <location filename="../ui/BatchWindow.cpp" line="153"/>
         <source>&amp;Cancel</source>
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="149"/>
+        <location filename="../ui/BatchWindow.cpp" line="155"/>
         <source>Stop within one tile; photos already written stay, nothing partial is left</source>
         <translation>Spätestens nach einer Kachel anhalten; bereits geschriebene Fotos bleiben erhalten, unvollständige Dateien werden nicht hinterlassen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="151"/>
+        <location filename="../ui/BatchWindow.cpp" line="157"/>
         <source>Sa&amp;ve report…</source>
         <translation>Ber&amp;icht speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="152"/>
+        <location filename="../ui/BatchWindow.cpp" line="158"/>
         <source>Every photo with its state, output and reason, as CSV</source>
         <translation>Jedes Foto mit Status, Ergebnis und Grund, als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="153"/>
+        <location filename="../ui/BatchWindow.cpp" line="159"/>
         <source>Select blurr&amp;y only</source>
         <translation>Nur unscharfe auswä&amp;hlen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="156"/>
+        <location filename="../ui/BatchWindow.cpp" line="162"/>
         <source>Select the photos in the list whose blur is %1 or more</source>
         <translation>Die Fotos der Liste auswählen, deren Unschärfe %1 oder mehr beträgt</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="185"/>
+        <location filename="../ui/BatchWindow.cpp" line="191"/>
         <source>Add photos</source>
         <translation>Fotos hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="189"/>
+        <location filename="../ui/BatchWindow.cpp" line="195"/>
         <source>Add a folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="216"/>
+        <location filename="../ui/BatchWindow.cpp" line="222"/>
         <source>Save the report</source>
         <translation>Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="217"/>
+        <location filename="../ui/BatchWindow.cpp" line="223"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="254"/>
+        <location filename="../ui/BatchWindow.cpp" line="260"/>
         <source>%1 · device %2 · %3 · tiles %4</source>
         <translation>%1 · Gerät %2 · %3 · Kacheln %4</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="258"/>
+        <location filename="../ui/BatchWindow.cpp" line="264"/>
         <source>auto</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="260"/>
+        <location filename="../ui/BatchWindow.cpp" line="266"/>
         <source> · ensemble of %1 views</source>
         <translation> · Ensemble aus %1 Ansichten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="262"/>
+        <location filename="../ui/BatchWindow.cpp" line="268"/>
         <source> · shake refinement %1</source>
         <translation> · Verwacklungskorrektur %1</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="264"/>
+        <location filename="../ui/BatchWindow.cpp" line="270"/>
         <source>%1 (as in the main window)</source>
         <translation>%1 (wie im Hauptfenster)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="292"/>
+        <location filename="../ui/BatchWindow.cpp" line="298"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="292"/>
+        <location filename="../ui/BatchWindow.cpp" line="298"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="344"/>
+        <location filename="../ui/BatchWindow.cpp" line="350"/>
         <source>%n blurry photo(s) selected</source>
         <translation>
             <numerusform>%n unscharfes Foto ausgewählt</numerusform>
@@ -414,42 +475,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="382"/>
+        <location filename="../ui/BatchWindow.cpp" line="388"/>
         <source>A batch export is already running.</source>
         <translation>Ein Stapelexport läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="386"/>
+        <location filename="../ui/BatchWindow.cpp" line="392"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>Kein Modell verfügbar: Fügen Sie zuerst im Hauptfenster eines hinzu.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="404"/>
+        <location filename="../ui/BatchWindow.cpp" line="416"/>
         <source>Loading the model and listing the photos…</source>
         <translation>Modell wird geladen und Fotos werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="421"/>
+        <location filename="../ui/BatchWindow.cpp" line="433"/>
         <source>Pausing after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="430"/>
+        <location filename="../ui/BatchWindow.cpp" line="442"/>
         <source>Stopping after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="438"/>
+        <location filename="../ui/BatchWindow.cpp" line="450"/>
         <source>Report saved to %1.</source>
         <translation>Bericht in %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="441"/>
+        <location filename="../ui/BatchWindow.cpp" line="453"/>
         <source>Could not save the report: %1</source>
         <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="466"/>
+        <location filename="../ui/BatchWindow.cpp" line="478"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>%1 von %n Foto fertig</numerusform>
@@ -457,7 +518,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="468"/>
+        <location filename="../ui/BatchWindow.cpp" line="480"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n fehlgeschlagen</numerusform>
@@ -465,17 +526,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="471"/>
+        <location filename="../ui/BatchWindow.cpp" line="485"/>
         <source> · paused</source>
         <translation> · angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="473"/>
+        <location filename="../ui/BatchWindow.cpp" line="487"/>
         <source> · about %1 left</source>
         <translation> · noch etwa %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="487"/>
+        <location filename="../ui/BatchWindow.cpp" line="501"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n Foto fertig</numerusform>
@@ -483,7 +544,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="488"/>
+        <location filename="../ui/BatchWindow.cpp" line="502"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>, %n übersprungen</numerusform>
@@ -491,7 +552,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="489"/>
+        <location filename="../ui/BatchWindow.cpp" line="503"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>, %n fehlgeschlagen</numerusform>
@@ -499,7 +560,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="491"/>
+        <location filename="../ui/BatchWindow.cpp" line="505"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>, %n nicht erledigt (abgebrochen)</numerusform>
@@ -507,12 +568,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="494"/>
+        <location filename="../ui/BatchWindow.cpp" line="508"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>. Die fehlgeschlagenen Fotos und ihre Gründe stehen rot in der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="513"/>
+        <location filename="../ui/BatchWindow.cpp" line="532"/>
         <source>Res&amp;ume</source>
         <translation>Fo&amp;rtsetzen</translation>
     </message>
@@ -591,7 +652,7 @@
         <location filename="../ui/ControlsPanel.cpp" line="32"/>
         <location filename="../ui/ControlsPanel.cpp" line="49"/>
         <location filename="../ui/ControlsPanel.cpp" line="59"/>
-        <location filename="../ui/ControlsPanel.cpp" line="274"/>
+        <location filename="../ui/ControlsPanel.cpp" line="275"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
@@ -637,23 +698,23 @@
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="51"/>
-        <location filename="../ui/ControlsPanel.cpp" line="266"/>
+        <location filename="../ui/ControlsPanel.cpp" line="267"/>
         <source>%1 px</source>
         <translation>%1 px</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="73"/>
+        <location filename="../ui/ControlsPanel.cpp" line="74"/>
         <source>Self-ensemble</source>
         <translation>Selbst-Ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="74"/>
+        <location filename="../ui/ControlsPanel.cpp" line="75"/>
         <source>Also restore the photo mirrored and turned, and average the results: often slightly cleaner, as many times slower as views</source>
         <translation>Das Foto auch gespiegelt und gedreht schärfen und die Ergebnisse mitteln: oft etwas sauberer, um die Zahl der Ansichten langsamer</translation>
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="61"/>
-        <location filename="../ui/ControlsPanel.cpp" line="76"/>
+        <location filename="../ui/ControlsPanel.cpp" line="77"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
@@ -683,133 +744,133 @@
         <translation>Scharfe Bereiche sc&amp;hützen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="68"/>
+        <location filename="../ui/ControlsPanel.cpp" line="69"/>
         <source>Keep the parts of the photo that are in focus, and soft backgrounds, as they were: the restored photo is blended with the original through the blur map, so only blurred parts change</source>
         <translation>Scharf abgebildete Teile des Fotos und weiche Hintergründe bleiben, wie sie waren: Das Ergebnis wird über die Unschärfekarte mit dem Original gemischt, sodass sich nur unscharfe Teile ändern</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="78"/>
+        <location filename="../ui/ControlsPanel.cpp" line="79"/>
         <source>%1 views (%1× slower)</source>
         <translation>%1 Ansichten (%1× langsamer)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="84"/>
+        <location filename="../ui/ControlsPanel.cpp" line="85"/>
         <source>Strength</source>
         <translation>Stärke</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="85"/>
+        <location filename="../ui/ControlsPanel.cpp" line="86"/>
         <source>Blend of the restored photo and the original: 100 % is fully restored</source>
         <translation>Mischung aus wiederhergestelltem Foto und Original: 100 % ist ganz wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="91"/>
+        <location filename="../ui/ControlsPanel.cpp" line="92"/>
         <source>Strength percent</source>
         <translation>Stärke in Prozent</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="96"/>
+        <location filename="../ui/ControlsPanel.cpp" line="97"/>
         <source>P&amp;review</source>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="103"/>
+        <location filename="../ui/ControlsPanel.cpp" line="104"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
         <translation>Den sichtbaren Teil des Fotos in wenigen Sekunden schärfen; die Vorschau folgt beim Verschieben und Zoomen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="106"/>
+        <location filename="../ui/ControlsPanel.cpp" line="107"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="107"/>
-        <location filename="../ui/ControlsPanel.cpp" line="351"/>
+        <location filename="../ui/ControlsPanel.cpp" line="108"/>
+        <location filename="../ui/ControlsPanel.cpp" line="352"/>
         <source>&amp;Deblur whole photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="109"/>
+        <location filename="../ui/ControlsPanel.cpp" line="110"/>
         <source>Deblur the whole photo with the chosen model (%1)</source>
         <translation>Das ganze Foto mit dem gewählten Modell schärfen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="111"/>
+        <location filename="../ui/ControlsPanel.cpp" line="112"/>
         <source>Deblur whole photo</source>
         <translation>Ganzes Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="112"/>
+        <location filename="../ui/ControlsPanel.cpp" line="113"/>
         <source>Another &amp;variation</source>
         <translation>Andere Va&amp;riante</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="113"/>
+        <location filename="../ui/ControlsPanel.cpp" line="114"/>
         <source>Deblur again with new diffusion noise (a new seed)</source>
         <translation>Mit neuem Diffusionsrauschen (neuem Seed) erneut schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="114"/>
+        <location filename="../ui/ControlsPanel.cpp" line="115"/>
         <source>Another variation</source>
         <translation>Andere Variante</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="126"/>
+        <location filename="../ui/ControlsPanel.cpp" line="127"/>
         <source>&amp;Model:</source>
         <translation>&amp;Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="130"/>
+        <location filename="../ui/ControlsPanel.cpp" line="131"/>
         <source>De&amp;vice:</source>
         <translation>G&amp;erät:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="131"/>
+        <location filename="../ui/ControlsPanel.cpp" line="132"/>
         <source>&amp;Precision:</source>
         <translation>&amp;Präzision:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="132"/>
+        <location filename="../ui/ControlsPanel.cpp" line="133"/>
         <source>&amp;Tile size:</source>
         <translation>&amp;Kachelgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="133"/>
+        <location filename="../ui/ControlsPanel.cpp" line="134"/>
         <source>&amp;Ensemble:</source>
         <translation>Ensem&amp;ble:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="137"/>
+        <location filename="../ui/ControlsPanel.cpp" line="138"/>
         <source>S&amp;hake refinement:</source>
         <translation>Verwacklungskorrek&amp;tur:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="139"/>
+        <location filename="../ui/ControlsPanel.cpp" line="140"/>
         <source>&amp;Strength:</source>
         <translation>&amp;Stärke:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="212"/>
+        <location filename="../ui/ControlsPanel.cpp" line="213"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="216"/>
+        <location filename="../ui/ControlsPanel.cpp" line="217"/>
         <source>CUDA unavailable: %1</source>
         <translation>CUDA nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="220"/>
+        <location filename="../ui/ControlsPanel.cpp" line="221"/>
         <source>Half precision needs a CUDA GPU: %1</source>
         <translation>Halbe Präzision braucht eine CUDA-GPU: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="274"/>
+        <location filename="../ui/ControlsPanel.cpp" line="275"/>
         <source>Auto (%1 px)</source>
         <translation>Automatisch (%1 px)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="350"/>
+        <location filename="../ui/ControlsPanel.cpp" line="351"/>
         <source>&amp;Apply to whole photo</source>
         <translation>Auf ganzes Foto a&amp;nwenden</translation>
     </message>
@@ -909,6 +970,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="144"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="188"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -1030,7 +1092,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="53"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="47"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="48"/>
         <source>Open a photo</source>
         <translation>Foto öffnen</translation>
     </message>
@@ -1041,7 +1103,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="56"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="134"/>
         <source>Save the deblurred photo</source>
         <translation>Das geschärfte Foto speichern</translation>
     </message>
@@ -1301,82 +1363,82 @@
         <translation>Die neue Sprache gilt ab dem nächsten Start von Unblur.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="45"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="46"/>
         <source>Photos (%1);;All files (*)</source>
         <translation>Fotos (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="60"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="61"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="87"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="88"/>
         <source>%1: %2 × %3, %4-bit %5</source>
         <translation>%1: %2 × %3, %4 Bit, %5</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="125"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="126"/>
         <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
         <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
         <source>TIFF (*.tif *.tiff)</source>
         <translation>TIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
         <source>WebP (*.webp)</source>
         <translation>WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
         <source>JPEG (*.jpg *.jpeg)</source>
         <translation>JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="168"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="169"/>
         <source>Replace the original?</source>
         <translation>Original ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="169"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="170"/>
         <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
         <translation>%1 ist das Originalfoto. Durch die geschärfte Fassung ersetzen? Das Original lässt sich danach nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="182"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="194"/>
         <source>Saving %1…</source>
         <translation>%1 wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="194"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="206"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="212"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="224"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="213"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="225"/>
         <source>The deblurred version of %1 has not been saved. Save it first?</source>
         <translation>Die geschärfte Fassung von %1 wurde nicht gespeichert. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="288"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="300"/>
         <source>Batch export running</source>
         <translation>Stapel-Export läuft</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="289"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="301"/>
         <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
         <translation>Ein Stapel-Export läuft noch. Abbrechen und beenden? Bereits geschriebene Fotos bleiben erhalten; wird derselbe Stapel-Export erneut gestartet, erledigt er den Rest.</translation>
     </message>

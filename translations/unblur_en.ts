@@ -2,9 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BatchStopMessage</name>
+    <message numerus="yes">
+        <location filename="../ui/BatchStopMessage.cpp" line="24"/>
+        <source>Stopped: %1. %n photo(s) not started; the photos finished are kept.</source>
+        <translation>
+            <numerusform>Stopped: %1. %n photo not started; the photos finished are kept.</numerusform>
+            <numerusform>Stopped: %1. %n photos not started; the photos finished are kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>unblur::ui::BatchWindow</name>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="344"/>
+        <location filename="../ui/BatchWindow.cpp" line="350"/>
         <source>%n blurry photo(s) selected</source>
         <translation>
             <numerusform>%n blurry photo selected</numerusform>
@@ -12,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="466"/>
+        <location filename="../ui/BatchWindow.cpp" line="478"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>%1 of %n photo finished</numerusform>
@@ -20,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="468"/>
+        <location filename="../ui/BatchWindow.cpp" line="480"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n failed</numerusform>
@@ -28,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="487"/>
+        <location filename="../ui/BatchWindow.cpp" line="501"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n photo done</numerusform>
@@ -36,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="488"/>
+        <location filename="../ui/BatchWindow.cpp" line="502"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>, %n skipped</numerusform>
@@ -44,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="489"/>
+        <location filename="../ui/BatchWindow.cpp" line="503"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>, %n failed</numerusform>
@@ -52,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="491"/>
+        <location filename="../ui/BatchWindow.cpp" line="505"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>, %n not done (cancelled)</numerusform>

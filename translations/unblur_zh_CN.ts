@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BatchStopMessage</name>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="8"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="11"/>
+        <source>the output folder is gone</source>
+        <translation>输出文件夹已不存在</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="14"/>
+        <source>the output folder is on a read-only disk</source>
+        <translation>输出文件夹位于只读磁盘上</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="17"/>
+        <source>the output folder is not writable</source>
+        <translation>输出文件夹不可写入</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BatchStopMessage.cpp" line="24"/>
+        <source>Stopped: %1. %n photo(s) not started; the photos finished are kept.</source>
+        <translation>
+            <numerusform>已停止：%1。%n 张照片未开始；已完成的照片均已保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="27"/>
+        <source>Free some space</source>
+        <translation>请释放一些空间</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="28"/>
+        <source>Check the output folder</source>
+        <translation>请检查输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="30"/>
+        <source>%1, then Start again: the photos done are skipped.</source>
+        <translation>%1，然后再次开始：已完成的照片会被跳过。</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="31"/>
+        <source>%1, then Start again with “Skip the photo” to resume.</source>
+        <translation>%1，然后选择“跳过该照片”再次开始以继续。</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchStopMessage.cpp" line="37"/>
+        <source>Stopping: %1…</source>
+        <translation>正在停止：%1…</translation>
+    </message>
+</context>
+<context>
     <name>DurationText</name>
     <message>
         <location filename="../ui/DurationText.cpp" line="13"/>
@@ -86,7 +141,7 @@
     </message>
     <message>
         <location filename="../ui/BatchQueueModel.cpp" line="74"/>
-        <location filename="../ui/BatchQueueModel.cpp" line="131"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="136"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
@@ -101,57 +156,62 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="121"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="118"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/BatchQueueModel.cpp" line="125"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="128"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="133"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="130"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="135"/>
         <source>Applied</source>
         <translation>已应用</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="148"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="153"/>
         <source>Blurry (%1 or more)</source>
         <translation>模糊（%1 及以上）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="149"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="154"/>
         <source>Sharp (below %1)</source>
         <translation>清晰（低于 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="178"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="183"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="180"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="185"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="182"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="187"/>
         <source>Blur</source>
         <translation>模糊度</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="184"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="189"/>
         <source>Output or reason</source>
         <translation>输出或原因</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="186"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="191"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../ui/BatchQueueModel.cpp" line="188"/>
+        <location filename="../ui/BatchQueueModel.cpp" line="193"/>
         <source>Shake refinement</source>
         <translation>防抖锐化</translation>
     </message>
@@ -159,353 +219,353 @@
 <context>
     <name>unblur::ui::BatchWindow</name>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="42"/>
+        <location filename="../ui/BatchWindow.cpp" line="44"/>
         <source>Batch Export — Unblur</source>
         <translation>批量导出 — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="53"/>
+        <location filename="../ui/BatchWindow.cpp" line="55"/>
         <source>Photos and folders to export</source>
         <translation>要导出的照片和文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="56"/>
+        <location filename="../ui/BatchWindow.cpp" line="58"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="57"/>
+        <location filename="../ui/BatchWindow.cpp" line="59"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="58"/>
+        <location filename="../ui/BatchWindow.cpp" line="60"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="59"/>
+        <location filename="../ui/BatchWindow.cpp" line="61"/>
         <source>Include sub-fol&amp;ders (mirrored in the output)</source>
         <translation>包含子文件夹（在输出中保留目录结构）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="61"/>
+        <location filename="../ui/BatchWindow.cpp" line="63"/>
         <source>all photos, or e.g. *.jpg IMG_*</source>
         <translation>所有照片，或例如 *.jpg IMG_*</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="62"/>
+        <location filename="../ui/BatchWindow.cpp" line="64"/>
         <source>Only files matching</source>
         <translation>仅限匹配的文件</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="73"/>
+        <location filename="../ui/BatchWindow.cpp" line="75"/>
         <source>Only files ma&amp;tching:</source>
         <translation>仅限匹配的文件(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="74"/>
+        <location filename="../ui/BatchWindow.cpp" line="76"/>
         <source>Photos (drop files or folders here)</source>
         <translation>照片（将文件或文件夹拖放到此处）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="81"/>
-        <location filename="../ui/BatchWindow.cpp" line="521"/>
+        <location filename="../ui/BatchWindow.cpp" line="83"/>
+        <location filename="../ui/BatchWindow.cpp" line="540"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="82"/>
+        <location filename="../ui/BatchWindow.cpp" line="84"/>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="87"/>
+        <location filename="../ui/BatchWindow.cpp" line="89"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="88"/>
+        <location filename="../ui/BatchWindow.cpp" line="90"/>
         <source>{name}: the photo&apos;s name; {ext}: the format&apos;s extension; {model}: the model; {date}: today</source>
         <translation>{name}：照片名称；{ext}：格式的扩展名；{model}：模型；{date}：今天的日期</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="91"/>
+        <location filename="../ui/BatchWindow.cpp" line="93"/>
         <source>When the file exists</source>
         <translation>文件已存在时</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="92"/>
+        <location filename="../ui/BatchWindow.cpp" line="94"/>
         <source>Skip the photo (resumes a batch)</source>
         <translation>跳过该照片（用于继续未完成的批量导出）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="93"/>
+        <location filename="../ui/BatchWindow.cpp" line="95"/>
         <source>Add a number</source>
         <translation>添加编号</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="94"/>
+        <location filename="../ui/BatchWindow.cpp" line="96"/>
         <source>Replace it</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="96"/>
+        <location filename="../ui/BatchWindow.cpp" line="98"/>
         <source>Only blurry photos</source>
         <translation>仅处理模糊的照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="98"/>
+        <location filename="../ui/BatchWindow.cpp" line="100"/>
         <source>Skip the sharp photos (blur below %1): they are listed as skipped, with their score</source>
         <translation>跳过清晰的照片（模糊度低于 %1）：它们在列表中显示为已跳过，并附带其模糊度</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="101"/>
+        <location filename="../ui/BatchWindow.cpp" line="103"/>
         <source>Protect sharp areas</source>
         <translation>保护清晰区域</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="103"/>
+        <location filename="../ui/BatchWindow.cpp" line="105"/>
         <source>Keep the parts of each photo that are in focus, and soft backgrounds, as they were: only blurred parts change</source>
         <translation>保持每张照片中对焦清晰的部分和柔和的背景不变：只修改模糊的部分</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="110"/>
+        <location filename="../ui/BatchWindow.cpp" line="112"/>
         <source>Output fo&amp;lder:</source>
         <translation>输出文件夹(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="113"/>
+        <location filename="../ui/BatchWindow.cpp" line="115"/>
         <source>File &amp;name:</source>
         <translation>文件名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="114"/>
+        <location filename="../ui/BatchWindow.cpp" line="116"/>
         <source>If the file &amp;exists:</source>
         <translation>文件已存在时(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="118"/>
+        <location filename="../ui/BatchWindow.cpp" line="120"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="119"/>
+        <location filename="../ui/BatchWindow.cpp" line="121"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="126"/>
+        <location filename="../ui/BatchWindow.cpp" line="128"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="136"/>
+        <location filename="../ui/BatchWindow.cpp" line="142"/>
         <source>Batch progress</source>
         <translation>批量导出进度</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="140"/>
+        <location filename="../ui/BatchWindow.cpp" line="146"/>
         <source>Add photos or folders, choose the output folder, then Start.</source>
         <translation>添加照片或文件夹，选择输出文件夹，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="142"/>
+        <location filename="../ui/BatchWindow.cpp" line="148"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="145"/>
-        <location filename="../ui/BatchWindow.cpp" line="513"/>
+        <location filename="../ui/BatchWindow.cpp" line="151"/>
+        <location filename="../ui/BatchWindow.cpp" line="532"/>
         <source>P&amp;ause</source>
         <translation>暂停(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="147"/>
+        <location filename="../ui/BatchWindow.cpp" line="153"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="149"/>
+        <location filename="../ui/BatchWindow.cpp" line="155"/>
         <source>Stop within one tile; photos already written stay, nothing partial is left</source>
         <translation>最多在一个分块内停止；已写入的照片会保留，不会留下不完整的文件</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="151"/>
+        <location filename="../ui/BatchWindow.cpp" line="157"/>
         <source>Sa&amp;ve report…</source>
         <translation>保存报告(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="152"/>
+        <location filename="../ui/BatchWindow.cpp" line="158"/>
         <source>Every photo with its state, output and reason, as CSV</source>
         <translation>以 CSV 格式列出每张照片的状态、输出和原因</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="153"/>
+        <location filename="../ui/BatchWindow.cpp" line="159"/>
         <source>Select blurr&amp;y only</source>
         <translation>只选择模糊的照片(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="156"/>
+        <location filename="../ui/BatchWindow.cpp" line="162"/>
         <source>Select the photos in the list whose blur is %1 or more</source>
         <translation>选择列表中模糊度为 %1 及以上的照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="185"/>
+        <location filename="../ui/BatchWindow.cpp" line="191"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="189"/>
+        <location filename="../ui/BatchWindow.cpp" line="195"/>
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="216"/>
+        <location filename="../ui/BatchWindow.cpp" line="222"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="217"/>
+        <location filename="../ui/BatchWindow.cpp" line="223"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="254"/>
+        <location filename="../ui/BatchWindow.cpp" line="260"/>
         <source>%1 · device %2 · %3 · tiles %4</source>
         <translation>%1 · 设备 %2 · %3 · 分块 %4</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="258"/>
+        <location filename="../ui/BatchWindow.cpp" line="264"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="260"/>
+        <location filename="../ui/BatchWindow.cpp" line="266"/>
         <source> · ensemble of %1 views</source>
         <translation> · %1 视图集成</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="262"/>
+        <location filename="../ui/BatchWindow.cpp" line="268"/>
         <source> · shake refinement %1</source>
         <translation> · 防抖锐化 %1</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="264"/>
+        <location filename="../ui/BatchWindow.cpp" line="270"/>
         <source>%1 (as in the main window)</source>
         <translation>%1（与主窗口相同）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="292"/>
+        <location filename="../ui/BatchWindow.cpp" line="298"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="292"/>
+        <location filename="../ui/BatchWindow.cpp" line="298"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="344"/>
+        <location filename="../ui/BatchWindow.cpp" line="350"/>
         <source>%n blurry photo(s) selected</source>
         <translation>
             <numerusform>已选择 %n 张模糊的照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="382"/>
+        <location filename="../ui/BatchWindow.cpp" line="388"/>
         <source>A batch export is already running.</source>
         <translation>批量导出已在运行。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="386"/>
+        <location filename="../ui/BatchWindow.cpp" line="392"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>没有可用的模型：请先在主窗口中添加模型。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="404"/>
+        <location filename="../ui/BatchWindow.cpp" line="416"/>
         <source>Loading the model and listing the photos…</source>
         <translation>正在加载模型并列出照片…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="421"/>
+        <location filename="../ui/BatchWindow.cpp" line="433"/>
         <source>Pausing after the current tile…</source>
         <translation>将在当前分块完成后暂停…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="430"/>
+        <location filename="../ui/BatchWindow.cpp" line="442"/>
         <source>Stopping after the current tile…</source>
         <translation>将在当前分块完成后停止…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="438"/>
+        <location filename="../ui/BatchWindow.cpp" line="450"/>
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="441"/>
+        <location filename="../ui/BatchWindow.cpp" line="453"/>
         <source>Could not save the report: %1</source>
         <translation>无法保存报告：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="466"/>
+        <location filename="../ui/BatchWindow.cpp" line="478"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>已完成 %1/%n 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="468"/>
+        <location filename="../ui/BatchWindow.cpp" line="480"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n 张失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="471"/>
+        <location filename="../ui/BatchWindow.cpp" line="485"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="473"/>
+        <location filename="../ui/BatchWindow.cpp" line="487"/>
         <source> · about %1 left</source>
         <translation> · 剩余约 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="487"/>
+        <location filename="../ui/BatchWindow.cpp" line="501"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n 张照片已完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="488"/>
+        <location filename="../ui/BatchWindow.cpp" line="502"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>，%n 张已跳过</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="489"/>
+        <location filename="../ui/BatchWindow.cpp" line="503"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>，%n 张失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="491"/>
+        <location filename="../ui/BatchWindow.cpp" line="505"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>，%n 张未完成（已取消）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="494"/>
+        <location filename="../ui/BatchWindow.cpp" line="508"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>。失败的照片及其原因在列表中以红色显示。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="513"/>
+        <location filename="../ui/BatchWindow.cpp" line="532"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
@@ -584,7 +644,7 @@
         <location filename="../ui/ControlsPanel.cpp" line="32"/>
         <location filename="../ui/ControlsPanel.cpp" line="49"/>
         <location filename="../ui/ControlsPanel.cpp" line="59"/>
-        <location filename="../ui/ControlsPanel.cpp" line="274"/>
+        <location filename="../ui/ControlsPanel.cpp" line="275"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
@@ -630,23 +690,23 @@
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="51"/>
-        <location filename="../ui/ControlsPanel.cpp" line="266"/>
+        <location filename="../ui/ControlsPanel.cpp" line="267"/>
         <source>%1 px</source>
         <translation>%1 像素</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="73"/>
+        <location filename="../ui/ControlsPanel.cpp" line="74"/>
         <source>Self-ensemble</source>
         <translation>自集成</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="74"/>
+        <location filename="../ui/ControlsPanel.cpp" line="75"/>
         <source>Also restore the photo mirrored and turned, and average the results: often slightly cleaner, as many times slower as views</source>
         <translation>同时对镜像和旋转后的照片去模糊，并对结果取平均：效果通常略干净，耗时按视图数成倍增加</translation>
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="61"/>
-        <location filename="../ui/ControlsPanel.cpp" line="76"/>
+        <location filename="../ui/ControlsPanel.cpp" line="77"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
@@ -676,133 +736,133 @@
         <translation>保护清晰区域(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="68"/>
+        <location filename="../ui/ControlsPanel.cpp" line="69"/>
         <source>Keep the parts of the photo that are in focus, and soft backgrounds, as they were: the restored photo is blended with the original through the blur map, so only blurred parts change</source>
         <translation>保持照片中对焦清晰的部分和柔和的背景不变：按模糊分布图将结果与原图混合，只有模糊的部分会改变</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="78"/>
+        <location filename="../ui/ControlsPanel.cpp" line="79"/>
         <source>%1 views (%1× slower)</source>
         <translation>%1 个视图（慢 %1 倍）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="84"/>
+        <location filename="../ui/ControlsPanel.cpp" line="85"/>
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="85"/>
+        <location filename="../ui/ControlsPanel.cpp" line="86"/>
         <source>Blend of the restored photo and the original: 100 % is fully restored</source>
         <translation>修复结果与原图的混合比例：100 % 为完全修复</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="91"/>
+        <location filename="../ui/ControlsPanel.cpp" line="92"/>
         <source>Strength percent</source>
         <translation>强度百分比</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="96"/>
+        <location filename="../ui/ControlsPanel.cpp" line="97"/>
         <source>P&amp;review</source>
         <translation>预览(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="103"/>
+        <location filename="../ui/ControlsPanel.cpp" line="104"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
         <translation>几秒内对屏幕上可见的照片部分去模糊；平移或缩放时预览随之更新（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="106"/>
+        <location filename="../ui/ControlsPanel.cpp" line="107"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="107"/>
-        <location filename="../ui/ControlsPanel.cpp" line="351"/>
+        <location filename="../ui/ControlsPanel.cpp" line="108"/>
+        <location filename="../ui/ControlsPanel.cpp" line="352"/>
         <source>&amp;Deblur whole photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="109"/>
+        <location filename="../ui/ControlsPanel.cpp" line="110"/>
         <source>Deblur the whole photo with the chosen model (%1)</source>
         <translation>使用所选模型对整张照片去模糊（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="111"/>
+        <location filename="../ui/ControlsPanel.cpp" line="112"/>
         <source>Deblur whole photo</source>
         <translation>整张照片去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="112"/>
+        <location filename="../ui/ControlsPanel.cpp" line="113"/>
         <source>Another &amp;variation</source>
         <translation>另一种结果(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="113"/>
+        <location filename="../ui/ControlsPanel.cpp" line="114"/>
         <source>Deblur again with new diffusion noise (a new seed)</source>
         <translation>使用新的扩散噪声（新的随机种子）再次去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="114"/>
+        <location filename="../ui/ControlsPanel.cpp" line="115"/>
         <source>Another variation</source>
         <translation>另一种结果</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="126"/>
+        <location filename="../ui/ControlsPanel.cpp" line="127"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="130"/>
+        <location filename="../ui/ControlsPanel.cpp" line="131"/>
         <source>De&amp;vice:</source>
         <translation>设备(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="131"/>
+        <location filename="../ui/ControlsPanel.cpp" line="132"/>
         <source>&amp;Precision:</source>
         <translation>精度(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="132"/>
+        <location filename="../ui/ControlsPanel.cpp" line="133"/>
         <source>&amp;Tile size:</source>
         <translation>分块大小(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="133"/>
+        <location filename="../ui/ControlsPanel.cpp" line="134"/>
         <source>&amp;Ensemble:</source>
         <translation>集成(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="137"/>
+        <location filename="../ui/ControlsPanel.cpp" line="138"/>
         <source>S&amp;hake refinement:</source>
         <translation>防抖锐化(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="139"/>
+        <location filename="../ui/ControlsPanel.cpp" line="140"/>
         <source>&amp;Strength:</source>
         <translation>强度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="212"/>
+        <location filename="../ui/ControlsPanel.cpp" line="213"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="216"/>
+        <location filename="../ui/ControlsPanel.cpp" line="217"/>
         <source>CUDA unavailable: %1</source>
         <translation>CUDA 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="220"/>
+        <location filename="../ui/ControlsPanel.cpp" line="221"/>
         <source>Half precision needs a CUDA GPU: %1</source>
         <translation>半精度需要 CUDA GPU：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="274"/>
+        <location filename="../ui/ControlsPanel.cpp" line="275"/>
         <source>Auto (%1 px)</source>
         <translation>自动（%1 像素）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="350"/>
+        <location filename="../ui/ControlsPanel.cpp" line="351"/>
         <source>&amp;Apply to whole photo</source>
         <translation>应用到整张照片(&amp;A)</translation>
     </message>
@@ -902,6 +962,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="144"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="188"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -1020,7 +1081,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="53"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="47"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="48"/>
         <source>Open a photo</source>
         <translation>打开照片</translation>
     </message>
@@ -1031,7 +1092,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="56"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="134"/>
         <source>Save the deblurred photo</source>
         <translation>保存去模糊后的照片</translation>
     </message>
@@ -1291,82 +1352,82 @@
         <translation>新语言将在下次启动 Unblur 时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="45"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="46"/>
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="60"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="61"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="87"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="88"/>
         <source>%1: %2 × %3, %4-bit %5</source>
         <translation>%1：%2 × %3，%4 位 %5</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="125"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="126"/>
         <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
         <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="129"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
         <source>TIFF (*.tif *.tiff)</source>
         <translation>TIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
         <source>WebP (*.webp)</source>
         <translation>WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
         <source>JPEG (*.jpg *.jpeg)</source>
         <translation>JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="168"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="169"/>
         <source>Replace the original?</source>
         <translation>替换原图？</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="169"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="170"/>
         <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
         <translation>%1 是原始照片。要用去模糊后的版本替换它吗？原图将无法恢复。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="182"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="194"/>
         <source>Saving %1…</source>
         <translation>正在保存 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="194"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="206"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="212"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="224"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="213"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="225"/>
         <source>The deblurred version of %1 has not been saved. Save it first?</source>
         <translation>%1 去模糊后的版本尚未保存。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="288"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="300"/>
         <source>Batch export running</source>
         <translation>批量导出正在进行</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="289"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="301"/>
         <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
         <translation>批量导出仍在进行。要停止并退出吗？已写入的照片会保留，再次运行相同的批量导出即可完成其余照片。</translation>
     </message>

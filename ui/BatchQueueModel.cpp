@@ -113,7 +113,10 @@ QVariant BatchQueueModel::data(const QModelIndex& index, int role) const
         case Photo:
             return QDir::toNativeSeparators(item.relative);
         case State:
-            return stateText(item.state);
+            return item.state == ItemState::Cancelled &&
+                           item.reason.startsWith(QLatin1String("not started"))
+                       ? tr("Not started")
+                       : stateText(item.state);
         case Blur:
             if (blurScore >= 0) {
                 return QLocale().toString(blurScore, 'f', 2);

@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "BatchQueueModel.h"
+#include "BatchStopMessage.h"
 #include "BlurScorer.h"
 #include "DurationText.h"
 #include "ModelHost.h"
@@ -478,7 +479,9 @@ void BatchWindow::onProgress(const batch::BatchProgress& progress)
     if (progress.failed > 0) {
         text += tr(" · %n failed", nullptr, progress.failed);
     }
-    if (progress.paused) {
+    if (!progress.stopReason.isEmpty()) {
+        text = BatchStopMessage::stopping(progress.stopReason);
+    } else if (progress.paused) {
         text += tr(" · paused");
     } else if (progress.etaSeconds >= 0) {
         text += tr(" · about %1 left").arg(durationText(progress.etaSeconds));
@@ -505,6 +508,11 @@ void BatchWindow::onFinished(const batch::BatchReport& report)
         text += tr(". The failed photos and their reasons are in red in the list.");
     }
     m_status->setText(text);
+    if (!report.stopReason().isEmpty()) {
+        const bool resumes =
+            m_collision->currentData().toString() == QLatin1String("skip-existing");
+        showProblem(BatchStopMessage::text(report.stopReason(), cancelled, resumes));
+    }
     m_progress->setValue(cancelled > 0 ? m_progress->value() : 1000);
     updateButtons();
     Q_EMIT batchFinished(report);
