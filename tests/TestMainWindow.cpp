@@ -10,6 +10,7 @@
 #include "MessageBanner.h"
 #include "ModelHost.h"
 #include "PhotoIo.h"
+#include "SimulatedDisk.h"
 #include "UserPrompt.h"
 #include "io/PhotoReader.h"
 
@@ -478,6 +479,36 @@ private Q_SLOTS:
         QCOMPARE(stripped.format, unblur::io::ImageFormat::Png);
         QCOMPARE(stripped.metadata.value("Exif.Image.Model"),
                  source.metadata.value("Exif.Image.Model"));
+    }
+
+    /** A full disk on save: the reason in the banner, no file, the result still there. */
+    void saveOnAFullDiskKeepsTheResult()
+    {
+        QVERIFY(open(kSmall));
+        QVERIFY(deblur(0));
+        const QString folder = m_dir.filePath(QStringLiteral("full"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString out = folder + QStringLiteral("/out.jpg");
+        QSignalSpy saved(window().photoIo(), &PhotoIo::saved);
+        QSignalSpy failed(window().photoIo(), &PhotoIo::saveFailed);
+        {
+            const batchtest::SimulatedDisk disk(folder, 0);
+            QVERIFY(window().saveTo(out));
+            QVERIFY(failed.wait(30000));
+        }
+        QCOMPARE(banner()->kind(), MessageBanner::Kind::Error);
+        QVERIFY2(banner()->text().contains(QStringLiteral("out.jpg")) &&
+                     banner()->text().contains(QStringLiteral("No space left on device")),
+                 qPrintable(banner()->text()));
+        QVERIFY(QDir(folder).entryList(QDir::Files | QDir::Hidden).isEmpty());
+        QVERIFY(window().isWindowModified());
+        QVERIFY(window().hasResult());
+
+        QVERIFY(window().saveTo(out)); // with space again
+        QVERIFY(saved.wait(30000));
+        QVERIFY(!window().isWindowModified());
+        QCOMPARE(unblur::io::readPhoto(out.toStdString()).image.width,
+                 unblur::io::readPhoto(kSmall.toStdString()).image.width);
     }
 
     void originalNeedsConfirmation()
