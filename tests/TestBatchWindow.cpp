@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 using namespace unblur::ui;
 using unblur::batch::BatchProgress;
@@ -400,6 +401,29 @@ private Q_SLOTS:
         QCOMPARE(queue->count(ItemState::Done), kPhotos - 2);
         QCOMPARE(filesBelow(out), filesBelow(reference));
         QVERIFY(!window.summary().contains(QLatin1String("Stopped")));
+    }
+
+    /**
+     * Closing the application while a batch runs: the model thread is joined while the batch's
+     * tiles still ask it to serve the main window between them (found by the GUI soak: this
+     * crashed on a null ModelThread).
+     */
+    void windowDeletedDuringABatchStopsIt()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("in"));
+        for (int i = 0; i < 3; ++i) {
+            writePhotoFile(in, QStringLiteral("q%1.png").arg(i), 320, 256, i);
+        }
+        auto main = std::make_unique<MainWindow>();
+        BatchWindow* batch = main->showBatchWindow();
+        prepare(*batch, in, dir.filePath(QStringLiteral("out")));
+        QSignalSpy progress(main->host(), &ModelHost::event);
+        QVERIFY(batch->start());
+        QVERIFY(waitForFirstTile(progress));
+        QVERIFY(batch->isRunning());
+        main.reset(); // the batch stops within a tile; no crash, nothing partial
+        QVERIFY(everyFileDecodes(dir.filePath(QStringLiteral("out"))));
     }
 
     void mainWindowStaysUsableDuringABatch()

@@ -48,7 +48,9 @@ ModelHost::~ModelHost()
 {
     m_deblurCancel.cancel();
     cancelBatch();
-    m_thread.reset(); // waits for the running job, which stops within a tile
+    // Waits for the running job, which stops within a tile. Not m_thread.reset(): that clears
+    // the pointer before joining, and a batch's tiles call m_thread->serveInteractive().
+    m_thread->stop();
 }
 
 QString ModelHost::cudaStatus(QStringList* names)

@@ -8,6 +8,14 @@ ModelThread::ModelThread() : m_thread([this] { run(); }) {}
 
 ModelThread::~ModelThread()
 {
+    stop();
+}
+
+void ModelThread::stop()
+{
+    if (!m_thread.joinable()) {
+        return;
+    }
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
         m_stopping = true;

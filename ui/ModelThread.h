@@ -21,10 +21,16 @@ public:
     using Job = std::function<void()>;
 
     ModelThread();
-    /** Drops the jobs not started, waits for the running one, and joins. */
+    /** Stops the thread (stop()). */
     ~ModelThread();
     ModelThread(const ModelThread&) = delete;
     ModelThread& operator=(const ModelThread&) = delete;
+
+    /**
+     * Drops the jobs not started, waits for the running one, and joins; jobs posted later
+     * never run. The running job may still call serveInteractive() meanwhile (it runs nothing).
+     */
+    void stop();
 
     void postInteractive(Job job);
     void postBatch(Job job);
