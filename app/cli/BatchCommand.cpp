@@ -2,6 +2,8 @@
 
 #include "BatchBench.h"
 #include "BatchConsole.h"
+#include "BatchReportMerge.h"
+#include "BatchShard.h"
 #include "CommandLine.h"
 #include "EngineCommandOptions.h"
 #include "InterruptGuard.h"
@@ -109,8 +111,9 @@ void printSummary(QTextStream& err, const batch::BatchReport& report, double sec
     err.flush();
 }
 
-int runBatch(const batch::BatchOptions& options, const QString& modelFolder, int threads, bool json,
-             const QString& reportPath, int benchRuns)
+int runBatch(const batch::BatchOptions& options, const QString& shardSource,
+             const QString& modelFolder, int threads, bool json, const QString& reportPath,
+             int benchRuns)
 {
     QTextStream& err = errStream();
     QTextStream out(stdout);
@@ -140,7 +143,11 @@ int runBatch(const batch::BatchOptions& options, const QString& modelFolder, int
         err << ", sharp areas protected";
     }
     if (options.shardCount > 1) {
-        err << " (shard " << options.shardIndex << "/" << options.shardCount << ")";
+        err << " (shard " << options.shardIndex << "/" << options.shardCount;
+        if (!shardSource.isEmpty()) {
+            err << ", " << shardSource;
+        }
+        err << ")";
     }
     err << "\nOutput: " << QDir::toNativeSeparators(QDir(options.outputFolder).absolutePath())
         << "\n";
@@ -197,8 +204,18 @@ int runBatchCommand(const QStringList& arguments)
                                           "Skip photos whose output exists (the default).");
     const QCommandLineOption suffix("suffix", "Write name-2.ext beside an existing output.");
     const QCommandLineOption overwrite("overwrite", "Replace existing outputs (never an input).");
-    const QCommandLineOption shard("shard", "Take only shard K of N of the photos (1 <= K <= N).",
-                                   "K/N", QStringLiteral("1/1"));
+    const QCommandLineOption shard(
+        "shard",
+        "Take only shard K of N of the photos (1 <= K <= N); auto: from a Slurm job array "
+        "(SLURM_ARRAY_TASK_ID) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX).",
+        "K/N|auto", QStringLiteral("1/1"));
+    const QCommandLineOption shardCount(
+        "shard-count", "--shard auto with JOB_COMPLETION_INDEX: the number of shards.", "n");
+    const QCommandLineOption mergeReports(
+        "merge-reports",
+        "Merge the --report CSVs given as INPUT (files or folders) into FILE, one row per "
+        "photo with its best state, and print a summary; nothing is restored.",
+        "file");
     const QCommandLineOption json("json", "One JSON object per photo on stdout.");
     const QCommandLineOption report("report", "Save the per-photo report as CSV.", "file");
     const QCommandLineOption sequential("sequential",
@@ -220,7 +237,8 @@ int runBatchCommand(const QStringList& arguments)
     const EngineCommandOptions engineOptions;
     const PhotoOutputOptions outputOptions;
     parser.addOptions({help, output, recursive, include, nameTemplate, skipExisting, suffix,
-                       overwrite, shard, json, report, sequential, bench, runs, onlyBlurry});
+                       overwrite, shard, shardCount, mergeReports, json, report, sequential, bench,
+                       runs, onlyBlurry});
     protectOptions.addTo(parser);
     parser.addOption(model);
     engineOptions.addTo(parser);
@@ -237,6 +255,12 @@ int runBatchCommand(const QStringList& arguments)
 
     batch::BatchOptions options;
     options.inputs = parser.positionalArguments().mid(1);
+    if (parser.isSet(mergeReports)) {
+        if (options.inputs.isEmpty()) {
+            return usageError("batch", "--merge-reports needs the reports (files or folders)");
+        }
+        return runMergeReports(parser.value(mergeReports), options.inputs);
+    }
     options.outputFolder = parser.value(output);
     if (options.outputFolder.isEmpty() && parser.isSet(bench)) {
         options.outputFolder = QDir::tempPath(); // replaced by temporary folders
@@ -253,11 +277,14 @@ int runBatchCommand(const QStringList& arguments)
     options.collision = parser.isSet(suffix)      ? batch::Collision::Suffix
                         : parser.isSet(overwrite) ? batch::Collision::Overwrite
                                                   : batch::Collision::SkipExisting;
-    if (!batch::BatchOptions::parseShard(parser.value(shard), options.shardIndex,
-                                         options.shardCount)) {
-        return usageError("batch", "--shard must be K/N with 1 <= K <= N (got '" +
-                                       parser.value(shard) + "')");
+    BatchShard shardChoice;
+    const QString shardError = shardChoice.read(parser.value(shard), parser.value(shardCount),
+                                                QProcessEnvironment::systemEnvironment());
+    if (!shardError.isEmpty()) {
+        return usageError("batch", shardError);
     }
+    options.shardIndex = shardChoice.index;
+    options.shardCount = shardChoice.count;
     if (options.inputs.isEmpty()) {
         return usageError("batch", "missing INPUT");
     }
@@ -308,8 +335,8 @@ int runBatchCommand(const QStringList& arguments)
         return failure(QString::fromStdString(restore::ModelCatalog::noModelMessage()));
     }
     try {
-        return runBatch(options, modelFolder, threads, parser.isSet(json), parser.value(report),
-                        parser.isSet(bench) ? benchRuns : 0);
+        return runBatch(options, shardChoice.source, modelFolder, threads, parser.isSet(json),
+                        parser.value(report), parser.isSet(bench) ? benchRuns : 0);
     } catch (const std::exception& e) {
         return failure(QString::fromStdString(e.what()));
     }

@@ -19,11 +19,13 @@ InterruptGuard::InterruptGuard()
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESETHAND;
     sigaction(SIGINT, &action, &m_previous);
+    sigaction(SIGTERM, &action, &m_previousTerm);
 }
 
 InterruptGuard::~InterruptGuard()
 {
     sigaction(SIGINT, &m_previous, nullptr);
+    sigaction(SIGTERM, &m_previousTerm, nullptr);
 }
 
 unblur::restore::CancelToken& InterruptGuard::token()
