@@ -155,6 +155,8 @@ private Q_SLOTS:
     void rejectsBadArchives_data();
     void rejectsBadArchives();
     void survivesCorruptPickles();
+    void rejectsHostileFiles_data();
+    void rejectsHostileFiles();
 };
 
 void TestCheckpointFile::readsFixtures_data()
@@ -466,6 +468,45 @@ void TestCheckpointFile::survivesCorruptPickles()
             bytes[generator.bounded(int(bytes.size()))] = char(generator.bounded(256));
         parse(bytes);
     }
+}
+
+void TestCheckpointFile::rejectsHostileFiles_data()
+{
+    // tests/data/bad-models/, made by tests/fuzz/make-bad-models.py from what the model-reader
+    // fuzzers found: each once cost memory out of proportion to its size, or leaked.
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("key repeated 4000 times") << "repeated-key.pth"
+                                             << "no 'params'";
+    QTest::newRow("storage key repeated") << "repeated-storage-key.pth"
+                                          << "no 'params'";
+    QTest::newRow("broadcast rebuilt again") << "broadcast-again.pth"
+                                             << "implausibly large";
+    QTest::newRow("zip bomb") << "deflated-bomb.pth"
+                              << "would extract to";
+    QTest::newRow("no version record") << "version-missing.pth"
+                                       << "no version record";
+    QTest::newRow("version not a number") << "version-not-a-number.pth"
+                                          << "version 'three'";
+    QTest::newRow("version too new") << "version-too-new.pth"
+                                     << "version '99'";
+    QTest::newRow("version CRC") << "version-bad-crc.pth"
+                                 << "CRC";
+    QTest::newRow("version method") << "version-bad-method.pth"
+                                    << "unreadable version record";
+}
+
+void TestCheckpointFile::rejectsHostileFiles()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, reason);
+
+    const QString path = QStringLiteral(UNBLUR_TEST_DATA "/bad-models/") + file;
+    QVERIFY2(QFileInfo::exists(path), qPrintable(path));
+    const QString message = errorOf(path.toStdString());
+    QVERIFY2(message.contains(path), qPrintable(message));
+    QVERIFY2(message.contains(reason, Qt::CaseInsensitive), qPrintable(message));
+    QVERIFY2(message.size() < 500, qPrintable(message.left(500))); // long names cut short
 }
 
 QTEST_APPLESS_MAIN(TestCheckpointFile)

@@ -3,8 +3,12 @@
 #include "ModelError.h"
 #include "PickleReader.h"
 #include "PickleWriter.h"
+#include "ZipDirectory.h"
 
+#include <algorithm>
 #include <caffe2/serialize/inline_container.h>
+#include <caffe2/serialize/versions.h>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -13,6 +17,7 @@
 #include <fstream>
 #include <memory>
 #include <new>
+#include <string_view>
 #include <sys/stat.h>
 #include <torch/torch.h>
 #include <unistd.h>
@@ -58,6 +63,83 @@ void checkHeader(const std::string& path)
         throw ModelError(path + ": not a PyTorch checkpoint (not a zip archive)");
 }
 
+/** A name from the file for a message: long ones (a hostile file's) cut short. */
+std::string abbreviated(const std::string& text)
+{
+    constexpr size_t kLongest = 64;
+    return text.size() <= kLongest ? text : text.substr(0, kLongest) + "...";
+}
+
+bool sameNameIgnoringCase(const std::string& a, const std::string& b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+/**
+ * Checks the archive before LibTorch's zip reader opens it: that reader allocates a record's
+ * size before it inflates it, and leaks its directory when its constructor throws (a missing
+ * folder or version record, a corrupt or unreadable version), so those are refused here.
+ */
+void checkArchive(const std::string& path)
+{
+    std::error_code error;
+    const uint64_t fileSize = std::filesystem::file_size(path, error);
+    if (error)
+        throw ModelError("cannot open " + path + ": " + error.message());
+    const std::vector<ZipEntry> entries = readZipDirectory(path, fileSize);
+
+    // torch.save stores its records uncompressed; a deflated archive may extract to a few
+    // times its size, a zip bomb to a thousand (overlapping records count each time).
+    constexpr uint64_t kMaxInflation = 4, kInflationAllowance = uint64_t(1) << 20;
+    uint64_t extracted = 0;
+    for (const ZipEntry& entry : entries)
+        if (__builtin_add_overflow(extracted, entry.size, &extracted))
+            extracted = UINT64_MAX;
+    if (extracted > kMaxInflation * fileSize + kInflationAllowance)
+        throw ModelError(path + ": corrupt or hostile zip archive (its records would extract to " +
+                         std::to_string(extracted) + " bytes, from a file of " +
+                         std::to_string(fileSize) + ")");
+
+    if (entries.empty())
+        throw ModelError(path + ": empty zip archive, not a torch.save checkpoint");
+    const size_t slash = entries[0].name.find('/');
+    if (slash == std::string::npos)
+        throw ModelError(path + ": not a torch.save checkpoint (record '" +
+                         abbreviated(entries[0].name) + "' is not in the archive's folder)");
+    // The version record the reader reads: .data/version where there is one, else version;
+    // names compare as miniz compares them, ignoring case.
+    const std::string folder = entries[0].name.substr(0, slash + 1);
+    std::vector<const ZipEntry*> versions;
+    for (const char* name : {".data/version", "version"}) {
+        for (const ZipEntry& entry : entries)
+            if (sameNameIgnoringCase(entry.name, folder + name))
+                versions.push_back(&entry);
+        if (!versions.empty())
+            break;
+    }
+    if (versions.empty())
+        throw ModelError(path + ": not a torch.save checkpoint (no version record)");
+    for (const ZipEntry* entry : versions) {
+        constexpr uint16_t kUnsupportedFlags = 0x0001 | 0x0020 | 0x0040; // encrypted, patched
+        if (entry->method != 0 || (entry->flags & kUnsupportedFlags) ||
+            entry->compressedSize != entry->size || entry->size > 64)
+            throw ModelError(path + ": not a torch.save checkpoint (unreadable version record)");
+        const std::string text = readStoredEntry(path, fileSize, *entry);
+        uint64_t version = 0;
+        try {
+            version = std::stoull(text); // as the reader parses it
+        } catch (const std::exception&) {
+        }
+        if (version < caffe2::serialize::kMinSupportedFileFormatVersion ||
+            version > caffe2::serialize::kMaxSupportedFileFormatVersion)
+            throw ModelError(path + ": unsupported checkpoint format version '" + firstLine(text) +
+                             "'");
+    }
+}
+
 /** Loads the storages data.pkl refers to, once each, checking their sizes. */
 class StorageLoader
 {
@@ -69,17 +151,19 @@ public:
         auto cached = m_storages.find(key);
         if (cached != m_storages.end()) {
             if (cached->second.scalar_type() != dtype || cached->second.numel() < numel)
-                throw ModelError(m_path + ": storage data/" + key + " is used inconsistently");
+                throw ModelError(m_path + ": storage data/" + abbreviated(key) +
+                                 " is used inconsistently");
             return cached->second.narrow(0, 0, numel);
         }
         const std::string record = "data/" + key;
         if (!m_zip.hasRecord(record))
-            throw ModelError(m_path + ": storage " + record + " is missing from the archive");
+            throw ModelError(m_path + ": storage " + abbreviated(record) +
+                             " is missing from the archive");
         auto [data, size] = m_zip.getRecord(record);
         int64_t bytes = 0;
         if (__builtin_mul_overflow(numel, int64_t(c10::elementSize(dtype)), &bytes) ||
             size < uint64_t(bytes))
-            throw ModelError(m_path + ": storage " + record + " is truncated (" +
+            throw ModelError(m_path + ": storage " + abbreviated(record) + " is truncated (" +
                              std::to_string(size) + " bytes, " + std::to_string(numel) +
                              " elements expected)");
         torch::Tensor storage = torch::empty({numel}, dtype);
@@ -102,17 +186,24 @@ StateDict toStateDict(const PickleValue& dict, const std::string& path, const st
     if (dict.kind != Kind::Dict)
         throw ModelError(path + ": entry '" + entry + "' is not a state dict");
     StateDict result;
-    std::unordered_map<std::string, size_t> index; // a repeated key replaces, as in Python
+    // A repeated key replaces, as in Python. Keys are looked up by value first: a key repeated
+    // through the pickle's memo is neither hashed nor copied again.
+    std::unordered_map<const PickleValue*, size_t> byValue;
+    std::unordered_map<std::string_view, size_t> byText;
     for (const auto& [key, value] : dict.entries) {
         if (key->kind != Kind::String)
             throw ModelError(path + ": entry '" + entry + "' has a non-string key");
         if (value->kind != Kind::Tensor)
-            throw ModelError(path + ": '" + entry + "' value '" + key->text + "' is not a tensor");
-        auto [it, added] = index.emplace(key->text, result.size());
-        if (added)
-            result.emplace_back(key->text, value->tensor);
-        else
-            result[it->second].second = value->tensor;
+            throw ModelError(path + ": '" + entry + "' value '" + abbreviated(key->text) +
+                             "' is not a tensor");
+        auto known = byValue.find(key);
+        if (known == byValue.end()) {
+            auto [it, added] = byText.emplace(key->text, result.size());
+            if (added)
+                result.emplace_back(key->text, value->tensor);
+            known = byValue.emplace(key, it->second).first;
+        }
+        result[known->second].second = value->tensor;
     }
     return result;
 }
@@ -125,7 +216,7 @@ Checkpoint readZip(PyTorchStreamReader& zip, const std::string& path)
         auto [data, size] = zip.getRecord("byteorder");
         const std::string order(static_cast<const char*>(data.get()), size);
         if (order.rfind("little", 0) != 0)
-            throw ModelError(path + ": byte order '" + order + "' is not supported");
+            throw ModelError(path + ": byte order '" + abbreviated(order) + "' is not supported");
     }
 
     auto [pickle, size] = zip.getRecord("data.pkl");
@@ -139,10 +230,14 @@ Checkpoint readZip(PyTorchStreamReader& zip, const std::string& path)
     Checkpoint checkpoint;
     const PickleValue* params = nullptr;
     const PickleValue* paramsEma = nullptr;
+    // Each key once, as in a Python dict; by value first, as in toStateDict.
+    std::unordered_set<const PickleValue*> seenValues;
+    std::unordered_set<std::string_view> seenTexts;
     for (const auto& [key, value] : top.entries) {
         if (key->kind != PickleValue::Kind::String)
             throw ModelError(path + ": not a BasicSR checkpoint (a top-level key is not a string)");
-        checkpoint.entries.push_back(key->text);
+        if (seenValues.insert(key).second && seenTexts.insert(key->text).second)
+            checkpoint.entries.push_back(key->text);
         if (key->text == "params")
             params = value;
         else if (key->text == "params_ema")
@@ -151,7 +246,7 @@ Checkpoint readZip(PyTorchStreamReader& zip, const std::string& path)
     if (!params && !paramsEma) {
         std::string found;
         for (size_t i = 0; i < checkpoint.entries.size() && i < 5; ++i)
-            found += (i == 0 ? "'" : ", '") + checkpoint.entries[i] + "'";
+            found += (i == 0 ? "'" : ", '") + abbreviated(checkpoint.entries[i]) + "'";
         if (checkpoint.entries.size() > 5)
             found += ", ...";
         throw ModelError(path + ": no 'params' or 'params_ema' entry, not a BasicSR checkpoint " +
@@ -285,6 +380,7 @@ private:
 Checkpoint readCheckpoint(const std::string& path)
 {
     checkHeader(path);
+    checkArchive(path);
     std::unique_ptr<PyTorchStreamReader> zip;
     try {
         zip = std::make_unique<PyTorchStreamReader>(path);

@@ -23,8 +23,17 @@ const std::unordered_map<std::string, torch::ScalarType>& storageTypes()
 }
 
 constexpr int64_t kMaxDims = 32;
-// A stride-0 tensor may be larger than its storage, but not absurdly so.
-constexpr int64_t kMaxExpandedNumel = int64_t(1) << 26;
+// The rebuilt tensors together may hold a few times what their storages hold (views that
+// share a storage, stride-0 broadcasts), plus 64 MiB of float32 for small files' broadcasts.
+constexpr int64_t kViewsPerStorage = 4;
+constexpr int64_t kExpansionAllowance = int64_t(1) << 24;
+
+/** A name from the file for a message: long ones (a hostile file's) cut short. */
+std::string abbreviated(const std::string& text)
+{
+    constexpr size_t kLongest = 64;
+    return text.size() <= kLongest ? text : text.substr(0, kLongest) + "...";
+}
 
 std::string describeOpcode(uint8_t op)
 {
@@ -160,7 +169,7 @@ void PickleReader::global(std::string module, std::string name)
                  v->text == "torch._utils._rebuild_tensor_v2" ||
                  v->text == "torch._utils._rebuild_parameter";
     if (!known)
-        fail("unsupported pickle global '" + v->text + "'");
+        fail("unsupported pickle global '" + abbreviated(v->text) + "'");
     push(v);
 }
 
@@ -179,7 +188,7 @@ void PickleReader::reduce()
                args->items[0]->kind == PickleValue::Kind::Tensor) {
         push(args->items[0]);
     } else {
-        fail("unsupported call of '" + name + "'");
+        fail("unsupported call of '" + abbreviated(name) + "'");
     }
 }
 
@@ -210,10 +219,21 @@ void PickleReader::persistentId()
                  f[2]->kind == Kind::String && f[4]->kind == Kind::Int && f[4]->integer >= 0;
     if (!valid)
         fail("unsupported persistent id (expected a torch storage reference)");
-    PickleValue* storage = make(Kind::Storage);
-    storage->tensor =
-        m_loader(f[2]->text, static_cast<torch::ScalarType>(f[1]->integer), f[4]->integer);
-    storage->text = f[2]->text;
+    const PickleValue* key = f[2];
+    const auto dtype = static_cast<torch::ScalarType>(f[1]->integer);
+    const int64_t numel = f[4]->integer;
+    PickleValue* storage = make(Kind::Storage, {f[2]});
+    auto cached = m_storageByKey.find(key);
+    if (cached != m_storageByKey.end() && cached->second.scalar_type() == dtype &&
+        cached->second.numel() >= numel) {
+        storage->tensor = cached->second.narrow(0, 0, numel);
+    } else {
+        storage->tensor = m_loader(key->text, dtype, numel);
+        m_storageByKey[key] = storage->tensor;
+        if (m_loadedStorages.insert(key->text).second &&
+            __builtin_add_overflow(m_storageNumel, storage->tensor.numel(), &m_storageNumel))
+            m_storageNumel = INT64_MAX;
+    }
     push(storage);
 }
 
@@ -249,10 +269,18 @@ PickleValue* PickleReader::rebuildTensor(const std::vector<PickleValue*>& args)
             fail("tensor size overflows");
     }
 
+    const std::string storageName = abbreviated(args[0]->items[0]->text);
     if (numel > 0 && last >= storageNumel)
-        fail("tensor of storage '" + args[0]->text + "' reaches past the end of its storage");
-    if (numel > storageNumel && numel > kMaxExpandedNumel)
-        fail("tensor of storage '" + args[0]->text + "' is implausibly large");
+        fail("tensor of storage '" + storageName + "' reaches past the end of its storage");
+    int64_t budget = 0;
+    if (__builtin_mul_overflow(m_storageNumel, kViewsPerStorage, &budget) ||
+        __builtin_add_overflow(budget, kExpansionAllowance, &budget))
+        budget = INT64_MAX;
+    if (numel > budget - m_rebuiltNumel)
+        fail("tensor of storage '" + storageName + "' is implausibly large (" +
+             std::to_string(numel) + " elements; the storages hold " +
+             std::to_string(m_storageNumel) + ")");
+    m_rebuiltNumel += numel;
 
     PickleValue* result = make(Kind::Tensor);
     result->tensor = torch::empty(sizes, torch::kFloat);

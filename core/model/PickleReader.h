@@ -5,8 +5,10 @@
 #include <deque>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <torch/types.h>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -31,10 +33,10 @@ struct PickleValue
     };
 
     Kind kind = Kind::None;
-    int64_t integer = 0;                                        ///< Bool, Int
-    double real = 0.0;                                          ///< Float
-    std::string text;                                           ///< String; Global as "module.name"
-    std::vector<PickleValue*> items;                            ///< Tuple, List
+    int64_t integer = 0;             ///< Bool, Int
+    double real = 0.0;               ///< Float
+    std::string text;                ///< String; Global as "module.name"
+    std::vector<PickleValue*> items; ///< Tuple, List; Storage: its key (a String)
     std::vector<std::pair<PickleValue*, PickleValue*>> entries; ///< Dict, in insertion order
     torch::Tensor tensor; ///< Storage: flat tensor of the stored dtype; Tensor: float32 contiguous
 };
@@ -98,6 +100,15 @@ private:
     std::vector<PickleValue*> m_stack;
     std::vector<size_t> m_marks; ///< stack sizes at each MARK
     std::unordered_map<uint64_t, PickleValue*> m_memo;
+
+    // Storages by the key value that named them, so that a key repeated through the memo
+    // costs neither a copy nor a lookup of its text each time.
+    std::unordered_map<const PickleValue*, torch::Tensor> m_storageByKey;
+    // What the storages hold and what the tensors rebuilt from them hold, in elements: views
+    // may overlap, but not so much that a small file asks for gigabytes.
+    std::unordered_set<std::string_view> m_loadedStorages;
+    int64_t m_storageNumel = 0;
+    int64_t m_rebuiltNumel = 0;
 };
 
 } // namespace unblur::model
