@@ -48,6 +48,9 @@ void SoakDriver::createWindow()
 {
     m_window = std::make_unique<MainWindow>();
     m_window->resize(1000, 700);
+    // Preview regions of 128 px (as the tests): the soak's photos are about one 512 px region
+    // and would be deblurred whole instead.
+    m_window->setPreviewSide(128);
     m_window->show();
     if (!QTest::qWaitForWindowExposed(m_window.get())) {
         qWarning("soak: the main window was not exposed");
