@@ -45,14 +45,23 @@ requeue)
     ;;
 esac
 
+status=0
 # shellcheck disable=SC2086 # $options is empty or two words
 PATH="$(dirname "$cli"):$PATH" UNBLUR_CHECK_TIMEOUT=150 timeout 240 \
     bash "$source/packaging/slurm/check-slurm.sh" $options "$in" "$out" \
-    "$data/hidiff-tiny" "$tasks" || fail "check-slurm.sh failed (exit $?)"
+    "$data/hidiff-tiny" "$tasks" >"$work/check.log" 2>&1 || status=$?
+cat "$work/check.log"
+[ $status -eq 0 ] || fail "check-slurm.sh failed (exit $status)"
 
-# No daemon of the check's cluster (its configuration is in /tmp/unblur-slurm.*) is left.
-left=$(ps -eo pid=,args= | grep '/tmp/unblur-slurm\.' | grep -v grep || true)
-[ -z "$left" ] || fail "daemons left running: $left"
+# No process of the cluster the check started (its daemons name its folder) is left.
+cluster=$(sed -n 's/^check-slurm: started a one-node cluster .* in \(.*\)$/\1/p' "$work/check.log")
+[ -n "$cluster" ] || grep -q '^check-slurm: using the running cluster' "$work/check.log" ||
+    fail "check-slurm.sh neither started a cluster nor found one"
+[ -z "$cluster" ] || for cmdline in /proc/[0-9]*/cmdline; do
+    if tr '\0' ' ' <"$cmdline" 2>/dev/null | grep -q -F "$cluster/"; then
+        fail "left running: $(tr '\0' ' ' <"$cmdline")"
+    fi
+done
 
 photos=0
 for path in "$in"/*; do

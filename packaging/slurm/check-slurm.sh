@@ -42,13 +42,10 @@ work=""
 started_pids=()
 clean_up() {
     # Our jobs first (daemons stopped under a running job would leave its processes behind).
-    if [ -n "${array:-}" ] && [ -n "$(squeue -h -j "$array${merge:+,$merge}" 2>/dev/null)" ]; then
+    if [ -n "${array:-}" ] && ! gone; then
         echo "check-slurm: cancelling jobs $array ${merge:-}"
-        scancel "$array" ${merge:+"$merge"} 2>/dev/null
-        for _ in $(seq 150); do
-            [ -z "$(squeue -h -j "$array${merge:+,$merge}" 2>/dev/null)" ] && break
-            sleep 0.2
-        done
+        timeout 15 scancel "$array" ${merge:+"$merge"} 2>/dev/null
+        wait_for 30 gone || echo "check-slurm: jobs $array ${merge:-} did not end" >&2
     fi
     [ -n "$work" ] || return 0
     local pid
@@ -82,7 +79,15 @@ remember_pid() {
     started_pids=("$(cat "$1")" "${started_pids[@]}")
 }
 # Whether the node is up and idle or busy, not down or starting.
-node_ready() { sinfo -h -N -o %T | grep -q -E '^(idle|mixed|allocated)'; }
+node_ready() { timeout 15 sinfo -h -N -o %T | grep -q -E '^(idle|mixed|allocated)'; }
+# The state of job or task $1 (COMPLETED, RUNNING...).
+state_of() {
+    timeout 15 scontrol show job -o "$1" 2>/dev/null |
+        sed -n 's/.* JobState=\([A-Z_]*\) .*/\1/p' | head -1
+}
+is_state() { [ "$(state_of "$1")" = "$2" ]; }
+# Whether our jobs have left the queue (squeue failing counts as gone: no controller).
+gone() { [ -z "$(timeout 15 squeue -h -j "$array${merge:+,$merge}" 2>/dev/null)" ]; }
 
 start_cluster() {
     for daemon in munged mungekey slurmctld slurmd; do
@@ -144,18 +149,18 @@ EOF
     slurmctld -f "$SLURM_CONF" ||
         fail "slurmctld did not start: $(tail -5 "$work/log/slurmctld.log" 2>/dev/null)"
     remember_pid "$work/slurmctld.pid" || fail "slurmctld wrote no pid file"
-    wait_for 30 scontrol ping ||
+    wait_for 30 timeout 15 scontrol ping ||
         fail "slurmctld does not answer: $(tail -5 "$work/log/slurmctld.log" 2>/dev/null)"
     slurmd -f "$SLURM_CONF" -N unblur-check ||
         fail "slurmd did not start: $(tail -5 "$work/log/slurmd.log" 2>/dev/null)"
     remember_pid "$work/slurmd.pid" || fail "slurmd wrote no pid file"
     wait_for 30 node_ready ||
-        fail "the node did not come up: $(sinfo -N 2>&1 | tail -2); $(tail -5 "$work/log/slurmd.log")"
+        fail "the node did not come up: $(timeout 15 sinfo -N 2>&1 | tail -2); $(tail -5 "$work/log/slurmd.log")"
     echo "check-slurm: started a one-node cluster ($host, $cpus CPUs) in $work"
 }
 
 if timeout 10 scontrol ping 2>/dev/null | grep -q UP; then
-    echo "check-slurm: using the running cluster ($(scontrol ping | head -1))"
+    echo "check-slurm: using the running cluster ($(timeout 15 scontrol ping | head -1))"
 else
     start_cluster
 fi
@@ -175,37 +180,32 @@ array=$(echo "$ids" | sed -n 1p)
 merge=$(echo "$ids" | sed -n 2p)
 [ -n "$array" ] && [ -n "$merge" ] || fail "no job numbers in sbatch's output"
 
-# The state of job or task $1 (COMPLETED, RUNNING...).
-state_of() { scontrol show job -o "$1" 2>/dev/null | sed -n 's/.* JobState=\([A-Z_]*\) .*/\1/p' | head -1; }
-is_state() { [ "$(state_of "$1")" = "$2" ]; }
-gone() { [ -z "$(squeue -h -j "$array,$merge" 2>/dev/null)" ]; }
-
 if [ -n "$requeue_task" ]; then
     task="${array}_$requeue_task"
     log="$output/unblur-slurm/task-$requeue_task.log"
     # The merge must wait for the second attempt, not start on the cancelled first one.
-    scontrol hold "$merge" || fail "cannot hold the merge job $merge"
+    timeout 15 scontrol hold "$merge" || fail "cannot hold the merge job $merge"
     wait_for "$limit" grep -q ' 1/[0-9]* photos' "$log" ||
         fail "task $requeue_task restored no photo within $limit s: $(tail -3 "$log" 2>&1)"
     grep -q " \([0-9]*\)/\1 photos" "$log" &&
         fail "task $requeue_task had finished before it could be cancelled"
-    scancel "$task" || fail "scancel $task failed"
+    timeout 15 scancel "$task" || fail "scancel $task failed"
     echo "check-slurm: cancelled task $task after $(grep -c ' photos ' "$log") photo(s)"
     wait_for 60 is_state "$task" CANCELLED ||
         fail "task $task is $(state_of "$task"), not CANCELLED"
-    scontrol requeue "$task" || fail "scontrol requeue $task failed"
-    scontrol update JobId="$task" StartTime=now || fail "cannot start $task at once"
-    scontrol release "$merge" || fail "cannot release the merge job $merge"
+    timeout 15 scontrol requeue "$task" || fail "scontrol requeue $task failed"
+    timeout 15 scontrol update JobId="$task" StartTime=now || fail "cannot start $task at once"
+    timeout 15 scontrol release "$merge" || fail "cannot release the merge job $merge"
     echo "check-slurm: requeued task $task"
 fi
 
-wait_for "$limit" gone || fail "the jobs did not end within $limit s: $(squeue 2>&1)"
+wait_for "$limit" gone || fail "the jobs did not end within $limit s: $(timeout 15 squeue 2>&1)"
 echo "check-slurm: jobs ended after $((SECONDS - start)) s"
 
 # --- the results --------------------------------------------------------------------------
 bad=0
 for ((k = 0; k < tasks; k++)); do
-    line=$(scontrol show job -o "${array}_$k" 2>/dev/null)
+    line=$(timeout 15 scontrol show job -o "${array}_$k" 2>/dev/null)
     state=$(echo "$line" | sed -n 's/.* JobState=\([A-Z_]*\) .*/\1/p')
     code=$(echo "$line" | sed -n 's/.* ExitCode=\([0-9:]*\) .*/\1/p')
     restarts=$(echo "$line" | sed -n 's/.* Restarts=\([0-9]*\) .*/\1/p')
