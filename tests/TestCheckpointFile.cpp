@@ -494,6 +494,8 @@ void TestCheckpointFile::rejectsHostileFiles_data()
                                  << "CRC";
     QTest::newRow("version method") << "version-bad-method.pth"
                                     << "unreadable version record";
+    QTest::newRow("version a folder") << "version-marked-folder.pth"
+                                      << "marked as a folder";
 }
 
 void TestCheckpointFile::rejectsHostileFiles()

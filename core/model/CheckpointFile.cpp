@@ -95,9 +95,14 @@ void checkArchive(const std::string& path)
     // times its size, a zip bomb to a thousand (overlapping records count each time).
     constexpr uint64_t kMaxInflation = 4, kInflationAllowance = uint64_t(1) << 20;
     uint64_t extracted = 0;
-    for (const ZipEntry& entry : entries)
+    for (const ZipEntry& entry : entries) {
         if (__builtin_add_overflow(extracted, entry.size, &extracted))
             extracted = UINT64_MAX;
+        // Read as a folder, its bytes would come back unwritten (whatever the heap held).
+        if (entry.folder && entry.size > 0)
+            throw ModelError(path + ": corrupt zip archive (record '" + abbreviated(entry.name) +
+                             "' is marked as a folder but holds data)");
+    }
     if (extracted > kMaxInflation * fileSize + kInflationAllowance)
         throw ModelError(path + ": corrupt or hostile zip archive (its records would extract to " +
                          std::to_string(extracted) + " bytes, from a file of " +

@@ -143,6 +143,9 @@ std::vector<ZipEntry> readZipDirectory(const std::string& path, uint64_t fileSiz
         entry.size = littleEndian(dir, at + 24, 4);
         entry.localHeaderOffset = littleEndian(dir, at + 42, 4);
         entry.name = dir.substr(at + kEntrySize, nameLength);
+        constexpr uint64_t kDosFolderAttribute = 0x10;
+        entry.folder = (!entry.name.empty() && entry.name.back() == '/') ||
+                       (littleEndian(dir, at + 38, 4) & kDosFolderAttribute);
         const size_t extra = at + kEntrySize + nameLength;
         readZip64Extra(dir, extra, extra + extraLength, entry);
         entries.push_back(std::move(entry));

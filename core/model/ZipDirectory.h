@@ -16,6 +16,9 @@ struct ZipEntry
     uint64_t compressedSize = 0;
     uint64_t size = 0; ///< once extracted
     uint64_t localHeaderOffset = 0;
+    /// A folder to miniz (a name ending in '/' or the DOS folder attribute): LibTorch's reader
+    /// then hands back its size in bytes without writing them.
+    bool folder = false;
 };
 
 /**

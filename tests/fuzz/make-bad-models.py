@@ -89,8 +89,11 @@ with open(os.path.join(out, 'good.tmp'), 'rb') as f:
     good = f.read()
 os.remove(os.path.join(out, 'good.tmp'))
 entry = good.rindex(b'PK\x01\x02\x14\x03\x14\x00\x00\x00\x00\x00')  # the version's entry
+# The DOS folder attribute (0x10) on the version record, as the fuzzer set it: miniz took it
+# for a folder and LibTorch read its two bytes unwritten.
 for name, offset, value in (('version-bad-crc.pth', 16, b'\0\0\0\0'),
-                            ('version-bad-method.pth', 10, struct.pack('<H', 99))):
+                            ('version-bad-method.pth', 10, struct.pack('<H', 99)),
+                            ('version-marked-folder.pth', 38, struct.pack('<I', 0x10))):
     data = bytearray(good)
     data[entry + offset:entry + offset + len(value)] = value
     with open(os.path.join(out, name), 'wb') as f:
