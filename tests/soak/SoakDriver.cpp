@@ -120,6 +120,7 @@ bool SoakDriver::waitUntil(const std::function<bool()>& done, int timeoutMs)
     const QDeadlineTimer deadline(timeoutMs);
     while (!done()) {
         if (deadline.hasExpired()) {
+            count(QStringLiteral("waits timed out"));
             return false;
         }
         QTest::qWait(10);

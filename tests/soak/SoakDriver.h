@@ -46,8 +46,11 @@ private:
     unblur::ui::BatchWindow* batchWindow() const;
     /** Processes events for `ms` milliseconds (once when 0). */
     static void processEvents(int ms);
-    /** Processes events until `done` holds, at most `timeoutMs`; false on timeout. */
-    static bool waitUntil(const std::function<bool()>& done, int timeoutMs);
+    /**
+     * Processes events until `done` holds, at most `timeoutMs`; false on timeout (counted as
+     * "waits timed out": work that took over 2 minutes on photos this small).
+     */
+    bool waitUntil(const std::function<bool()>& done, int timeoutMs);
     bool isIdle() const;
     void count(const QString& outcome) { ++m_outcomes[outcome]; }
 
