@@ -1,5 +1,6 @@
 #include "model/CheckpointFile.h"
 #include "model/ModelError.h"
+#include "model/ModelFolder.h"
 #include "model/PickleReader.h"
 #include "model/PickleWriter.h"
 
@@ -496,6 +497,16 @@ void TestCheckpointFile::rejectsHostileFiles_data()
                                     << "unreadable version record";
     QTest::newRow("version a folder") << "version-marked-folder.pth"
                                       << "marked as a folder";
+    QTest::newRow("json number beyond a double") << "json-number-beyond-double.json"
+                                                 << "not valid JSON";
+    QTest::newRow("json dim beyond int") << "json-dim-beyond-int.json"
+                                         << "'g.dim' is out of range";
+    QTest::newRow("json blocks beyond int") << "json-blocks-beyond-int.json"
+                                            << "'g.num_blocks' is out of range";
+    QTest::newRow("json factor beyond int64") << "json-factor-beyond-int64.json"
+                                              << "'g.ffn_expansion_factor' is 1e+300, out of range";
+    QTest::newRow("json steps beyond int64") << "json-steps-beyond-int64.json"
+                                             << "out of range";
 }
 
 void TestCheckpointFile::rejectsHostileFiles()
@@ -505,7 +516,18 @@ void TestCheckpointFile::rejectsHostileFiles()
 
     const QString path = QStringLiteral(UNBLUR_TEST_DATA "/bad-models/") + file;
     QVERIFY2(QFileInfo::exists(path), qPrintable(path));
-    const QString message = errorOf(path.toStdString());
+    QString message = errorOf(path.toStdString());
+    if (file.endsWith(".json")) { // a model folder's model.json, read as loadModelFolder does
+        QFile json(path);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        ModelInfo info;
+        try {
+            applyModelJson(json.readAll().toStdString(), HiDiffConfig{}, path.toStdString(), info);
+            message = "<no error>";
+        } catch (const ModelError& e) {
+            message = QString::fromStdString(e.what());
+        }
+    }
     QVERIFY2(message.contains(path), qPrintable(message));
     QVERIFY2(message.contains(reason, Qt::CaseInsensitive), qPrintable(message));
     QVERIFY2(message.size() < 500, qPrintable(message.left(500))); // long names cut short

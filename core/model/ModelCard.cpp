@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace unblur::model {
 
@@ -204,6 +205,11 @@ void from_json(const Json& j, LineageEntry& e)
     e.parents = j.value("parents", std::vector<std::string>());
     e.weights = j.value("weights", std::vector<double>());
     e.command = j.value("command", std::string());
+    // nlohmann casts a float to the integer, undefined beyond int64_t's range.
+    const double steps =
+        j.contains("steps") && j.at("steps").is_number_float() ? j.at("steps").get<double>() : 0.0;
+    if (!(steps >= -0x1p63 && steps < 0x1p63))
+        throw std::out_of_range("lineage steps " + std::to_string(steps) + " out of range");
     e.steps = j.value("steps", int64_t(0));
     e.seconds = j.value("seconds", 0.0);
     e.hardware = j.value("hardware", std::string());
@@ -329,7 +335,7 @@ ModelCard parseModelCard(const std::string& text, const std::string& file)
     Json root;
     try {
         root = Json::parse(text);
-    } catch (const Json::parse_error& error) {
+    } catch (const Json::exception& error) { // a syntax error, a number beyond a double
         throw ModelError(file + ": not valid JSON (" + error.what() + ")");
     }
     if (!root.is_object()) {
@@ -347,7 +353,7 @@ ModelCard parseModelCard(const std::string& text, const std::string& file)
         if (root.contains("provenance")) {
             card.legacyProvenance = root.at("provenance").dump(1);
         }
-    } catch (const Json::exception& error) {
+    } catch (const std::exception& error) { // nlohmann's, and out-of-range numbers
         throw ModelError(file + ": a model card field has the wrong type (" + error.what() + ")");
     }
     return card;

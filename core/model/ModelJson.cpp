@@ -7,7 +7,10 @@
 #endif
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
+#include <type_traits>
+#include <vector>
 
 namespace unblur::model {
 
@@ -43,6 +46,9 @@ public:
             return;
         }
         const double value = get<double>(key);
+        constexpr double kLargestFactor = 1024; // products stay far inside int64_t
+        if (!(value > 0 && value <= kLargestFactor))
+            fail(key, "is " + text(value) + ", out of range");
         for (int64_t base : bases) {
             if (int64_t(base * value) != int64_t(base * field)) {
                 fail(key, "is " + text(value) + " but the checkpoints' layer widths need " +
@@ -64,11 +70,41 @@ private:
     template <typename T> T get(const char* key) const
     {
         try {
-            return m_object.at(key).get<T>();
+            const Json& value = m_object.at(key);
+            if (!fits<T>(value))
+                fail(key, "is out of range");
+            return value.get<T>();
+        } catch (const ModelError&) {
+            throw;
         } catch (const std::exception&) {
             fail(key, "has the wrong type");
         }
         return T();
+    }
+
+    /** nlohmann converts a number to an integer with a cast, undefined out of its range. */
+    template <typename T> static bool fits(const Json& value)
+    {
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+            static_assert(std::is_signed_v<T>);
+            constexpr double bound = -double(std::numeric_limits<T>::min()); // 2^(bits-1)
+            if (value.is_number_unsigned())
+                return value.get<uint64_t>() <= uint64_t(std::numeric_limits<T>::max());
+            if (value.is_number_integer())
+                return value.get<int64_t>() >= int64_t(std::numeric_limits<T>::min()) &&
+                       value.get<int64_t>() <= int64_t(std::numeric_limits<T>::max());
+            if (value.is_number_float())
+                return value.get<double>() >= -bound && value.get<double>() < bound;
+            return true; // not a number: get() throws
+        } else if constexpr (std::is_same_v<T, std::vector<int>>) {
+            if (value.is_array())
+                for (const Json& item : value)
+                    if (!fits<int>(item))
+                        return false;
+            return true;
+        } else {
+            return true;
+        }
     }
     template <typename T> static std::string text(const T& value) { return Json(value).dump(); }
     [[noreturn]] void fail(const char* key, const std::string& why) const

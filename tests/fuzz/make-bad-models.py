@@ -98,3 +98,16 @@ for name, offset, value in (('version-bad-crc.pth', 16, b'\0\0\0\0'),
     data[entry + offset:entry + offset + len(value)] = value
     with open(os.path.join(out, name), 'wb') as f:
         f.write(bytes(data))
+
+# model.json, as fuzz_model_json found: numbers nlohmann refuses (beyond a double) or casts
+# with undefined behaviour (a float beyond the integer field's range).
+for name, text in (('json-number-beyond-double.json', '{"name": "x", "version": 1e400}'),
+                   ('json-dim-beyond-int.json', '{"config": {"g": {"dim": 1.8e99}}}'),
+                   ('json-blocks-beyond-int.json',
+                    '{"config": {"g": {"num_blocks": [1, 3, 8, 3e10]}}}'),
+                   ('json-factor-beyond-int64.json',
+                    '{"config": {"g": {"ffn_expansion_factor": 1e300}}}'),
+                   ('json-steps-beyond-int64.json',
+                    '{"lineage": [{"run": "a", "steps": 1e300}]}')):
+    with open(os.path.join(out, name), 'w') as f:
+        f.write(text + '\n')
