@@ -2,11 +2,12 @@
 # Builds the model-reader fuzzers with clang (ASan + UBSan + libFuzzer) in build-fuzz/, seeds
 # them from the tiny fixture's checkpoints and fuzzes for a bounded time, then prints a summary.
 #
-#   tools/fuzz-model.sh [SECONDS] [checkpoint|pickle|both]    (default 300 both)
+#   tools/fuzz-model.sh [SECONDS] [checkpoint|pickle|json|all]    (default 300 all)
 #
 # checkpoint: whole .pth files through readCheckpoint (zip, data.pkl, tensor rebuild);
-# pickle: raw bytes straight into PickleReader, seeded with the fixtures' data.pkl.
-# `both` runs the two side by side, SECONDS each (two cores). Needs
+# pickle: raw bytes straight into PickleReader, seeded with the fixtures' data.pkl;
+# json: a model folder's model.json (card and config), seeded with the bundled model's.
+# `all` runs the three side by side, SECONDS each. Needs
 # packaging/debian-build-deps.txt and packaging/debian-fuzz-deps.txt. Environment as in
 # tools/fuzz-common.sh (FUZZ_NICE, FUZZ_JOBS, FUZZ_NO_BUILD), and
 #   FUZZ_MALLOC_MB=N  largest single allocation before libFuzzer reports it (default 512)
@@ -15,16 +16,15 @@
 set -euo pipefail
 
 seconds=${1:-300}
-which=${2:-both}
+which=${2:-all}
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/tools/fuzz-common.sh"
-fuzz_check_seconds "[SECONDS] [checkpoint|pickle|both]"
+fuzz_check_seconds "[SECONDS] [checkpoint|pickle|json|all]"
 case $which in
-checkpoint) targets=(checkpoint) ;;
-pickle) targets=(pickle) ;;
-both) targets=(checkpoint pickle) ;;
+checkpoint | pickle | json) targets=("$which") ;;
+all) targets=(checkpoint pickle json) ;;
 *)
-    echo "usage: $0 [SECONDS] [checkpoint|pickle|both]" >&2
+    echo "usage: $0 [SECONDS] [checkpoint|pickle|json|all]" >&2
     exit 2
     ;;
 esac
@@ -42,18 +42,22 @@ seed_pickles() {
 }
 
 run_target() {
-    local target=$1 corpus=$build/corpus-model-$1 max_len
+    local target=$1 corpus=$build/corpus-model-$1 dict=$root/tests/fuzz/pickle.dict max_len
     if [[ $target == checkpoint ]]; then
         # The small checkpoints only: net_g.pth (1 MB) would slow every run it is picked for.
         fuzz_seed "$corpus" "$fixtures"/net_d.pth "$fixtures"/net_le.pth \
             "$fixtures"/net_le_dm.pth "$root"/tests/data/bad-models
         max_len=${FUZZ_MAX_LEN:-65536}
-    else
+    elif [[ $target == pickle ]]; then
         seed_pickles "$corpus"
         max_len=${FUZZ_MAX_LEN:-65536}
+    else
+        fuzz_seed "$corpus" "$root"/resources/models/default/model.json
+        dict=$root/tests/fuzz/model-json.dict
+        max_len=${FUZZ_MAX_LEN:-16384}
     fi
     fuzz_run "$build/tests/fuzz/fuzz_model_$target" "$corpus" "$build/crashes-model-$target" \
-        "$build/fuzz-model-$target.log" "$root/tests/fuzz/pickle.dict" "$max_len" \
+        "$build/fuzz-model-$target.log" "$dict" "$max_len" \
         -malloc_limit_mb="${FUZZ_MALLOC_MB:-512}"
 }
 
@@ -61,14 +65,18 @@ if ((${#targets[@]} == 1)); then
     run_target "${targets[0]}"
     exit
 fi
-# Side by side; each summary is printed once its run ends.
+# Side by side; each summary is printed once all runs have ended.
 status=0
-run_target checkpoint >"$build/fuzz-model-checkpoint.out" 2>&1 &
-first=$!
-run_target pickle >"$build/fuzz-model-pickle.out" 2>&1 &
-second=$!
-trap 'kill "$first" "$second" 2>/dev/null' INT TERM
-wait "$first" || status=$?
-wait "$second" || status=$?
-sed -s -n '/^== fuzz summary/,$p' "$build/fuzz-model-checkpoint.out" "$build/fuzz-model-pickle.out"
+pids=()
+for target in "${targets[@]}"; do
+    run_target "$target" >"$build/fuzz-model-$target.out" 2>&1 &
+    pids+=($!)
+done
+trap 'kill "${pids[@]}" 2>/dev/null' INT TERM
+for pid in "${pids[@]}"; do
+    wait "$pid" || status=$?
+done
+for target in "${targets[@]}"; do
+    sed -n '/^== fuzz summary/,$p' "$build/fuzz-model-$target.out"
+done
 exit "$status"
