@@ -507,6 +507,8 @@ void TestCheckpointFile::rejectsHostileFiles_data()
                                               << "'g.ffn_expansion_factor' is 1e+300, out of range";
     QTest::newRow("json steps beyond int64") << "json-steps-beyond-int64.json"
                                              << "out of range";
+    QTest::newRow("json timesteps") << "json-timesteps-billions.json"
+                                    << "between 1 and 1000";
 }
 
 void TestCheckpointFile::rejectsHostileFiles()
@@ -522,8 +524,14 @@ void TestCheckpointFile::rejectsHostileFiles()
         QVERIFY(json.open(QIODevice::ReadOnly));
         ModelInfo info;
         try {
-            applyModelJson(json.readAll().toStdString(), HiDiffConfig{}, path.toStdString(), info);
+            const HiDiffConfig config = applyModelJson(json.readAll().toStdString(), HiDiffConfig{},
+                                                       path.toStdString(), info);
             message = "<no error>";
+            try {
+                config.validate();
+            } catch (const ModelError& e) { // named as loadModelFolder names it
+                throw ModelError(path.toStdString() + ": " + e.what());
+            }
         } catch (const ModelError& e) {
             message = QString::fromStdString(e.what());
         }

@@ -93,7 +93,7 @@ void HiDiffConfig::validate() const
         fail("heads", "must list 4 levels");
     }
     for (int level = 0; level < 4; ++level) {
-        const int channels = g.dim << (level == 3 ? 3 : level);
+        const int64_t channels = int64_t(g.dim) << (level == 3 ? 3 : level);
         if (g.heads[level] <= 0 || channels % g.heads[level] != 0) {
             fail("heads", "must divide each level's channels");
         }
@@ -107,7 +107,7 @@ void HiDiffConfig::validate() const
     if (g.embedDim != le.embedDim) {
         fail("embed_dim", "differs between net_g and the latent encoder");
     }
-    if (d.inChannel != 4 * le.embedDim || d.outChannel != 4 * le.embedDim) {
+    if (d.inChannel != 4 * int64_t(le.embedDim) || d.outChannel != 4 * int64_t(le.embedDim)) {
         fail("in_channel", "of the denoiser must be 4 x embed_dim");
     }
     if (le.group != g.group || d.group != g.group) {
@@ -119,8 +119,10 @@ void HiDiffConfig::validate() const
     if (schedule.schedule != "linear") {
         fail("schedule", "must be linear");
     }
-    if (schedule.timesteps < 1) {
-        fail("timesteps", "must be at least 1");
+    // HI-Diff samples in a handful of steps; a hostile model.json must not ask for billions.
+    constexpr int kMostTimesteps = 1000;
+    if (schedule.timesteps < 1 || schedule.timesteps > kMostTimesteps) {
+        fail("timesteps", "must be between 1 and " + std::to_string(kMostTimesteps));
     }
 }
 

@@ -209,7 +209,7 @@ void from_json(const Json& j, LineageEntry& e)
     const double steps =
         j.contains("steps") && j.at("steps").is_number_float() ? j.at("steps").get<double>() : 0.0;
     if (!(steps >= -0x1p63 && steps < 0x1p63))
-        throw std::out_of_range("lineage steps " + std::to_string(steps) + " out of range");
+        throw std::out_of_range("a lineage entry's steps are out of range");
     e.steps = j.value("steps", int64_t(0));
     e.seconds = j.value("seconds", 0.0);
     e.hardware = j.value("hardware", std::string());

@@ -108,6 +108,8 @@ for name, text in (('json-number-beyond-double.json', '{"name": "x", "version": 
                    ('json-factor-beyond-int64.json',
                     '{"config": {"g": {"ffn_expansion_factor": 1e300}}}'),
                    ('json-steps-beyond-int64.json',
-                    '{"lineage": [{"run": "a", "steps": 1e300}]}')):
+                    '{"lineage": [{"run": "a", "steps": 1e300}]}'),
+                   ('json-timesteps-billions.json',
+                    '{"config": {"schedule": {"timesteps": 2000000000}}}')):
     with open(os.path.join(out, name), 'w') as f:
         f.write(text + '\n')
