@@ -5,6 +5,7 @@
 #include "BatchStopMessage.h"
 #include "BlurScorer.h"
 #include "DurationText.h"
+#include "MemoryTrim.h"
 #include "ModelHost.h"
 #include "OutputFormatFields.h"
 #include "batch/BatchPlan.h"
@@ -515,6 +516,7 @@ void BatchWindow::onFinished(const batch::BatchReport& report)
     }
     m_progress->setValue(cancelled > 0 ? m_progress->value() : 1000);
     updateButtons();
+    MemoryTrim::soon();
     Q_EMIT batchFinished(report);
 }
 

@@ -4,6 +4,7 @@
 #include "ControlsPanel.h"
 #include "DisplayImage.h"
 #include "ImageViewer.h"
+#include "MemoryTrim.h"
 #include "MessageBanner.h"
 #include "ModelHost.h"
 #include "PhotoIo.h"
@@ -180,10 +181,13 @@ void MainWindow::onHostEvent(const HostEvent& event)
         onDeblurProgress(progressed->progress);
     } else if (const auto* finished = std::get_if<DeblurFinished>(&event)) {
         onDeblurFinished(finished->outcome);
+        MemoryTrim::soon();
     } else if (std::holds_alternative<DeblurCancelled>(event)) {
         onDeblurEnded({});
+        MemoryTrim::soon();
     } else if (const auto* deblurFailed = std::get_if<DeblurFailed>(&event)) {
         onDeblurEnded(deblurFailed->reason);
+        MemoryTrim::soon();
     } else if (std::holds_alternative<DeblurStarted>(event)) {
         updateActions();
     }

@@ -6,6 +6,7 @@
 #include "ExportDialog.h"
 #include "ImageViewer.h"
 #include "MainWindow.h"
+#include "MemoryTrim.h"
 #include "MessageBanner.h"
 #include "ModelHost.h"
 #include "PhotoIo.h"
@@ -94,6 +95,7 @@ void MainWindow::onPhotoLoaded(const PhotoPtr& photo, const ImagePyramid& levels
     for (const std::string& note : photo->notes) {
         m_banner->showMessage(QString::fromStdString(note), MessageBanner::Kind::Information);
     }
+    MemoryTrim::soon(); // the previous photo and its results are gone
     Q_EMIT photoShown(path);
 }
 
