@@ -14,20 +14,15 @@ struct Result
 };
 
 /**
- * The CLI with `arguments`; UNBLUR_MODEL_DIR is `modelDir` (unset when empty). `inChild` runs
- * in the child before the program starts (e.g. to drop root).
+ * The CLI with `arguments` in `environment`. `inChild` runs in the child before the program
+ * starts (e.g. to drop root).
  */
-inline Result runCli(const QStringList& arguments, const QString& modelDir = {},
-                     const std::function<void()>& inChild = {})
+inline Result runCliIn(const QProcessEnvironment& environment, const QStringList& arguments,
+                       const std::function<void()>& inChild = {})
 {
     QProcess process;
     if (inChild) {
         process.setChildProcessModifier(inChild);
-    }
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove("UNBLUR_MODEL_DIR");
-    if (!modelDir.isEmpty()) {
-        environment.insert("UNBLUR_MODEL_DIR", modelDir);
     }
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(UNBLUR_CLI), arguments);
@@ -38,4 +33,16 @@ inline Result runCli(const QStringList& arguments, const QString& modelDir = {},
     }
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
+}
+
+/** The CLI with `arguments`; UNBLUR_MODEL_DIR is `modelDir` (unset when empty). */
+inline Result runCli(const QStringList& arguments, const QString& modelDir = {},
+                     const std::function<void()>& inChild = {})
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove("UNBLUR_MODEL_DIR");
+    if (!modelDir.isEmpty()) {
+        environment.insert("UNBLUR_MODEL_DIR", modelDir);
+    }
+    return runCliIn(environment, arguments, inChild);
 }

@@ -27,6 +27,19 @@ inline unblur::batch::RestoreFunction identityRestore(std::function<void()> befo
     };
 }
 
+/** A batch of `input` (recursive) into `output` as the tiny test model on the CPU names it. */
+inline unblur::batch::BatchOptions tinyBatchOptions(const QString& input, const QString& output)
+{
+    unblur::batch::BatchOptions o;
+    o.inputs = {input};
+    o.outputFolder = output;
+    o.recursive = true;
+    o.modelName = QStringLiteral("hidiff-tiny");
+    o.provenance.appVersion = "0.0.1";
+    o.restore.engine.device = "cpu";
+    return o;
+}
+
 /** Bytes free to this process in the file system of `path`; -1 when unknown. */
 inline qint64 freeBytes(const QString& path)
 {

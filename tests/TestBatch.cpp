@@ -83,14 +83,7 @@ private:
 
     BatchOptions options(const QString& input, const QString& output) const
     {
-        BatchOptions o;
-        o.inputs = {input};
-        o.outputFolder = output;
-        o.recursive = true;
-        o.modelName = QStringLiteral("hidiff-tiny");
-        o.provenance.appVersion = "0.0.1";
-        o.restore.engine.device = "cpu";
-        return o;
+        return tinyBatchOptions(input, output);
     }
 
     /** `photos` photos of `width` x `height` in `root`/in, cut in 128 px tiles, and a

@@ -3,6 +3,7 @@
 // scancel and a requeue send) stopping a batch cleanly. The real Slurm runs are SlurmCluster
 // and SlurmRequeue (CheckSlurm.sh).
 #include "BatchTestSupport.h"
+#include "CliRunner.h"
 #include "io/PhotoReader.h"
 
 #include <QJsonDocument>
@@ -17,15 +18,8 @@ using namespace batchtest;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1; ///< -1 when it crashed or ran past the timeout
-    QString out;
-    QString err;
-};
-
 /** The CLI with `arguments` and `variables` set, every SLURM_* and JOB_* variable removed. */
-Run cli(const QStringList& arguments, const QMap<QString, QString>& variables = {})
+Result cli(const QStringList& arguments, const QMap<QString, QString>& variables = {})
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const QString& name : environment.keys()) {
@@ -36,21 +30,12 @@ Run cli(const QStringList& arguments, const QMap<QString, QString>& variables = 
     for (auto it = variables.begin(); it != variables.end(); ++it) {
         environment.insert(it.key(), it.value());
     }
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(UNBLUR_CLI), arguments);
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return runCliIn(environment, arguments);
 }
 
 /** `batch --shard auto` over `in` with the tiny model, in a Slurm array task. */
-Run slurmTask(const QString& in, const QString& out, int id, int min, int count, int step = 1,
-              int max = -1)
+Result slurmTask(const QString& in, const QString& out, int id, int min, int count, int step = 1,
+                 int max = -1)
 {
     return cli(
         {"batch", in, "-o", out, "--model", kTiny, "--threads", "1", "--json", "--shard", "auto"},
@@ -95,7 +80,7 @@ private Q_SLOTS:
         }
         QSet<QString> seen;
         for (int id = 1; id <= 3; ++id) {
-            const Run r = slurmTask(in, dir.filePath("out"), id, 1, 3);
+            const Result r = slurmTask(in, dir.filePath("out"), id, 1, 3);
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
             QVERIFY2(r.err.contains(QStringLiteral("(shard %1/3, Slurm array task %1)").arg(id)),
                      qPrintable(r.err));
@@ -118,7 +103,7 @@ private Q_SLOTS:
         writePhotoFile(in, "photo.png");
         const QString out = dir.filePath("out");
         // --array=0-18:2, task 4: the third share of ten.
-        Run r = slurmTask(in, out, 4, 0, 10, 2);
+        Result r = slurmTask(in, out, 4, 0, 10, 2);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains("(shard 3/10, Slurm array task 4)"), qPrintable(r.err));
         // --array=1,5,7: not evenly spaced, refused before any work.
@@ -169,7 +154,7 @@ private Q_SLOTS:
                                       "\"\"b\"\")\",0.900\r\n")
                                .toUtf8()));
         const QString merged = dir.filePath("report.csv");
-        Run r = cli({"batch", "--merge-reports", merged, reports});
+        Result r = cli({"batch", "--merge-reports", merged, reports});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
         QVERIFY2(r.out.contains("Reports: 3 merged, 3 photo(s)"), qPrintable(r.out));
         QVERIFY2(r.out.contains("done 3, skipped 0, failed 0, cancelled 0"), qPrintable(r.out));

@@ -82,13 +82,7 @@ class TestFaultInjection : public QObject
 private:
     static BatchOptions options(const QString& input, const QString& output, bool pipelined)
     {
-        BatchOptions o;
-        o.inputs = {input};
-        o.outputFolder = output;
-        o.recursive = true;
-        o.modelName = QStringLiteral("hidiff-tiny");
-        o.provenance.appVersion = "0.0.1";
-        o.restore.engine.device = "cpu";
+        BatchOptions o = tinyBatchOptions(input, output);
         o.pipelined = pipelined;
         return o;
     }
