@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes tests/data/bad-models/: small hostile checkpoints for the model reader's regression
-tests (TestCheckpointFile::rejectsHostileFiles), each a kind of input the model-reader fuzzers
+tests (TestHostileCheckpoints::rejectsHostileFiles), each a kind of input the model-reader fuzzers
 (tools/fuzz-model.sh) found or showed to be costly. Standard library only; deterministic."""
 import os
 import struct
