@@ -4,6 +4,7 @@
 #include "engine/Engine.h"
 #include "engine/PrecisionScope.h"
 #include "engine/TileGrid.h"
+#include "model/FastPath.h"
 #include "model/ModelError.h"
 
 #include <ATen/Parallel.h>
@@ -473,6 +474,8 @@ private Q_SLOTS:
         QCOMPARE(parsePrecision("fp32"), Precision::Float32);
         QCOMPARE(parsePrecision("bfloat16"), Precision::BFloat16);
         QCOMPARE(precisionName(parsePrecision("float16")), std::string("fp16"));
+        QCOMPARE(parsePrecision("auto"), Precision::Auto);
+        QCOMPARE(precisionName(Precision::Auto), std::string("auto"));
         QVERIFY_THROWS_EXCEPTION(std::exception, parsePrecision("fp8"));
         EngineOptions options = cpuOptions(128);
         options.precision = Precision::Float16;
@@ -480,24 +483,97 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ModelError, engine().process(photoLikeImage(20, 20), options));
     }
 
-    /** Reduced precision is LibTorch's autocast for the device, and only while it lives. */
+    /**
+     * Reduced precision on CUDA is LibTorch's autocast, only while it lives; bf16 on the CPU is
+     * the model's bf16 fast path, without CPU autocast.
+     */
     void precisionScopeSetsAndRestoresAutocast()
     {
-        QVERIFY(!at::autocast::is_cpu_enabled());
-        const at::ScalarType before = at::autocast::get_autocast_cpu_dtype();
+        unblur::model::BFloat16Weights weights;
+        QVERIFY(!at::autocast::is_enabled());
+        const at::ScalarType before = at::autocast::get_autocast_gpu_dtype();
         {
-            const PrecisionScope scope(Precision::BFloat16, torch::Device(torch::kCPU));
-            QVERIFY(at::autocast::is_cpu_enabled());
-            QCOMPARE(at::autocast::get_autocast_cpu_dtype(), at::kBFloat16);
-            const torch::Tensor product = torch::mm(torch::ones({4, 4}), torch::ones({4, 4}));
-            QCOMPARE(product.scalar_type(), at::kBFloat16);
+            const PrecisionScope scope(Precision::BFloat16, torch::Device(torch::kCUDA), weights);
+            QVERIFY(at::autocast::is_enabled());
+            QCOMPARE(at::autocast::get_autocast_gpu_dtype(), at::kBFloat16);
         }
-        QVERIFY(!at::autocast::is_cpu_enabled());
-        QCOMPARE(at::autocast::get_autocast_cpu_dtype(), before);
+        QVERIFY(!at::autocast::is_enabled());
+        QCOMPARE(at::autocast::get_autocast_gpu_dtype(), before);
+
+        c10::InferenceMode inference;
         {
-            const PrecisionScope scope(Precision::Float32, torch::Device(torch::kCPU));
+            const PrecisionScope scope(Precision::BFloat16, torch::Device(torch::kCPU), weights);
             QVERIFY(!at::autocast::is_cpu_enabled());
+            QVERIFY(unblur::model::bfloat16Path());
         }
+        QVERIFY(!unblur::model::bfloat16Path());
+        {
+            const PrecisionScope scope(Precision::Float32, torch::Device(torch::kCPU), weights);
+            QVERIFY(!at::autocast::is_cpu_enabled());
+            QVERIFY(!unblur::model::bfloat16Path());
+        }
+    }
+
+    /** Auto on a CPU without bf16 instructions (detection forced off) runs float32, with a note. */
+    void autoPrecisionFallsBackWithoutBFloat16()
+    {
+        qputenv("UNBLUR_CPU_BF16", "0");
+        QVERIFY(!cpuBFloat16Detected());
+        c10::InferenceMode inference;
+        const torch::Tensor image = photoLikeImage(40, 48);
+        EngineOptions options = cpuOptions(128);
+        options.precision = Precision::Auto;
+        const EngineResult result = engine().process(image, options);
+        QCOMPARE(int(result.precision), int(Precision::Float32));
+        QCOMPARE(result.precisionNote, std::string("float32 (this CPU has no bf16 instructions)"));
+        const EngineResult full = engine().process(image, cpuOptions(128));
+        QCOMPARE(int(full.precision), int(Precision::Float32));
+        QVERIFY(full.precisionNote.empty());
+        QVERIFY(torch::equal(result.image, full.image));
+        qunsetenv("UNBLUR_CPU_BF16");
+    }
+
+    /** bf16 on the CPU runs, emulated where the CPU lacks it, close to float32. */
+    void bfloat16RunsOnTheCpu()
+    {
+        qputenv("UNBLUR_CPU_BF16", "0");
+        c10::InferenceMode inference;
+        const torch::Tensor image = photoLikeImage(40, 48);
+        EngineOptions options = cpuOptions(128);
+        options.precision = Precision::BFloat16;
+        Engine::checkOptions(options);
+        const EngineResult half = engine().process(image, options);
+        QCOMPARE(int(half.precision), int(Precision::BFloat16));
+        QVERIFY(half.precisionNote.find("emulated") != std::string::npos);
+        QCOMPARE(half.image.scalar_type(), at::kFloat);
+        const torch::Tensor full = engine().process(image, cpuOptions(128)).image;
+        const double mse = (half.image - full).square().mean().item<double>();
+        QVERIFY(mse > 0);
+        QVERIFY2(10.0 * std::log10(1.0 / mse) >= 45.0, qPrintable(QString::number(mse)));
+        qunsetenv("UNBLUR_CPU_BF16");
+    }
+
+    /** Auto with detection forced on times both precisions once and keeps its choice. */
+    void autoPrecisionMeasuresWithBFloat16()
+    {
+        qputenv("UNBLUR_CPU_BF16", "1");
+        const std::unique_ptr<Engine> fresh = Engine::fromFolder(kTiny.toStdString());
+        c10::InferenceMode inference;
+        const torch::Tensor image = photoLikeImage(40, 48);
+        EngineOptions options = cpuOptions(128);
+        options.precision = Precision::Auto;
+        const EngineResult first = fresh->process(image, options);
+        QVERIFY(first.precision == Precision::Float32 || first.precision == Precision::BFloat16);
+        QVERIFY2(first.precisionNote.find("probe tile") != std::string::npos,
+                 first.precisionNote.c_str());
+        QVERIFY(first.precisionNote.rfind(
+                    first.precision == Precision::BFloat16 ? "bf16 (" : "float32 (", 0) == 0);
+        qInfo("Auto with bf16 detection forced on: %s", first.precisionNote.c_str());
+        const EngineResult second = fresh->process(image, options);
+        QCOMPARE(int(second.precision), int(first.precision)); // measured once
+        QCOMPARE(second.precisionNote, first.precisionNote);
+        QVERIFY(torch::equal(second.image, first.image));
+        qunsetenv("UNBLUR_CPU_BF16");
     }
 
     void devices()

@@ -12,7 +12,6 @@
 #include <c10/util/Exception.h>
 #include <chrono>
 #include <cmath>
-#include <map>
 #include <torch/cuda.h>
 
 #ifdef UNBLUR_WITH_CUDA
@@ -43,11 +42,6 @@ void releaseCudaCache()
 }
 
 } // namespace
-
-struct Engine::Impl
-{
-    std::map<std::string, double> bytesPerPixel; ///< per device, measured once
-};
 
 Engine::Engine(std::unique_ptr<model::HiDiffModel> model)
     : m_model(std::move(model)), m_impl(std::make_unique<Impl>())
@@ -204,9 +198,12 @@ EngineResult Engine::process(const torch::Tensor& input, const EngineOptions& op
     }
     result.device = describeDevice(device);
     c10::InferenceMode inference;
+    EngineOptions resolved = options;
+    resolved.precision = resolvePrecision(options, device, image, result.precisionNote);
+    result.precision = resolved.precision;
     for (;;) {
         try {
-            result.image = runTiles(image, options, device, result, progress, cancel, start);
+            result.image = runTiles(image, resolved, device, result, progress, cancel, start);
             break;
         } catch (const Cancelled&) {
             result.status = EngineStatus::Cancelled;

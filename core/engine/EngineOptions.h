@@ -13,10 +13,18 @@ enum class Precision
 {
     Float32,
     Float16,  ///< CUDA only
-    BFloat16, ///< CUDA, or CPUs with native bf16 (AVX-512 BF16 / AMX)
+    BFloat16, ///< CUDA; on the CPU fast with native bf16 (AVX-512 BF16 / AMX), else emulated
+    /**
+     * The engine picks: float32 on CUDA and on CPUs without bf16 instructions; on a CPU with
+     * them, bf16 when a probe tile runs faster in it (measured once per engine).
+     */
+    Auto,
 };
 
-/** Parses "fp32", "fp16", "bf16" (also "float32", "float16", "bfloat16"); throws on others. */
+/**
+ * Parses "auto", "fp32", "fp16", "bf16" (also "float32", "float16", "bfloat16"); throws on
+ * others.
+ */
 Precision parsePrecision(const std::string& text);
 std::string precisionName(Precision precision);
 
@@ -25,8 +33,8 @@ bool isEnsembleSize(int views);
 
 struct EngineOptions
 {
-    std::string device = "auto"; ///< "auto", "cpu", "cuda" or "cuda:N"
-    Precision precision = Precision::Float32;
+    std::string device = "auto";              ///< "auto", "cpu", "cuda" or "cuda:N"
+    Precision precision = Precision::Float32; ///< the CLI and the GUI default to Auto
     int tileSize = 0; ///< 0: automatic, from the memory budget; else a multiple of 8
     int overlap = 32; ///< pixels shared by neighbouring tiles (blended)
     uint64_t seed = 1234;

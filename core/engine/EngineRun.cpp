@@ -8,6 +8,8 @@
 #include "model/ModelError.h"
 
 #include <ATen/ATen.h>
+#include <algorithm>
+#include <cstdio>
 
 namespace unblur::engine {
 namespace {
@@ -40,19 +42,63 @@ void Engine::checkOptions(const EngineOptions& options)
     if (precision == Precision::Float16 && !device.is_cuda()) {
         throw model::ModelError("fp16 needs a CUDA device; on the CPU use fp32");
     }
-    if (precision == Precision::BFloat16 && device.is_cpu()) {
-        // LibTorch 1.13's CPU autocast mixes bf16 and float32 operands in some of the model's
-        // layers; until the fused path has a bf16 variant, the CPU runs float32.
-        throw model::ModelError(std::string("bf16 is not available on the CPU yet") +
-                                (cpuHasNativeBFloat16() ? " (this CPU would support it)" : "") +
-                                "; use fp32, or bf16/fp16 on a CUDA device");
+}
+
+Precision Engine::resolvePrecision(const EngineOptions& options, const torch::Device& device,
+                                   const torch::Tensor& image, std::string& note)
+{
+    note.clear();
+    const bool cpu = !device.is_cuda();
+    if (options.precision == Precision::BFloat16 && cpu && !cpuBFloat16Detected()) {
+        note = "bf16 (emulated: this CPU has no bf16 instructions, so it is slow)";
     }
+    if (options.precision != Precision::Auto) {
+        return options.precision;
+    }
+    if (!cpu) {
+        return Precision::Float32; // the default before Auto existed
+    }
+    if (!cpuBFloat16Detected()) {
+        note = "float32 (this CPU has no bf16 instructions)";
+        return Precision::Float32;
+    }
+    if (!m_impl->autoPrecision) {
+        const int64_t side = 128;
+        const torch::Tensor crop = image.narrow(2, 0, std::min(side, image.size(2)))
+                                       .narrow(3, 0, std::min(side, image.size(3)))
+                                       .contiguous()
+                                       .to(device);
+        const torch::Tensor padded = model::padToMultiple(crop, 8);
+        const torch::Tensor condition = m_model->encodeCondition(padded);
+        const torch::Tensor prior = model::HiDiffModel::initialNoise(condition.sizes(), 0);
+        const double full = timeTransform(padded, prior, Precision::Float32);
+        const double half = timeTransform(padded, prior, Precision::BFloat16);
+        const bool faster = half * 1.1 < full;
+        m_impl->autoPrecision = faster ? Precision::BFloat16 : Precision::Float32;
+        char ratio[32];
+        std::snprintf(ratio, sizeof ratio, "%.2f", full / half);
+        m_impl->autoNote =
+            faster ? "bf16 (" + std::string(ratio) + "x as fast as float32 on a probe tile)"
+                   : "float32 (bf16 was not faster on a probe tile: " + std::string(ratio) + "x)";
+    }
+    note = m_impl->autoNote;
+    return *m_impl->autoPrecision;
+}
+
+double Engine::timeTransform(const torch::Tensor& padded, const torch::Tensor& prior,
+                             Precision precision)
+{
+    const PrecisionScope scope(precision, padded.device(), m_model->bfloat16Weights());
+    m_model->transform(padded, prior); // warm-up: bf16 weight copies, oneDNN primitives
+    const auto start = std::chrono::steady_clock::now();
+    m_model->transform(padded, prior);
+    return secondsSince(start);
 }
 
 torch::Tensor Engine::runTile(const torch::Tensor& tile, uint64_t seed, Precision precision,
                               const model::StepCallback& onStep)
 {
-    const PrecisionScope scope(precision, tile.device());
+    const PrecisionScope scope(precision, tile.device(), m_model->bfloat16Weights());
     const torch::Tensor restored = m_model->restore(tile, seed, onStep);
     return restored.defined() ? restored.to(torch::kFloat32) : restored;
 }

@@ -15,7 +15,10 @@ Precision parsePrecision(const std::string& text)
     if (text == "bf16" || text == "bfloat16") {
         return Precision::BFloat16;
     }
-    throw model::ModelError("unknown precision '" + text + "'; use fp32, fp16 or bf16");
+    if (text == "auto") {
+        return Precision::Auto;
+    }
+    throw model::ModelError("unknown precision '" + text + "'; use auto, fp32, fp16 or bf16");
 }
 
 std::string precisionName(Precision precision)
@@ -25,6 +28,8 @@ std::string precisionName(Precision precision)
         return "fp16";
     case Precision::BFloat16:
         return "bf16";
+    case Precision::Auto:
+        return "auto";
     case Precision::Float32:
         break;
     }

@@ -1,8 +1,7 @@
 #include "PrecisionScope.h"
 
 #include <ATen/autocast_mode.h>
-#include <fstream>
-#include <sstream>
+#include <cstdlib>
 #include <string>
 #include <torch/version.h>
 
@@ -52,9 +51,14 @@ void setAutocastType(at::DeviceType type, at::ScalarType scalar)
 
 } // namespace
 
-PrecisionScope::PrecisionScope(Precision precision, const torch::Device& device)
+PrecisionScope::PrecisionScope(Precision precision, const torch::Device& device,
+                               model::BFloat16Weights& cpuWeights)
 {
-    if (precision == Precision::Float32) {
+    if (precision == Precision::Float32 || precision == Precision::Auto) {
+        return;
+    }
+    if (precision == Precision::BFloat16 && !device.is_cuda()) {
+        m_cpuBFloat16 = std::make_unique<model::ScopedBFloat16Path>(cpuWeights);
         return;
     }
     m_active = true;
@@ -76,23 +80,13 @@ PrecisionScope::~PrecisionScope()
     at::autocast::clear_cache();
 }
 
-bool cpuHasNativeBFloat16()
+bool cpuBFloat16Detected()
 {
-    std::ifstream cpuinfo("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(cpuinfo, line)) {
-        if (line.rfind("flags", 0) == 0) {
-            std::istringstream flags(line);
-            std::string flag;
-            while (flags >> flag) {
-                if (flag == "avx512_bf16" || flag == "amx_bf16") {
-                    return true;
-                }
-            }
-            return false;
-        }
+    const char* forced = std::getenv("UNBLUR_CPU_BF16");
+    if (forced != nullptr && (std::string(forced) == "0" || std::string(forced) == "1")) {
+        return std::string(forced) == "1";
     }
-    return false;
+    return model::cpuHasNativeBFloat16();
 }
 
 } // namespace unblur::engine

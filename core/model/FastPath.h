@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+#include <torch/nn/modules/conv.h>
 #include <torch/types.h>
 
 namespace unblur::model {
@@ -26,11 +28,72 @@ private:
     bool m_previous;
 };
 
+/** Whether this CPU computes bfloat16 natively (AVX-512 BF16 or AMX), read once from cpuinfo. */
+bool cpuHasNativeBFloat16();
+
+/**
+ * bf16 copies of a model's float32 weights for the bf16 CPU fast path: each made on first
+ * request and kept beside its float32 original (made again if the original changed).
+ * Not thread-safe, like the model that owns it.
+ */
+class BFloat16Weights
+{
+public:
+    BFloat16Weights();
+    ~BFloat16Weights();
+    BFloat16Weights(const BFloat16Weights&) = delete;
+    BFloat16Weights& operator=(const BFloat16Weights&) = delete;
+
+    /** The bf16 copy of `weight`, shaped like it; undefined for an undefined one. */
+    torch::Tensor of(const torch::Tensor& weight);
+    /** Forgets every copy (after the weights moved). */
+    void clear();
+    size_t size() const;
+
+private:
+    struct Copies;
+    std::unique_ptr<Copies> m_copies;
+};
+
+/**
+ * Runs the fast path in bfloat16 on this thread while it lives, with `weights` as the source
+ * of bf16 weights: convolutions and matrix products in bf16 on bf16 channels-last activations;
+ * LayerNorm, softmax, attention's q-k products and norms in float32, and the residual stream
+ * between the blocks float32 too; the model's output float32. No effect where the fast path
+ * is off.
+ */
+class ScopedBFloat16Path
+{
+public:
+    explicit ScopedBFloat16Path(BFloat16Weights& weights);
+    ~ScopedBFloat16Path();
+    ScopedBFloat16Path(const ScopedBFloat16Path&) = delete;
+    ScopedBFloat16Path& operator=(const ScopedBFloat16Path&) = delete;
+
+private:
+    BFloat16Weights* m_previous;
+};
+
+/** Whether the fast path runs in bfloat16 here (a ScopedBFloat16Path lives and useFastPath()). */
+bool bfloat16Path();
+
+/** A weight as the fast path computes with it: its cached bf16 copy on the bf16 path. */
+torch::Tensor fastWeight(const torch::Tensor& weight);
+
+/** A tensor computed at run time (a folded weight) converted to the fast path's type. */
+torch::Tensor toFastType(const torch::Tensor& t);
+
+/** conv->forward(x); on the bf16 path computed in bf16, the result in x's type. */
+torch::Tensor convForward(torch::nn::Conv2d& conv, const torch::Tensor& x);
+
 /** 1x1 convolution of a channels-last (B,C,H,W) tensor as one GEMM; result is channels-last. */
 torch::Tensor pointwiseConv(const torch::Tensor& x, const torch::Tensor& weight2d,
                             const torch::Tensor& bias);
 
-/** Same, adding the product to `residual` (channels-last, output shape) in the GEMM. */
+/**
+ * Same, adding the product to `residual` (channels-last, output shape) in the GEMM; the
+ * result has residual's type (a bf16 product joins a float32 residual stream).
+ */
 torch::Tensor pointwiseConvAdd(const torch::Tensor& residual, const torch::Tensor& x,
                                const torch::Tensor& weight2d);
 

@@ -42,20 +42,24 @@ torch::Tensor FeedForwardImpl::forwardFused(const torch::Tensor& residual,
     const int64_t dim = residual.size(1);
     const torch::Tensor inWeight = project_in->weight.view({2 * m_hidden, dim});
     const torch::Tensor inBias = project_in->options.bias() ? project_in->bias : torch::Tensor();
-    const torch::Tensor dwBias = dwconv->options.bias() ? dwconv->bias : torch::Tensor();
-    const torch::Tensor outWeight = project_out->weight.view({dim, m_hidden});
+    const torch::Tensor dwWeight = fastWeight(dwconv->weight);
+    const torch::Tensor dwBias =
+        dwconv->options.bias() ? fastWeight(dwconv->bias) : torch::Tensor();
+    const torch::Tensor outWeight = fastWeight(project_out->weight).view({dim, m_hidden});
 
     std::vector<torch::Tensor> outputs;
     for (int64_t i = 0; i < residual.size(0); ++i) {
         const auto [scale, shift] = prior.defined()
                                         ? priorAffine(normWeight, normBias, ln1, ln2, prior[i])
                                         : std::make_pair(normWeight, normBias);
-        const auto [weight, bias] = foldAffine(inWeight, inBias, scale, shift);
+        // Folded in float32; on the bf16 path the result is then converted.
+        const auto [folded, foldedBias] = foldAffine(inWeight, inBias, scale, shift);
+        const torch::Tensor weight = toFastType(folded), bias = toFastType(foldedBias);
         const torch::Tensor one = normalised.narrow(0, i, 1);
         // The gate's two halves through their own conv slices: dense tensors throughout.
         auto half = [&](int64_t index) {
-            return pointwiseDepthwiseSlice(one, weight, bias, dwconv->weight, dwBias,
-                                           index * m_hidden, m_hidden);
+            return pointwiseDepthwiseSlice(one, weight, bias, dwWeight, dwBias, index * m_hidden,
+                                           m_hidden);
         };
         const torch::Tensor gated = geluGate(half(0), half(1));
         torch::Tensor out = pointwiseConvAdd(residual.narrow(0, i, 1), gated, outWeight);

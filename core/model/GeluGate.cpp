@@ -24,9 +24,17 @@ bool kernelType(const torch::Tensor& t)
     return t.device().is_cpu() && t.scalar_type() == at::kFloat && t.numel() > 0;
 }
 
+/** The forward kernels also take bfloat16 (the bf16 inference path), a and b alike. */
+bool forwardKernelType(const torch::Tensor& a, const torch::Tensor& b)
+{
+    const bool bf16 = a.scalar_type() == at::kBFloat16 && b.scalar_type() == at::kBFloat16 &&
+                      a.device().is_cpu() && b.device().is_cpu() && a.numel() > 0;
+    return bf16 || (kernelType(a) && kernelType(b));
+}
+
 std::optional<GateLayout> layoutOf(const torch::Tensor& a, const torch::Tensor& b)
 {
-    if (!kernelType(a) || !kernelType(b) || a.sizes() != b.sizes() || a.strides() != b.strides()) {
+    if (!forwardKernelType(a, b) || a.sizes() != b.sizes() || a.strides() != b.strides()) {
         return std::nullopt;
     }
     if (a.is_non_overlapping_and_dense()) {
@@ -71,6 +79,17 @@ torch::Tensor gateForward(const torch::Tensor& a, const torch::Tensor& b, const 
 {
     torch::Tensor out = gateOutput(a, l);
     const int64_t outStride = l.channelRows ? l.length : 0;
+    if (a.scalar_type() == at::kBFloat16) {
+        const auto* pa = reinterpret_cast<const uint16_t*>(a.data_ptr<at::BFloat16>());
+        const auto* pb = reinterpret_cast<const uint16_t*>(b.data_ptr<at::BFloat16>());
+        auto* po = reinterpret_cast<uint16_t*>(out.data_ptr<at::BFloat16>());
+        forSlices(l, [&](int64_t row, int64_t rows, int64_t first, int64_t count) {
+            geluGateKernelBFloat16(pa + row * l.inStride + first, pb + row * l.inStride + first,
+                                   po + row * outStride + first, rows, count, l.inStride,
+                                   outStride);
+        });
+        return out;
+    }
     const float* pa = a.data_ptr<float>();
     const float* pb = b.data_ptr<float>();
     float* po = out.data_ptr<float>();

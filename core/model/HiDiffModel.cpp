@@ -19,6 +19,7 @@ void HiDiffModel::to(const torch::Device& device)
     m_netG->to(device);
     m_netLeDm->to(device);
     m_netD->to(device);
+    m_bfloat16Weights.clear();
 }
 
 torch::Device HiDiffModel::device() const

@@ -2,6 +2,7 @@
 
 #include "Denoiser.h"
 #include "DiffusionSchedule.h"
+#include "FastPath.h"
 #include "HiDiffConfig.h"
 #include "LatentEncoder.h"
 #include "Transformer.h"
@@ -36,6 +37,12 @@ public:
     void to(const torch::Device& device);
     torch::Device device() const;
 
+    /**
+     * bf16 copies of net_g's weights for the bf16 CPU fast path (see ScopedBFloat16Path),
+     * made at the first bf16 run and kept; the float32 weights stay for float32 runs.
+     */
+    BFloat16Weights& bfloat16Weights() { return m_bfloat16Weights; }
+
     /** c = net_le_dm(x) for x padded to multiples of 8: (B, group^2, 4*embed_dim). */
     torch::Tensor encodeCondition(const torch::Tensor& padded);
     /** The initial latent: manual_seed(seed) immediately followed by one randn on the CPU. */
@@ -60,6 +67,7 @@ private:
     Transformer m_netG;
     LatentEncoder m_netLeDm;
     Denoiser m_netD;
+    BFloat16Weights m_bfloat16Weights;
 };
 
 /** Reflect-pads right and bottom to multiples of `multiple` (replicate when too small). */

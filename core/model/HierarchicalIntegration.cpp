@@ -80,15 +80,18 @@ torch::Tensor HierarchicalIntegrationImpl::forwardFused(const torch::Tensor& x,
         }
         const torch::Tensor scoreMatrix = at::cat(scoreCols, 1); // (C, heads*N)
         const torch::Tensor valueMatrix = at::cat(valueRows, 0); // (heads*N, C)
+        // Folded in float32; on the bf16 path the matrices are then converted.
         const torch::Tensor scores =
-            pointwiseConv(normalised.narrow(0, i, 1), scoreMatrix.t().contiguous(),
-                          qBias.defined() ? at::cat(scoreBias, 0) : torch::Tensor());
-        const torch::Tensor weights = pixelRows(scores)
-                                          .view({h * w, m_heads, tokens})
-                                          .softmax(-1)
+            pointwiseConv(normalised.narrow(0, i, 1), toFastType(scoreMatrix.t().contiguous()),
+                          qBias.defined() ? toFastType(at::cat(scoreBias, 0)) : torch::Tensor());
+        const torch::Tensor logits = pixelRows(scores).view({h * w, m_heads, tokens});
+        // The softmax in float32 (the bf16 path converts its logits in and its weights out).
+        const torch::Tensor weights = (logits.scalar_type() == at::kFloat
+                                           ? logits.softmax(-1)
+                                           : logits.to(at::kFloat).softmax(-1).to(scores.dtype()))
                                           .view({h * w, m_heads * tokens});
         outputs.push_back(pointwiseConvAdd(x.narrow(0, i, 1), fromPixelRows(weights, 1, h, w),
-                                           valueMatrix.t().contiguous()));
+                                           toFastType(valueMatrix.t().contiguous())));
     }
     return batch == 1 ? outputs[0] : at::cat(outputs, 0);
 }

@@ -1,5 +1,7 @@
 #include "RestormerLayerNorm.h"
 
+#include "FastPath.h"
+
 #include <ATen/ATen.h>
 
 namespace unblur::model {
@@ -51,7 +53,10 @@ torch::Tensor RestormerLayerNormImpl::forwardChannels(const torch::Tensor& x)
 
 torch::Tensor RestormerLayerNormImpl::normaliseChannels(const torch::Tensor& x) const
 {
-    return normaliseLast(x.permute({0, 2, 3, 1}), m_withBias).permute({0, 3, 1, 2});
+    // The bf16 fast path: statistics in float32 (bf16 LayerNorm is slow on CPUs), result bf16
+    // for the convolutions that take it. Both conversions are no-ops in float32.
+    const torch::Tensor pixels = x.permute({0, 2, 3, 1}).to(at::kFloat);
+    return toFastType(normaliseLast(pixels, m_withBias)).permute({0, 3, 1, 2});
 }
 
 } // namespace unblur::model

@@ -27,7 +27,10 @@ struct RestormerLayerNormImpl : torch::nn::Module
     torch::Tensor forward(const torch::Tensor& x);
     /** Normalises each pixel of (B,C,H,W) over C. */
     torch::Tensor forwardChannels(const torch::Tensor& x);
-    /** forwardChannels without the affine part (fast path: the affine is folded elsewhere). */
+    /**
+     * forwardChannels without the affine part (fast path: the affine is folded elsewhere).
+     * On the bf16 path: normalised in float32, the result given back in bf16.
+     */
     torch::Tensor normaliseChannels(const torch::Tensor& x) const;
 
     bool withBias() const { return m_withBias; }

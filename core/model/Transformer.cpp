@@ -39,7 +39,8 @@ ResampleImpl::ResampleImpl(int64_t channels, bool down) : m_down(down)
 
 torch::Tensor ResampleImpl::forward(const torch::Tensor& x)
 {
-    const torch::Tensor y = body->forward(x);
+    torch::nn::Conv2d conv = body->ptr<torch::nn::Conv2dImpl>(0);
+    const torch::Tensor y = convForward(conv, x);
     return m_down ? at::pixel_unshuffle(y, 2) : at::pixel_shuffle(y, 2);
 }
 
@@ -105,9 +106,12 @@ torch::Tensor TransformerImpl::conv1x1(torch::nn::Conv2d& conv, const torch::Ten
     if (!useFastPath()) {
         return conv->forward(x);
     }
-    const torch::Tensor weight = conv->weight.view({conv->weight.size(0), conv->weight.size(1)});
-    return pointwiseConv(x.contiguous(at::MemoryFormat::ChannelsLast), weight,
-                         conv->options.bias() ? conv->bias : torch::Tensor());
+    const torch::Tensor weight =
+        fastWeight(conv->weight).view({conv->weight.size(0), conv->weight.size(1)});
+    // On the bf16 path in bf16, the result back in x's type (the float32 residual stream).
+    return pointwiseConv(toFastType(x.contiguous(at::MemoryFormat::ChannelsLast)), weight,
+                         conv->options.bias() ? fastWeight(conv->bias) : torch::Tensor())
+        .to(x.scalar_type());
 }
 
 torch::Tensor TransformerImpl::forward(const torch::Tensor& image, const torch::Tensor& prior)
@@ -118,7 +122,8 @@ torch::Tensor TransformerImpl::forward(const torch::Tensor& image, const torch::
     const torch::Tensor prior2 = down_1->forward(prior1);
     const torch::Tensor prior3 = down_2->forward(prior2).flatten(1);
 
-    const torch::Tensor enc1 = encoder_level1->forward(patch_embed_proj->forward(input), prior1);
+    const torch::Tensor enc1 =
+        encoder_level1->forward(convForward(patch_embed_proj, input), prior1);
     const torch::Tensor enc2 = encoder_level2->forward(down1_2->forward(enc1), prior2);
     const torch::Tensor enc3 = encoder_level3->forward(down2_3->forward(enc2), prior2);
     const torch::Tensor lat = latent->forward(down3_4->forward(enc3), prior3);
@@ -129,7 +134,7 @@ torch::Tensor TransformerImpl::forward(const torch::Tensor& image, const torch::
     x = decoder_level2->forward(x, prior2);
     x = decoder_level1->forward(torch::cat({up2_1->forward(x), enc1}, 1), prior1);
     x = refinement->forward(x, prior1);
-    return output->forward(x) + input;
+    return convForward(output, x) + input;
 }
 
 } // namespace unblur::model
