@@ -5,6 +5,17 @@
 
 namespace unblur::refine {
 
+namespace {
+
+using Decode = float (*)(float);
+
+float keepEncoded(float v)
+{
+    return v;
+}
+
+} // namespace
+
 float srgbToLinear(float v)
 {
     return v <= 0.04045f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f);
@@ -21,8 +32,9 @@ int colourChannels(const io::FloatImage& image)
     return image.channels >= 3 ? 3 : 1;
 }
 
-cv::Mat linearChannel(const io::FloatImage& image, int channel)
+cv::Mat linearChannel(const io::FloatImage& image, int channel, bool linearise)
 {
+    const Decode decode = linearise ? srgbToLinear : keepEncoded;
     cv::Mat plane(image.height, image.width, CV_32F);
     const float* in = image.pixels.data();
     const size_t stride = static_cast<size_t>(image.channels);
@@ -30,17 +42,18 @@ cv::Mat linearChannel(const io::FloatImage& image, int channel)
         float* out = plane.ptr<float>(y);
         const float* row = in + static_cast<size_t>(y) * image.width * stride;
         for (int x = 0; x < image.width; ++x) {
-            out[x] = srgbToLinear(std::clamp(row[x * stride + channel], 0.0f, 1.0f));
+            out[x] = decode(std::clamp(row[x * stride + channel], 0.0f, 1.0f));
         }
     }
     return plane;
 }
 
-cv::Mat linearLuminance(const io::FloatImage& image)
+cv::Mat linearLuminance(const io::FloatImage& image, bool linearise)
 {
     if (colourChannels(image) == 1) {
-        return linearChannel(image, 0);
+        return linearChannel(image, 0, linearise);
     }
+    const Decode decode = linearise ? srgbToLinear : keepEncoded;
     cv::Mat plane(image.height, image.width, CV_32F);
     const size_t stride = static_cast<size_t>(image.channels);
     for (int y = 0; y < image.height; ++y) {
@@ -48,9 +61,9 @@ cv::Mat linearLuminance(const io::FloatImage& image)
         const float* row = image.pixels.data() + static_cast<size_t>(y) * image.width * stride;
         for (int x = 0; x < image.width; ++x) {
             const float* p = row + x * stride;
-            out[x] = 0.2126f * srgbToLinear(std::clamp(p[0], 0.0f, 1.0f)) +
-                     0.7152f * srgbToLinear(std::clamp(p[1], 0.0f, 1.0f)) +
-                     0.0722f * srgbToLinear(std::clamp(p[2], 0.0f, 1.0f));
+            out[x] = 0.2126f * decode(std::clamp(p[0], 0.0f, 1.0f)) +
+                     0.7152f * decode(std::clamp(p[1], 0.0f, 1.0f)) +
+                     0.0722f * decode(std::clamp(p[2], 0.0f, 1.0f));
         }
     }
     return plane;
@@ -76,14 +89,15 @@ cv::Mat saturatedMask(const io::FloatImage& image, float level)
     return mask;
 }
 
-void storeLinearChannel(const cv::Mat& plane, io::FloatImage& image, int channel)
+void storeLinearChannel(const cv::Mat& plane, io::FloatImage& image, int channel, bool linearise)
 {
     const size_t stride = static_cast<size_t>(image.channels);
     for (int y = 0; y < image.height; ++y) {
         const float* in = plane.ptr<float>(y);
         float* row = image.pixels.data() + static_cast<size_t>(y) * image.width * stride;
         for (int x = 0; x < image.width; ++x) {
-            row[x * stride + channel] = linearToSrgb(in[x]);
+            row[x * stride + channel] =
+                linearise ? linearToSrgb(in[x]) : std::clamp(in[x], 0.0f, 1.0f);
         }
     }
 }

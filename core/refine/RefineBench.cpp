@@ -52,8 +52,14 @@ cv::Mat toMat(const io::FloatImage& image)
 
 int usage()
 {
-    std::cerr << "Usage: unblur_refine_bench PAIRS NETOUT [--mode auto|on] [--set KEY=VALUE]...\n"
-                 "  PAIRS: input/ and target/ PNGs; NETOUT: the network's outputs, same names\n";
+    std::cerr << "Usage: unblur_refine_bench PAIRS NETOUT [--mode auto|on] [--align N]\n"
+                 "                           [--kernels DIR] [--measures] [--set KEY=VALUE]...\n"
+                 "  PAIRS: input/ and target/ PNGs; NETOUT: the network's outputs, same names\n"
+                 "  --align N: score at the best whole-pixel shift within N px (Levin: 6)\n"
+                 "  --kernels DIR: deconvolve with the true kernels instead of estimating them:\n"
+                 "    convolution kernels named as the part of an image's name after its first\n"
+                 "    '_' (Levin's layout: im1_kernel2.png -> DIR/kernel2.png)\n"
+                 "  --measures: what Auto's checks measured, per image\n";
     return 2;
 }
 
@@ -68,10 +74,19 @@ int main(int argc, char** argv)
     const fs::path netout = argv[2];
     refine::RefineMode mode = refine::RefineMode::Auto;
     refine::RefineSettings settings;
+    int align = 0;
+    fs::path kernels;
+    bool measures = false;
     for (int i = 3; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--mode" && i + 1 < argc) {
             mode = refine::parseRefineMode(argv[++i]);
+        } else if (arg == "--measures") {
+            measures = true;
+        } else if (arg == "--kernels" && i + 1 < argc) {
+            kernels = argv[++i];
+        } else if (arg == "--align" && i + 1 < argc) {
+            align = std::atoi(argv[++i]);
         } else if (arg == "--set" && i + 1 < argc) {
             const std::string kv = argv[++i];
             const size_t eq = kv.find('=');
@@ -111,12 +126,40 @@ int main(int argc, char** argv)
             targetRgb = target;
         }
         refine::RefineReport report;
-        const io::FloatImage refined = refine::refineShake(blurry, network, mode, report, settings);
-        const double pIn = eval::psnr8(toMat(blurry), targetRgb);
-        const double pNet = eval::psnr8(toMat(network), targetRgb);
-        const double pRef = eval::psnr8(toMat(refined), targetRgb);
-        std::printf("%-28s %7.2f %7.2f %7.2f %+7.2f  %s\n", name.string().c_str(), pIn, pNet, pRef,
+        io::FloatImage refined;
+        if (kernels.empty()) {
+            refined = refine::refineShake(blurry, network, mode, report, settings);
+        } else {
+            const std::string n = name.string();
+            cv::Mat k =
+                cv::imread((kernels / n.substr(n.find('_') + 1)).string(), cv::IMREAD_GRAYSCALE);
+            if (k.empty() || k.rows != k.cols || k.rows % 2 == 0) {
+                std::cerr << "no odd square kernel for " << n << " in " << kernels << "\n";
+                return 1;
+            }
+            k.convertTo(k, CV_32F);
+            cv::flip(k, k, -1); // a convolution kernel; the refiner's are correlation kernels
+            refined = refine::refineWithKernel(blurry, network,
+                                               std::vector<float>(k.begin<float>(), k.end<float>()),
+                                               k.rows, report, settings);
+        }
+        const auto score = [&](const io::FloatImage& image) {
+            return align > 0 ? eval::alignedMetrics(toMat(image), targetRgb, align).psnr
+                             : eval::psnr8(toMat(image), targetRgb);
+        };
+        const double pIn = score(blurry);
+        const double pNet = score(network);
+        const double pRef = score(refined);
+        std::printf("%-28s %7.2f %7.2f %7.2f %+7.2f  %s", name.string().c_str(), pIn, pNet, pRef,
                     pRef - pNet, report.summary.c_str());
+        if (measures) {
+            const auto& m = report.measures;
+            std::printf("  | sigma %.2f ext %d res %.2f nores %.2f compact %.3f agree %.3f "
+                        "netagree %.3f",
+                        m.noiseSigma, report.kernelSize, report.residualToNoise,
+                        m.withoutKernelToNoise, m.compactness, m.agreement, m.networkAgreement);
+        }
+        std::printf("\n");
         sumInput += pIn;
         sumNet += pNet;
         sumRefined += pRef;

@@ -10,6 +10,7 @@ bool RefineSettings::set(const std::string& key, double value)
 {
     const auto whole = [value] { return static_cast<int>(std::lround(value)); };
     const std::map<std::string, std::function<void()>> setters = {
+        {"linearLight", [&] { linearLight = whole(); }},
         {"maxKernelSize", [&] { maxKernelSize = whole(); }},
         {"workingLongSide", [&] { workingLongSide = whole(); }},
         {"coarsestLongSide", [&] { coarsestLongSide = whole(); }},

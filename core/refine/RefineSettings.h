@@ -11,6 +11,9 @@ namespace unblur::refine {
 struct RefineSettings
 {
     // Estimation.
+    /// 1: estimate and deconvolve in linear light; 0: on the encoded values, where Levin et
+    /// al.'s photos are blurred (docs/refinement.md)
+    int linearLight = 1;
     int maxKernelSize = 64;          ///< largest kernel side at full resolution
     int workingLongSide = 2048;      ///< the estimate's finest scale (long side of the grey copy)
     int coarsestLongSide = 256;      ///< the coarse-to-fine pyramid starts here

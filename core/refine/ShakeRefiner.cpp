@@ -34,6 +34,7 @@ struct Analysis
     double withoutKernelToNoise = 0;
     double agreement = 1;
     double networkAgreement = 1; ///< the blind kernel against the one fitted to the network's
+    double noiseSigma = 0;       ///< of the grey working copy
 };
 
 /** The kernel cut to the smallest odd square around its centre that holds its support. */
@@ -149,8 +150,8 @@ Analysis analyse(const io::FloatImage& blurry, const io::FloatImage& network,
     const int fullSize = oddAtLeast(std::min(settings.maxKernelSize, shortSide / 4), 3);
     const int size = oddAtLeast(static_cast<int>(std::lround(fullSize * scale)), 3);
 
-    cv::Mat b = linearLuminance(blurry);
-    cv::Mat n = linearLuminance(network);
+    cv::Mat b = linearLuminance(blurry, settings.linearLight != 0);
+    cv::Mat n = linearLuminance(network, settings.linearLight != 0);
     cv::Mat saturated = saturatedMask(blurry, settings.saturationLevel);
     if (scale < 1.0) {
         const cv::Size small(std::max(1, static_cast<int>(std::lround(blurry.width * scale))),
@@ -219,6 +220,7 @@ Analysis analyse(const io::FloatImage& blurry, const io::FloatImage& network,
     a.extent = static_cast<int>(std::lround(kernelExtent(global.kernel) / scale));
     a.compactness = global.compactness;
 
+    a.noiseSigma = sigma;
     a.residualToNoise = residual / sigma;
     a.withoutKernelToNoise = rmsDifference(b, n, trusted) / sigma;
     if (settings.blindEstimation) {
@@ -269,11 +271,12 @@ io::FloatImage deconvolve(const io::FloatImage& blurry, const io::FloatImage& ne
                                        cv::Size(blurry.width, blurry.height), kernel.rows / 2 + 1);
     io::FloatImage out = network;
     for (int c = 0; c < colourChannels(blurry); ++c) {
-        const cv::Mat plane = linearChannel(blurry, c);
+        const bool linear = settings.linearLight != 0;
+        const cv::Mat plane = linearChannel(blurry, c, linear);
         const double sigma = std::max(noiseSigma(plane), settings.noiseFloor);
         const cv::Mat refined =
-            deconvolution.apply(plane, linearChannel(network, c), weight, sigma);
-        storeLinearChannel(refined, out, c);
+            deconvolution.apply(plane, linearChannel(network, c, linear), weight, sigma);
+        storeLinearChannel(refined, out, c, linear);
     }
     if (blurry.hasAlpha()) {
         for (size_t i = 3; i < out.pixels.size(); i += 4) {
@@ -346,6 +349,11 @@ io::FloatImage refineShake(const io::FloatImage& blurry, const io::FloatImage& n
     }
     report.kernelSize = a.extent;
     report.residualToNoise = a.residualToNoise;
+    report.measures.noiseSigma = a.noiseSigma * 255;
+    report.measures.withoutKernelToNoise = a.withoutKernelToNoise;
+    report.measures.compactness = a.compactness;
+    report.measures.agreement = a.agreement;
+    report.measures.networkAgreement = a.networkAgreement;
     report.kernelWidth = a.kernel.cols;
     report.kernelHeight = a.kernel.rows;
     report.kernel.assign(a.kernel.begin<float>(), a.kernel.end<float>());
@@ -362,6 +370,40 @@ io::FloatImage refineShake(const io::FloatImage& blurry, const io::FloatImage& n
                   a.residualToNoise);
     report.summary = line;
     return refined;
+}
+
+io::FloatImage refineWithKernel(const io::FloatImage& blurry, const io::FloatImage& network,
+                                const std::vector<float>& kernel, int side, RefineReport& report,
+                                const RefineSettings& settings)
+{
+    report = RefineReport{};
+    if (side < 1 || side % 2 == 0 || kernel.size() != static_cast<size_t>(side) * side ||
+        blurry.width != network.width || blurry.height != network.height ||
+        blurry.channels != network.channels || std::min(blurry.width, blurry.height) < 2 * side) {
+        report.summary = "skipped (the kernel does not fit the photo)";
+        return network;
+    }
+    cv::Mat k = cv::Mat(side, side, CV_32F, const_cast<float*>(kernel.data())).clone();
+    k = cv::max(k, 0.0f);
+    const double sum = cv::sum(k)[0];
+    if (sum <= 0) {
+        report.summary = "skipped (empty kernel)";
+        return network;
+    }
+    k /= sum;
+    const bool linear = settings.linearLight != 0;
+    const cv::Mat b = linearLuminance(blurry, linear);
+    const cv::Mat trusted = trustWeight(saturatedMask(blurry, settings.saturationLevel), b.size(),
+                                        side / 2 + 1) > 0.999f;
+    k = alignedToNetwork(b, linearLuminance(network, linear), k, trusted,
+                         std::max(settings.alignReach, side / 4));
+    report.applied = true;
+    report.kernelSize = kernelExtent(k);
+    report.kernelWidth = k.cols;
+    report.kernelHeight = k.rows;
+    report.kernel.assign(k.begin<float>(), k.end<float>());
+    report.summary = "applied (given kernel)";
+    return deconvolve(blurry, network, k, settings);
 }
 
 } // namespace unblur::refine

@@ -45,6 +45,15 @@ struct RefineReport
     std::vector<float> kernel; ///< at full resolution, sums to 1 (empty when none was estimated)
     int kernelWidth = 0;
     int kernelHeight = 0;
+    /** What Auto's checks measured (for tuning: unblur_refine_bench --measures). */
+    struct Measures
+    {
+        double noiseSigma = 0; ///< of the grey working copy, encoded 0..255 units
+        double withoutKernelToNoise = 0;
+        double compactness = 0;
+        double agreement = 0;
+        double networkAgreement = 0;
+    } measures;
 };
 
 /**
@@ -60,5 +69,15 @@ io::FloatImage refineShake(const io::FloatImage& blurry, const io::FloatImage& n
 /** The same with settings other than the defaults (tuning, tests). */
 io::FloatImage refineShake(const io::FloatImage& blurry, const io::FloatImage& network,
                            RefineMode mode, RefineReport& report, const RefineSettings& settings);
+
+/**
+ * Step 3 alone with a known kernel (`side` x `side`, row-major, correlation orientation as
+ * estimated, normalised here): shifted by whole pixels to where it re-blurs the network's
+ * output onto the photo best, then the deconvolution. For measuring what a perfect estimate
+ * would give (unblur_refine_bench --kernels).
+ */
+io::FloatImage refineWithKernel(const io::FloatImage& blurry, const io::FloatImage& network,
+                                const std::vector<float>& kernel, int side, RefineReport& report,
+                                const RefineSettings& settings);
 
 } // namespace unblur::refine
