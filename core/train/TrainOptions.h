@@ -1,5 +1,6 @@
 #pragma once
 
+#include "MixedPrecision.h"
 #include "model/HiDiffConfig.h"
 
 #include <cstdint>
@@ -51,6 +52,8 @@ struct TrainOptions
     std::string device = "cpu";
     /** CPU: feed the network channels-last (faster); off only as a benchmark's baseline. */
     bool channelsLast = true;
+    /** Mixed bfloat16 compute of the training step; weights and optimiser stay float32. */
+    TrainPrecision precision = TrainPrecision::Float32;
 
     /** Throws std::invalid_argument naming the option when the values cannot work. */
     void validate() const;

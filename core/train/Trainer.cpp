@@ -167,25 +167,35 @@ StepLoss Trainer::trainStep(const Batch& batch)
     // GPU is never idle while the backward pass is being queued.
     torch::Tensor loss, imageLoss, priorLoss;
     if (stage == 1) {
-        const torch::Tensor prior = m_nets.netLe->forward(blurry, sharp);
-        imageLoss = imageTermLoss(m_nets.model.transform(blurry, prior), sharp,
-                                  m_options.frequencyLossWeight);
+        torch::Tensor restored;
+        {
+            const MixedPrecisionScope compute(m_options.precision, m_device);
+            const torch::Tensor prior = m_nets.netLe->forward(blurry, sharp);
+            restored = m_nets.model.transform(blurry, prior);
+        }
+        // The losses in float32 whatever the forward computed in.
+        imageLoss =
+            imageTermLoss(restored.to(torch::kFloat32), sharp, m_options.frequencyLossWeight);
         loss = imageLoss;
     } else {
-        torch::Tensor z0;
+        torch::Tensor z0, z, restored;
         {
-            torch::NoGradGuard noGrad;
-            z0 = m_nets.netLe->forward(blurry, sharp);
+            const MixedPrecisionScope compute(m_options.precision, m_device);
+            {
+                torch::NoGradGuard noGrad;
+                z0 = m_nets.netLe->forward(blurry, sharp).to(torch::kFloat32);
+            }
+            // The published training starts the reverse process from q(z_T | z0), written
+            // with alphas_cumprod rather than its square root.
+            const double ac = m_nets.model.schedule().alphasCumprod.back();
+            const torch::Tensor zT = z0 * ac + stageTwoNoise(z0.sizes()) * std::sqrt(1.0 - ac * ac);
+            const torch::Tensor condition = m_nets.model.encodeCondition(blurry);
+            z = m_nets.model.samplePrior(condition, zT);
+            restored = m_nets.model.transform(blurry, z);
         }
-        // The published training starts the reverse process from q(z_T | z0), written with
-        // alphas_cumprod rather than its square root.
-        const double ac = m_nets.model.schedule().alphasCumprod.back();
-        const torch::Tensor zT = z0 * ac + stageTwoNoise(z0.sizes()) * std::sqrt(1.0 - ac * ac);
-        const torch::Tensor condition = m_nets.model.encodeCondition(blurry);
-        const torch::Tensor z = m_nets.model.samplePrior(condition, zT);
         imageLoss =
-            imageTermLoss(m_nets.model.transform(blurry, z), sharp, m_options.frequencyLossWeight);
-        priorLoss = torch::l1_loss(z, z0);
+            imageTermLoss(restored.to(torch::kFloat32), sharp, m_options.frequencyLossWeight);
+        priorLoss = torch::l1_loss(z.to(torch::kFloat32), z0);
         loss = imageLoss + priorLoss;
     }
     loss.backward();

@@ -79,6 +79,8 @@ public:
     int64_t step() const { return m_step; }
     TrainingNets& nets() { return m_nets; }
     const TrainOptions& options() const { return m_options; }
+    /** The current stage's optimiser (after the first step, resume or checkpoint). */
+    const torch::optim::AdamW& optimiser() const { return *m_optimiser; }
     /**
      * The model card written with each checkpoint; its last lineage entry is this run's, and
      * the trainer fills in its steps and seconds (an entry named after --out when there is
