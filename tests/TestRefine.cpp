@@ -65,17 +65,20 @@ cv::Mat lineKernel(int length, bool horizontal)
     return kernel;
 }
 
-/** `image` blurred in linear light by `kernel` (true convolution, reflected border). */
-io::FloatImage blurred(const io::FloatImage& image, const cv::Mat& kernel)
+/**
+ * `image` blurred by `kernel` (true convolution, reflected border) on its encoded values, the
+ * refiner's working domain, or in linear light.
+ */
+io::FloatImage blurred(const io::FloatImage& image, const cv::Mat& kernel, bool linear = false)
 {
     io::FloatImage out = image;
     cv::Mat flipped;
     cv::flip(kernel, flipped, -1);
     for (int c = 0; c < colourChannels(image); ++c) {
         cv::Mat plane;
-        cv::filter2D(linearChannel(image, c), plane, CV_32F, flipped, cv::Point(-1, -1), 0,
+        cv::filter2D(linearChannel(image, c, linear), plane, CV_32F, flipped, cv::Point(-1, -1), 0,
                      cv::BORDER_REFLECT);
-        storeLinearChannel(plane, out, c);
+        storeLinearChannel(plane, out, c, linear);
     }
     return out;
 }
@@ -167,8 +170,8 @@ private Q_SLOTS:
 
     void blindEstimateRecoversKernelFromSoftOutput()
     {
-        // The experimental blind estimator (RefineSettings::blindEstimation): the kernel from
-        // the blurry photo, the soft network output only as the coarsest latent.
+        // The blind estimator (RefineSettings::blindEstimation): the kernel from the blurry
+        // photo, the soft network output only as the coarsest latent.
         const io::FloatImage sharp = sharpPhoto();
         const cv::Mat truth = shakeKernel();
         const io::FloatImage blurry = noisy(blurred(sharp, truth), 1.0 / 255, 4);
@@ -177,9 +180,9 @@ private Q_SLOTS:
             cv::Mat mat(sharp.height, sharp.width, CV_32FC3, network.pixels.data());
             cv::GaussianBlur(mat, mat, cv::Size(0, 0), 1.2);
         }
-        const KernelEstimate blind =
-            BlindKernelEstimator(RefineSettings{})
-                .estimate(linearLuminance(blurry), linearLuminance(network), cv::Mat(), 41);
+        const KernelEstimate blind = BlindKernelEstimator(RefineSettings{})
+                                         .estimate(linearLuminance(blurry, false),
+                                                   linearLuminance(network, false), cv::Mat(), 41);
         QVERIFY(blind.valid());
         const double similarity = kernelSimilarity(blind.kernel, truth, 3);
         QVERIFY2(similarity >= 0.8, qPrintable(QString::number(similarity)));

@@ -42,6 +42,7 @@ bool RefineSettings::set(const std::string& key, double value)
         {"minAgreement", [&] { minAgreement = value; }},
         {"minQuadrantTexture", [&] { minQuadrantTexture = value; }},
         {"minCompactness", [&] { minCompactness = value; }},
+        {"maxNoise", [&] { maxNoise = value; }},
         {"noiseFloor", [&] { noiseFloor = value; }},
         {"minPriorWeight", [&] { minPriorWeight = value; }},
         {"noiseMargin", [&] { noiseMargin = value; }},

@@ -11,9 +11,9 @@ namespace unblur::refine {
 struct RefineSettings
 {
     // Estimation.
-    /// 1: estimate and deconvolve in linear light; 0: on the encoded values, where Levin et
-    /// al.'s photos are blurred (docs/refinement.md)
-    int linearLight = 1;
+    /// 1: estimate and deconvolve in linear light; 0: on the encoded values (better on our
+    /// synthetic pairs, even those blurred in linear light; docs/refinement.md)
+    int linearLight = 0;
     int maxKernelSize = 64;          ///< largest kernel side at full resolution
     int workingLongSide = 2048;      ///< the estimate's finest scale (long side of the grey copy)
     int coarsestLongSide = 256;      ///< the coarse-to-fine pyramid starts here
@@ -27,8 +27,8 @@ struct RefineSettings
     double maxSaturatedShare = 0.75; ///< more of the photo near saturation: skipped
 
     // Blind estimation (BlindKernelEstimator).
-    /// 1: BlindKernelEstimator (experimental); 0: fitted to the network's output
-    int blindEstimation = 0;
+    /// 1: BlindKernelEstimator; 0: fitted to the network's output
+    int blindEstimation = 1;
     /// the network-fitted kernel is kept where it re-blurs the output within this many σ
     double networkFitResidual = 2.0;
     int blindAgreement = 1;              ///< 1: quadrants compared by blind kernels
@@ -46,15 +46,16 @@ struct RefineSettings
     // Decision (Auto).
     int minShakeExtent = 3;          ///< kernels smaller than this (full resolution): no shake
     double noShakeResidual = 1.1;    ///< |B - N| within this many noise sigmas: no shake
-    double maxResidualToNoise = 4.0; ///< |B - k*N| must stay within this many noise sigmas
-    double minImprovement = 1.5;     ///< |B - N| / |B - k*N| at least this
-    double minAgreement = 0.6;       ///< quadrant kernels' least similarity
+    double maxResidualToNoise = 25;  ///< |B - k*N| must stay within this many noise sigmas
+    double minImprovement = 2.25;    ///< |B - N| / |B - k*N| at least this
+    double minAgreement = 0.3;       ///< quadrant kernels' least similarity
     double minQuadrantTexture = 0.2; ///< least texture of a compared quadrant (vs the photo)
-    double minCompactness = 0.8;     ///< share of the kernel's mass in its main component
-    double noiseFloor = 0.0008;      ///< least noise sigma (quantisation), linear light
+    double minCompactness = 0.95;    ///< share of the kernel's mass in its main component
+    double maxNoise = 2.0 / 255;     ///< noisier photos are not deconvolved (working values)
+    double noiseFloor = 0.0008;      ///< least noise sigma (quantisation), working values
 
     // Deconvolution.
-    double minPriorWeight = 0.01; ///< μ: bounds the inverse filter's gain by 1 / (2 sqrt(μ))
+    double minPriorWeight = 0.03; ///< μ: bounds the inverse filter's gain by 1 / (2 sqrt(μ))
     double noiseMargin = 1.0;     ///< α: the Wiener gain counts the noise this many times
 
     /** Sets the field named `key` (as spelled above); false for an unknown name. */

@@ -250,6 +250,9 @@ std::string autoVerdict(const Analysis& a, const RefineSettings& settings)
     if (a.extent < settings.minShakeExtent || a.withoutKernelToNoise <= settings.noShakeResidual) {
         return "no shake found";
     }
+    if (a.noiseSigma > settings.maxNoise) {
+        return "too noisy to deconvolve";
+    }
     if (a.agreement < settings.minAgreement) {
         return "blur varies across the photo";
     }
