@@ -300,6 +300,51 @@ private Q_SLOTS:
                              "--refinement 2"));
         QCOMPARE(card.name, std::string("a")); // inherited from the card-less folder
     }
+
+    void precisionResolvesAndLandsInTheCard()
+    {
+        namespace model = unblur::model;
+        QTemporaryDir dir;
+        const std::string out = dir.filePath("run40").toStdString();
+        QVERIFY(QDir(dir.path()).mkdir("run40"));
+        const auto command = [&](TrainArguments a) {
+            return trainCard(a, "EPYC, 2 threads").lineage.back().command;
+        };
+        // auto: bf16 only where the CPU has bf16 instructions; a notice when it falls back.
+        TrainArguments a = parse({"--photos", "p", "--out", out});
+        QCOMPARE(a.precision, std::string("auto"));
+        const QString fallback = QString::fromStdString(resolvePrecision(a, false));
+        QVERIFY(a.options.precision == TrainPrecision::Float32);
+        QVERIFY2(fallback.contains("no bf16 instructions") && fallback.contains("fp32"),
+                 qPrintable(fallback));
+        QCOMPARE(command(a), std::string("train --photos <p>")); // fp32: as before the option
+        QVERIFY(resolvePrecision(a, true).empty());
+        QVERIFY(a.options.precision == TrainPrecision::BFloat16);
+        QCOMPARE(command(a), std::string("train --photos <p> --precision bf16"));
+        // Asked for: taken, with a notice where bf16 is only emulated; recorded once.
+        a = parse({"--photos", "p", "--out", out, "--precision", "bf16", "--seed", "3"});
+        const QString emulated = QString::fromStdString(resolvePrecision(a, false));
+        QVERIFY(a.options.precision == TrainPrecision::BFloat16);
+        QVERIFY2(emulated.contains("emulated"), qPrintable(emulated));
+        QCOMPARE(command(a), std::string("train --photos <p> --seed 3 --precision bf16"));
+        a = parse({"--photos", "p", "--out", out, "--precision", "fp32"});
+        QVERIFY(resolvePrecision(a, true).empty());
+        QVERIFY(a.options.precision == TrainPrecision::Float32);
+        QCOMPARE(command(a), std::string("train --photos <p>"));
+        // Another device keeps float32 under auto, without a notice.
+        a = parse({"--photos", "p", "--out", out, "--device", "cuda"});
+        QVERIFY(resolvePrecision(a, true).empty());
+        QVERIFY(a.options.precision == TrainPrecision::Float32);
+        // The written model.json holds it.
+        a = parse({"--photos", "p", "--out", out, "--precision", "bf16"});
+        resolvePrecision(a, true);
+        model::writeModelCard(out, trainCard(a, "EPYC, 2 threads"));
+        QCOMPARE(model::readModelCard(out).lineage.back().command,
+                 std::string("train --photos <p> --precision bf16"));
+        QVERIFY(errorOf({"--photos", "p", "--out", "o", "--precision", "fp16"})
+                    .startsWith("--precision:"));
+        QCOMPARE(parse({"bench", "--precision", "bf16"}).precision, std::string("bf16"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTrainArguments)

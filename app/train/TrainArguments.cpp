@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <torch/types.h>
 
 namespace unblur::train {
 
@@ -124,8 +125,9 @@ Commands:
   half             Copy a model folder with its weights stored as float16, half the size on
                    disk (--out DIR --model DIR)
   bench            Time training steps on random data, for the model size and device given
-                   (--patches 64x8,128x4 --stage 1|2 --steps N; on the CPU against the
-                   planar layout as the baseline); needs no data and no --out
+                   (--patches 64x8,128x4 --stage 1|2 --steps N), in fp32 and bf16 (or the
+                   --precision given); on the CPU against the planar layout as the baseline;
+                   needs no data and no --out
 
 Data (any mix; at least one):
   --photos DIR       folder of sharp photos: blurry pairs are synthesised on the fly
@@ -165,6 +167,9 @@ Run:
   --grow                 with --init: the model may have more transformer blocks (--blocks,
                          --refinement) than MODEL_DIR's; the new ones start as identities
   --seed N --threads N --loader-threads N --device cpu|cuda
+  --precision auto|fp32|bf16   bf16: mixed precision, bfloat16 compute with float32
+                         weights and optimiser; auto (default): bf16 on a CPU with bf16
+                         instructions (avx512_bf16, amx_bf16), else fp32
   --validate-every N --checkpoint-every N --val-count N --val-size N --log-every N
 
 Model card (model.json; the lineage records this run's result-shaping options, with data
@@ -299,6 +304,13 @@ TrainArguments parseTrainArguments(int argc, char** argv)
         {"--val-size",
          [&](const std::string& v) { o.validationSize = number<int>("--val-size", v); }},
         {"--log-every", [&](const std::string& v) { a.logEvery = number<int>("--log-every", v); }},
+        {"--precision",
+         [&](const std::string& v) {
+             if (v != "auto" && v != "fp32" && v != "bf16") {
+                 throw std::invalid_argument("--precision: auto, fp32 or bf16, not '" + v + "'");
+             }
+             a.precision = v;
+         }},
         {"--name", [&](const std::string& v) { a.name = v; }},
         {"--description", [&](const std::string& v) { a.description = v; }},
         {"--license", [&](const std::string& v) { a.license = v; }},
@@ -400,7 +412,7 @@ std::string lineageCommand(const TrainArguments& a, const std::vector<DataRoot>&
         " --out --resume --dim --heads --ffn --norm --embed-dim --le-blocks --d-inner --d-blocks"
         " --bias --threads --loader-threads --device --validate-every --checkpoint-every"
         " --val-count --val-size --log-every --name --description --license --version --run-id"
-        " --card ";
+        " --card --precision ";
     std::string command = a.command;
     std::map<std::string, size_t> seen; // occurrences of each data option so far
     for (size_t i = 0; i < a.arguments.size(); ++i) {
@@ -426,7 +438,27 @@ std::string lineageCommand(const TrainArguments& a, const std::vector<DataRoot>&
             command += " " + model::withoutAbsolutePaths(value);
         }
     }
+    // What auto chose, not what was asked; none is float32, as in cards from before the option.
+    if (a.options.precision == TrainPrecision::BFloat16) {
+        command += " --precision " + precisionName(a.options.precision);
+    }
     return command;
+}
+
+std::string resolvePrecision(TrainArguments& a, bool cpuHasBFloat16)
+{
+    const bool cpu = torch::Device(a.options.device).is_cpu();
+    if (a.precision == "fp32" || (a.precision == "auto" && !(cpu && cpuHasBFloat16))) {
+        a.options.precision = TrainPrecision::Float32;
+        return a.precision == "auto" && cpu
+                   ? "this CPU has no bf16 instructions (avx512_bf16, amx_bf16): training in fp32"
+                   : "";
+    }
+    a.options.precision = TrainPrecision::BFloat16;
+    return cpu && !cpuHasBFloat16 ? "--precision bf16: this CPU has no bf16 instructions "
+                                    "(avx512_bf16, amx_bf16); bf16 is emulated and slower than "
+                                    "fp32 here"
+                                  : "";
 }
 
 model::ModelCard trainCard(const TrainArguments& a, const std::string& hardware)

@@ -30,6 +30,8 @@ struct TrainArguments
     std::string runId;    ///< this run's lineage id; default: --out's folder name
     std::string cardFile; ///< a model card whose description, evaluation, data fill gaps
     int logEvery = 0;     ///< progress lines when not on a terminal; 0: automatic
+    /** --precision as given: auto, fp32 or bf16 (resolvePrecision sets options.precision). */
+    std::string precision = "auto";
     // pack / make-pairs
     std::string output;
     int count = 0;
@@ -76,6 +78,14 @@ std::string lineageCommand(const TrainArguments& arguments, const std::vector<Da
  * Throws ModelError or std::invalid_argument naming the file.
  */
 model::ModelCard trainCard(const TrainArguments& arguments, const std::string& hardware);
+
+/**
+ * Sets options.precision from --precision: auto is bf16 on a CPU with bf16 instructions
+ * (`cpuHasBFloat16`), float32 otherwise and on other devices. Returns a one-line notice for
+ * the user when auto falls back to float32 on a CPU or bf16 is asked of a CPU without bf16
+ * instructions (it is emulated there, and slower); empty otherwise.
+ */
+std::string resolvePrecision(TrainArguments& arguments, bool cpuHasBFloat16);
 
 /** The --help text. */
 std::string trainUsage();

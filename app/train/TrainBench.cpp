@@ -1,5 +1,6 @@
 #include "TrainBench.h"
 
+#include "CpuInfo.h"
 #include "model/CpuRuntime.h"
 #include "train/BatchLoader.h"
 #include "train/Trainer.h"
@@ -48,6 +49,7 @@ public:
 struct Variant
 {
     std::string layout;
+    TrainPrecision precision = TrainPrecision::Float32;
     std::unique_ptr<Trainer> trainer;
     std::vector<double> seconds;
 };
@@ -81,33 +83,57 @@ int runTrainBench(const TrainArguments& a)
                                 ("unblur-train-bench-" + std::to_string(getpid()))};
     const NoisePairSource source;
     constexpr int kWarmUp = 2;
+    std::vector<TrainPrecision> precisions;
+    if (a.precision != "bf16") {
+        precisions.push_back(TrainPrecision::Float32);
+    }
+    if (a.precision != "fp32") {
+        precisions.push_back(TrainPrecision::BFloat16);
+    }
 
     std::printf("unblur-train bench: stage %d, net_g dim %d, blocks", a.benchStage,
                 a.options.config.g.dim);
     for (int b : a.options.config.g.numBlocks) {
         std::printf(" %d", b);
     }
-    std::printf(", %s%s, median of %d steps after %d warm-up\n\n", a.options.device.c_str(),
+    std::printf(", %s%s, median of %d steps after %d warm-up\n", a.options.device.c_str(),
                 cpu ? (" (" + std::to_string(threads) + " threads)").c_str() : "", a.benchSteps,
                 kWarmUp);
-    std::printf("%-9s %-14s %9s %9s %10s\n", "patches", "layout", "s/step", "pairs/s",
-                cpu ? "vs planar" : "");
+    if (cpu) {
+        std::printf("CPU: %s, %s\n", cpuModelName().c_str(),
+                    cpuHasBFloat16Instructions()
+                        ? "with bf16 instructions"
+                        : "no bf16 instructions (avx512_bf16, amx_bf16): bf16 is emulated");
+    }
+    std::printf("\n%-9s %-14s %-9s %9s %9s %9s %10s\n", "patches", "layout", "precision", "s/step",
+                "steps/s", "pairs/s",
+                a.precision == "bf16" ? "ratio"
+                : cpu                 ? "vs planar"
+                                      : "vs fp32");
 
     for (const PatchPhase& patch : a.benchPatches) {
         std::vector<Variant> variants;
-        for (bool channelsLast : cpu ? std::vector<bool>{false, true} : std::vector<bool>{true}) {
+        const auto add = [&](bool channelsLast, TrainPrecision precision) {
             TrainOptions options = a.options;
             options.channelsLast = channelsLast;
+            options.precision = precision;
             options.stage1Steps = a.benchStage == 1 ? 1000000 : 0;
             options.stage2Steps = 1000000;
             options.patches = {{patch.size, patch.batch, 0}};
-            options.outputDir = (scratch.path / (channelsLast ? "last" : "planar")).string();
+            options.outputDir = (scratch.path / std::to_string(variants.size())).string();
             Variant v;
             v.layout = !cpu ? "default" : channelsLast ? "channels-last" : "planar";
+            v.precision = precision;
             v.trainer = std::make_unique<Trainer>(options, source, nullptr);
             variants.push_back(std::move(v));
+        };
+        if (cpu && precisions.front() == TrainPrecision::Float32) {
+            add(false, TrainPrecision::Float32); // the baseline
         }
-        // Interleaved step by step: both layouts see the same machine load.
+        for (TrainPrecision precision : precisions) {
+            add(true, precision);
+        }
+        // Interleaved step by step: every variant sees the same machine load.
         for (int step = 0; step < kWarmUp + a.benchSteps; ++step) {
             const Batch batch = makeBatch(source, step, patch);
             for (Variant& v : variants) {
@@ -123,12 +149,16 @@ int runTrainBench(const TrainArguments& a)
         const std::string size = std::to_string(patch.size) + "x" + std::to_string(patch.batch);
         for (const Variant& v : variants) {
             const double s = median(v.seconds);
-            std::printf("%-9s %-14s %9.3f %9.2f", size.c_str(), v.layout.c_str(), s,
-                        patch.batch / s);
-            if (cpu) {
-                std::printf(" %9.2fx", baseline / s);
-            }
-            std::printf("\n");
+            std::printf("%-9s %-14s %-9s %9.3f %9.3f %9.2f %9.2fx\n", size.c_str(),
+                        v.layout.c_str(), precisionName(v.precision).c_str(), s, 1.0 / s,
+                        patch.batch / s, baseline / s);
+        }
+        if (variants.size() > 1 && variants.back().precision == TrainPrecision::BFloat16 &&
+            variants[variants.size() - 2].precision == TrainPrecision::Float32) {
+            std::printf("%-9s bf16 against fp32 (%s): %.2fx the steps per second\n", size.c_str(),
+                        variants.back().layout.c_str(),
+                        median(variants[variants.size() - 2].seconds) /
+                            median(variants.back().seconds));
         }
         std::fflush(stdout);
     }

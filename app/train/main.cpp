@@ -1,4 +1,5 @@
 // unblur-train: trains HI-Diff models with the published two-stage recipe.
+#include "CpuInfo.h"
 #include "TrainArguments.h"
 #include "TrainBench.h"
 #include "TrainDataSources.h"
@@ -10,7 +11,6 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <torch/torch.h>
 #include <unistd.h>
@@ -41,23 +41,7 @@ std::string duration(double seconds)
 /** "Intel Xeon, 2 threads" or the device: the lineage's hardware. */
 std::string hardware(const std::string& device, int threads)
 {
-    if (device != "cpu") {
-        return device;
-    }
-    std::ifstream cpuinfo("/proc/cpuinfo");
-    std::string line, name = "unknown CPU";
-    while (std::getline(cpuinfo, line)) {
-        if (line.rfind("model name", 0) == 0) {
-            name = line.substr(line.find(':') + 2);
-            break;
-        }
-    }
-    for (const char* noise : {"(R)", "(TM)", " Processor"}) {
-        for (size_t at; (at = name.find(noise)) != std::string::npos;) {
-            name.erase(at, std::string(noise).size());
-        }
-    }
-    return name + ", " + std::to_string(threads) + " threads";
+    return device != "cpu" ? device : cpuModelName() + ", " + std::to_string(threads) + " threads";
 }
 
 void printProgress(const TrainProgress& p, bool terminal, int logEvery)
@@ -82,6 +66,10 @@ int train(TrainArguments& a)
     TrainDataSources data = openTrainDataSources(a, a.options.seed);
     for (const std::string& note : data.notes) {
         std::fprintf(stderr, "unblur-train: %s\n", note.c_str());
+    }
+    if (const std::string notice = resolvePrecision(a, cpuHasBFloat16Instructions());
+        !notice.empty()) {
+        std::fprintf(stderr, "unblur-train: %s\n", notice.c_str());
     }
     const unblur::model::ModelCard card = trainCard(a, hardware(a.options.device, threads));
     unblur::model::modelCardText(card); // fails now, not at the first checkpoint, without JSON

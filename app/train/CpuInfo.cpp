@@ -1,0 +1,51 @@
+#include "CpuInfo.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace unblur::train {
+
+std::string cpuModelName()
+{
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    std::string line, name = "unknown CPU";
+    while (std::getline(cpuinfo, line)) {
+        if (line.rfind("model name", 0) == 0) {
+            name = line.substr(line.find(':') + 2);
+            break;
+        }
+    }
+    for (const char* noise : {"(R)", "(TM)", " Processor"}) {
+        for (size_t at; (at = name.find(noise)) != std::string::npos;) {
+            name.erase(at, std::string(noise).size());
+        }
+    }
+    return name;
+}
+
+bool cpuHasBFloat16Instructions()
+{
+    if (const char* forced = std::getenv("UNBLUR_CPU_BF16")) {
+        if (std::string(forced) == "0" || std::string(forced) == "1") {
+            return std::string(forced) == "1";
+        }
+    }
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(cpuinfo, line)) {
+        if (line.rfind("flags", 0) == 0) {
+            std::istringstream flags(line);
+            std::string flag;
+            while (flags >> flag) {
+                if (flag == "avx512_bf16" || flag == "amx_bf16") {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+    return false;
+}
+
+} // namespace unblur::train
