@@ -178,6 +178,28 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(dir.filePath("out.png")));
     }
 
+    /**
+     * --precision auto (the default) on a CPU without bf16 instructions (detection forced off)
+     * runs float32 and says so in one line; bf16 runs there too, emulated, with a note.
+     */
+    void automaticPrecisionFallsBackWithANote()
+    {
+        qputenv("UNBLUR_CPU_BF16", "0");
+        QTemporaryDir dir;
+        const QString automatic = dir.filePath("auto.png"), full = dir.filePath("fp32.png");
+        const Result a = deblur(kInput, automatic);
+        QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+        QCOMPARE(a.err.count("precision: float32 (this CPU has no bf16 instructions)"), 1);
+        const Result f = deblur(kInput, full, {"--precision", "fp32"});
+        QVERIFY2(f.exitCode == 0, qPrintable(f.err));
+        QVERIFY2(!f.err.contains("precision:"), qPrintable(f.err));
+        QVERIFY(readImage(automatic.toStdString()).pixels == readImage(full.toStdString()).pixels);
+        const Result b = deblur(kInput, dir.filePath("bf16.png"), {"--precision", "bf16"});
+        QVERIFY2(b.exitCode == 0, qPrintable(b.err));
+        QVERIFY2(b.err.contains("precision: bf16 (emulated"), qPrintable(b.err));
+        qunsetenv("UNBLUR_CPU_BF16");
+    }
+
     /** 61x45 fits in one tile: restored whole, the same bytes as the automatic tile. */
     void oneTileMatchesTheDefaultRun()
     {

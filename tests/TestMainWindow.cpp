@@ -164,7 +164,7 @@ private Q_SLOTS:
                  QStringLiteral("bf16"));
         QCOMPARE(again.findChild<ControlsPanel*>(QStringLiteral("controls"))->tileSize(), 256);
         QCOMPARE(again.findChild<ControlsPanel*>(QStringLiteral("controls"))->views(), 4);
-        AppSettings::setValue(AppSettings::Precision, QStringLiteral("fp32"));
+        AppSettings::setValue(AppSettings::Precision, QStringLiteral("auto"));
         AppSettings::setValue(AppSettings::TileSize, 0);
         AppSettings::setValue(AppSettings::EnsembleViews, 1);
     }
@@ -299,6 +299,25 @@ private Q_SLOTS:
         }
         QVERIFY(secondView);
         QVERIFY(viewer()->hasRestored());
+    }
+
+    /** Precision Auto is the default; after a run the panel shows what it picked. */
+    void automaticPrecisionShowsItsChoice()
+    {
+        qputenv("UNBLUR_CPU_BF16", "0"); // a CPU without bf16 instructions: float32
+        QCOMPARE(controls()->precision(), QStringLiteral("auto"));
+        QComboBox* precision = nullptr;
+        for (QComboBox* box : controls()->findChildren<QComboBox*>()) {
+            if (box->accessibleName() == QLatin1String("Precision")) {
+                precision = box;
+            }
+        }
+        QVERIFY(precision != nullptr);
+        QCOMPARE(precision->currentText(), QStringLiteral("Auto"));
+        QVERIFY(open(kSmall));
+        QVERIFY(deblur(0));
+        QCOMPARE(precision->currentText(), QStringLiteral("Auto (float32)"));
+        qunsetenv("UNBLUR_CPU_BF16");
     }
 
     /** The panel's shake refinement reaches the Restorer; the status line says what it did. */

@@ -220,254 +220,254 @@
 <context>
     <name>unblur::ui::BatchWindow</name>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="44"/>
+        <location filename="../ui/BatchWindow.cpp" line="45"/>
         <source>Batch Export — Unblur</source>
         <translation>Stapel-Export — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="55"/>
+        <location filename="../ui/BatchWindow.cpp" line="56"/>
         <source>Photos and folders to export</source>
         <translation>Zu exportierende Fotos und Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="58"/>
+        <location filename="../ui/BatchWindow.cpp" line="59"/>
         <source>Add &amp;photos…</source>
         <translation>&amp;Fotos hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="59"/>
+        <location filename="../ui/BatchWindow.cpp" line="60"/>
         <source>Add &amp;folder…</source>
         <translation>Or&amp;dner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="60"/>
+        <location filename="../ui/BatchWindow.cpp" line="61"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="61"/>
+        <location filename="../ui/BatchWindow.cpp" line="62"/>
         <source>Include sub-fol&amp;ders (mirrored in the output)</source>
         <translation>&amp;Unterordner einbeziehen (in der Ausgabe nachgebildet)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="63"/>
+        <location filename="../ui/BatchWindow.cpp" line="64"/>
         <source>all photos, or e.g. *.jpg IMG_*</source>
         <translation>alle Fotos, oder z. B. *.jpg IMG_*</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="64"/>
+        <location filename="../ui/BatchWindow.cpp" line="65"/>
         <source>Only files matching</source>
         <translation>Nur passende Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="75"/>
+        <location filename="../ui/BatchWindow.cpp" line="76"/>
         <source>Only files ma&amp;tching:</source>
         <translation>Nur passende Da&amp;teien:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="76"/>
+        <location filename="../ui/BatchWindow.cpp" line="77"/>
         <source>Photos (drop files or folders here)</source>
         <translation>Fotos (Dateien oder Ordner hierher ziehen)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="83"/>
-        <location filename="../ui/BatchWindow.cpp" line="540"/>
+        <location filename="../ui/BatchWindow.cpp" line="84"/>
+        <location filename="../ui/BatchWindow.cpp" line="542"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="84"/>
+        <location filename="../ui/BatchWindow.cpp" line="85"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="89"/>
+        <location filename="../ui/BatchWindow.cpp" line="90"/>
         <source>File name</source>
         <translation>Dateiname</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="90"/>
+        <location filename="../ui/BatchWindow.cpp" line="91"/>
         <source>{name}: the photo&apos;s name; {ext}: the format&apos;s extension; {model}: the model; {date}: today</source>
         <translation>{name}: Name des Fotos; {ext}: Dateiendung des Formats; {model}: das Modell; {date}: heutiges Datum</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="93"/>
+        <location filename="../ui/BatchWindow.cpp" line="94"/>
         <source>When the file exists</source>
         <translation>Wenn die Datei vorhanden ist</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="94"/>
+        <location filename="../ui/BatchWindow.cpp" line="95"/>
         <source>Skip the photo (resumes a batch)</source>
         <translation>Foto überspringen (setzt einen Stapel-Export fort)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="95"/>
+        <location filename="../ui/BatchWindow.cpp" line="96"/>
         <source>Add a number</source>
         <translation>Nummer anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="96"/>
+        <location filename="../ui/BatchWindow.cpp" line="97"/>
         <source>Replace it</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="98"/>
+        <location filename="../ui/BatchWindow.cpp" line="99"/>
         <source>Only blurry photos</source>
         <translation>Nur unscharfe Fotos</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="100"/>
+        <location filename="../ui/BatchWindow.cpp" line="101"/>
         <source>Skip the sharp photos (blur below %1): they are listed as skipped, with their score</source>
         <translation>Scharfe Fotos (Unschärfe unter %1) überspringen: Sie werden als übersprungen aufgeführt, mit ihrem Wert</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="103"/>
+        <location filename="../ui/BatchWindow.cpp" line="104"/>
         <source>Protect sharp areas</source>
         <translation>Scharfe Bereiche schützen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="105"/>
+        <location filename="../ui/BatchWindow.cpp" line="106"/>
         <source>Keep the parts of each photo that are in focus, and soft backgrounds, as they were: only blurred parts change</source>
         <translation>Scharf abgebildete Teile jedes Fotos und weiche Hintergründe bleiben, wie sie waren: Nur unscharfe Teile werden verändert</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="112"/>
+        <location filename="../ui/BatchWindow.cpp" line="113"/>
         <source>Output fo&amp;lder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="115"/>
+        <location filename="../ui/BatchWindow.cpp" line="116"/>
         <source>File &amp;name:</source>
         <translation>Datei&amp;name:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="116"/>
+        <location filename="../ui/BatchWindow.cpp" line="117"/>
         <source>If the file &amp;exists:</source>
         <translation>Wenn die Datei &amp;vorhanden ist:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="120"/>
+        <location filename="../ui/BatchWindow.cpp" line="121"/>
         <source>Model:</source>
         <translation>Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="121"/>
+        <location filename="../ui/BatchWindow.cpp" line="122"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="128"/>
+        <location filename="../ui/BatchWindow.cpp" line="129"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="142"/>
+        <location filename="../ui/BatchWindow.cpp" line="143"/>
         <source>Batch progress</source>
         <translation>Fortschritt des Stapel-Exports</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="146"/>
+        <location filename="../ui/BatchWindow.cpp" line="147"/>
         <source>Add photos or folders, choose the output folder, then Start.</source>
         <translation>Fotos oder Ordner hinzufügen, den Ausgabeordner wählen, dann „Starten“.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="148"/>
+        <location filename="../ui/BatchWindow.cpp" line="149"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="151"/>
-        <location filename="../ui/BatchWindow.cpp" line="532"/>
+        <location filename="../ui/BatchWindow.cpp" line="152"/>
+        <location filename="../ui/BatchWindow.cpp" line="534"/>
         <source>P&amp;ause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="153"/>
+        <location filename="../ui/BatchWindow.cpp" line="154"/>
         <source>&amp;Cancel</source>
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="155"/>
+        <location filename="../ui/BatchWindow.cpp" line="156"/>
         <source>Stop within one tile; photos already written stay, nothing partial is left</source>
         <translation>Spätestens nach einer Kachel anhalten; bereits geschriebene Fotos bleiben erhalten, unvollständige Dateien werden nicht hinterlassen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="157"/>
+        <location filename="../ui/BatchWindow.cpp" line="158"/>
         <source>Sa&amp;ve report…</source>
         <translation>Ber&amp;icht speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="158"/>
+        <location filename="../ui/BatchWindow.cpp" line="159"/>
         <source>Every photo with its state, output and reason, as CSV</source>
         <translation>Jedes Foto mit Status, Ergebnis und Grund, als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="159"/>
+        <location filename="../ui/BatchWindow.cpp" line="160"/>
         <source>Select blurr&amp;y only</source>
         <translation>Nur unscharfe auswä&amp;hlen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="162"/>
+        <location filename="../ui/BatchWindow.cpp" line="163"/>
         <source>Select the photos in the list whose blur is %1 or more</source>
         <translation>Die Fotos der Liste auswählen, deren Unschärfe %1 oder mehr beträgt</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="191"/>
+        <location filename="../ui/BatchWindow.cpp" line="192"/>
         <source>Add photos</source>
         <translation>Fotos hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="195"/>
+        <location filename="../ui/BatchWindow.cpp" line="196"/>
         <source>Add a folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="222"/>
+        <location filename="../ui/BatchWindow.cpp" line="223"/>
         <source>Save the report</source>
         <translation>Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="223"/>
+        <location filename="../ui/BatchWindow.cpp" line="224"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="260"/>
+        <location filename="../ui/BatchWindow.cpp" line="261"/>
         <source>%1 · device %2 · %3 · tiles %4</source>
         <translation>%1 · Gerät %2 · %3 · Kacheln %4</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="264"/>
+        <location filename="../ui/BatchWindow.cpp" line="265"/>
         <source>auto</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="266"/>
+        <location filename="../ui/BatchWindow.cpp" line="267"/>
         <source> · ensemble of %1 views</source>
         <translation> · Ensemble aus %1 Ansichten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="268"/>
+        <location filename="../ui/BatchWindow.cpp" line="269"/>
         <source> · shake refinement %1</source>
         <translation> · Verwacklungskorrektur %1</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="270"/>
+        <location filename="../ui/BatchWindow.cpp" line="271"/>
         <source>%1 (as in the main window)</source>
         <translation>%1 (wie im Hauptfenster)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="298"/>
+        <location filename="../ui/BatchWindow.cpp" line="299"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="298"/>
+        <location filename="../ui/BatchWindow.cpp" line="299"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="350"/>
+        <location filename="../ui/BatchWindow.cpp" line="351"/>
         <source>%n blurry photo(s) selected</source>
         <translation>
             <numerusform>%n unscharfes Foto ausgewählt</numerusform>
@@ -475,42 +475,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="388"/>
+        <location filename="../ui/BatchWindow.cpp" line="389"/>
         <source>A batch export is already running.</source>
         <translation>Ein Stapelexport läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="392"/>
+        <location filename="../ui/BatchWindow.cpp" line="393"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>Kein Modell verfügbar: Fügen Sie zuerst im Hauptfenster eines hinzu.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="416"/>
+        <location filename="../ui/BatchWindow.cpp" line="417"/>
         <source>Loading the model and listing the photos…</source>
         <translation>Modell wird geladen und Fotos werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="433"/>
+        <location filename="../ui/BatchWindow.cpp" line="434"/>
         <source>Pausing after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel angehalten…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="442"/>
+        <location filename="../ui/BatchWindow.cpp" line="443"/>
         <source>Stopping after the current tile…</source>
         <translation>Wird nach der aktuellen Kachel abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="450"/>
+        <location filename="../ui/BatchWindow.cpp" line="451"/>
         <source>Report saved to %1.</source>
         <translation>Bericht in %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="453"/>
+        <location filename="../ui/BatchWindow.cpp" line="454"/>
         <source>Could not save the report: %1</source>
         <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="478"/>
+        <location filename="../ui/BatchWindow.cpp" line="479"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>%1 von %n Foto fertig</numerusform>
@@ -518,7 +518,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="480"/>
+        <location filename="../ui/BatchWindow.cpp" line="481"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n fehlgeschlagen</numerusform>
@@ -526,17 +526,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="485"/>
+        <location filename="../ui/BatchWindow.cpp" line="486"/>
         <source> · paused</source>
         <translation> · angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="487"/>
+        <location filename="../ui/BatchWindow.cpp" line="488"/>
         <source> · about %1 left</source>
         <translation> · noch etwa %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="501"/>
+        <location filename="../ui/BatchWindow.cpp" line="502"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n Foto fertig</numerusform>
@@ -544,7 +544,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="502"/>
+        <location filename="../ui/BatchWindow.cpp" line="503"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>, %n übersprungen</numerusform>
@@ -552,7 +552,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="503"/>
+        <location filename="../ui/BatchWindow.cpp" line="504"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>, %n fehlgeschlagen</numerusform>
@@ -560,7 +560,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="505"/>
+        <location filename="../ui/BatchWindow.cpp" line="506"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>, %n nicht erledigt (abgebrochen)</numerusform>
@@ -568,12 +568,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="508"/>
+        <location filename="../ui/BatchWindow.cpp" line="509"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>. Die fehlgeschlagenen Fotos und ihre Gründe stehen rot in der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="532"/>
+        <location filename="../ui/BatchWindow.cpp" line="534"/>
         <source>Res&amp;ume</source>
         <translation>Fo&amp;rtsetzen</translation>
     </message>
@@ -650,9 +650,11 @@
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="32"/>
-        <location filename="../ui/ControlsPanel.cpp" line="49"/>
-        <location filename="../ui/ControlsPanel.cpp" line="59"/>
-        <location filename="../ui/ControlsPanel.cpp" line="275"/>
+        <location filename="../ui/ControlsPanel.cpp" line="43"/>
+        <location filename="../ui/ControlsPanel.cpp" line="52"/>
+        <location filename="../ui/ControlsPanel.cpp" line="62"/>
+        <location filename="../ui/ControlsPanel.cpp" line="253"/>
+        <location filename="../ui/ControlsPanel.cpp" line="287"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
@@ -667,210 +669,215 @@
         <translation>Präzision</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="40"/>
-        <source>Arithmetic precision; half precision is faster on GPUs</source>
-        <translation>Rechenpräzision; halbe Präzision ist auf GPUs schneller</translation>
-    </message>
-    <message>
-        <location filename="../ui/ControlsPanel.cpp" line="41"/>
+        <location filename="../ui/ControlsPanel.cpp" line="44"/>
         <source>Full (fp32)</source>
         <translation>Voll (fp32)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="42"/>
+        <location filename="../ui/ControlsPanel.cpp" line="45"/>
         <source>Half (fp16)</source>
         <translation>Halb (fp16)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="43"/>
+        <location filename="../ui/ControlsPanel.cpp" line="46"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="46"/>
+        <location filename="../ui/ControlsPanel.cpp" line="49"/>
         <source>Tile size</source>
         <translation>Kachelgröße</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="47"/>
+        <location filename="../ui/ControlsPanel.cpp" line="50"/>
         <source>Large photos are restored in overlapping tiles; Auto picks the largest that fits the memory</source>
         <translation>Große Fotos werden in überlappenden Kacheln wiederhergestellt; „Automatisch“ wählt die größte, die in den Speicher passt</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="51"/>
-        <location filename="../ui/ControlsPanel.cpp" line="267"/>
+        <location filename="../ui/ControlsPanel.cpp" line="54"/>
+        <location filename="../ui/ControlsPanel.cpp" line="279"/>
         <source>%1 px</source>
         <translation>%1 px</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="74"/>
+        <location filename="../ui/ControlsPanel.cpp" line="77"/>
         <source>Self-ensemble</source>
         <translation>Selbst-Ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="75"/>
+        <location filename="../ui/ControlsPanel.cpp" line="78"/>
         <source>Also restore the photo mirrored and turned, and average the results: often slightly cleaner, as many times slower as views</source>
         <translation>Das Foto auch gespiegelt und gedreht schärfen und die Ergebnisse mitteln: oft etwas sauberer, um die Zahl der Ansichten langsamer</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="61"/>
-        <location filename="../ui/ControlsPanel.cpp" line="77"/>
+        <location filename="../ui/ControlsPanel.cpp" line="64"/>
+        <location filename="../ui/ControlsPanel.cpp" line="80"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="56"/>
+        <location filename="../ui/ControlsPanel.cpp" line="40"/>
+        <source>Arithmetic precision; half precision is faster on GPUs. Auto takes bfloat16 on a CPU with bf16 instructions where it measures faster, else full precision</source>
+        <translation>Rechenpräzision; halbe Präzision ist auf GPUs schneller. Auto nimmt bfloat16 auf einer CPU mit bf16-Befehlen, wo es messbar schneller ist, sonst volle Präzision</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="59"/>
         <source>Shake refinement</source>
         <translation>Verwacklungskorrektur</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="57"/>
+        <location filename="../ui/ControlsPanel.cpp" line="60"/>
         <source>After the network, estimate the camera shake&apos;s blur kernel and sharpen further where it holds (Auto), always (On), or never (Off)</source>
         <translation>Nach dem Netz den Unschärfekern der Verwacklung schätzen und dort weiter schärfen, wo er zutrifft (Automatisch), immer (Ein) oder nie (Aus)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="60"/>
+        <location filename="../ui/ControlsPanel.cpp" line="63"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="64"/>
+        <location filename="../ui/ControlsPanel.cpp" line="67"/>
         <source>Estimated blur kernel</source>
         <translation>Geschätzter Unschärfekern</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="66"/>
+        <location filename="../ui/ControlsPanel.cpp" line="69"/>
         <source>Pr&amp;otect sharp areas</source>
         <translation>Scharfe Bereiche sc&amp;hützen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="69"/>
+        <location filename="../ui/ControlsPanel.cpp" line="72"/>
         <source>Keep the parts of the photo that are in focus, and soft backgrounds, as they were: the restored photo is blended with the original through the blur map, so only blurred parts change</source>
         <translation>Scharf abgebildete Teile des Fotos und weiche Hintergründe bleiben, wie sie waren: Das Ergebnis wird über die Unschärfekarte mit dem Original gemischt, sodass sich nur unscharfe Teile ändern</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="79"/>
+        <location filename="../ui/ControlsPanel.cpp" line="82"/>
         <source>%1 views (%1× slower)</source>
         <translation>%1 Ansichten (%1× langsamer)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="85"/>
+        <location filename="../ui/ControlsPanel.cpp" line="88"/>
         <source>Strength</source>
         <translation>Stärke</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="86"/>
+        <location filename="../ui/ControlsPanel.cpp" line="89"/>
         <source>Blend of the restored photo and the original: 100 % is fully restored</source>
         <translation>Mischung aus wiederhergestelltem Foto und Original: 100 % ist ganz wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="92"/>
+        <location filename="../ui/ControlsPanel.cpp" line="95"/>
         <source>Strength percent</source>
         <translation>Stärke in Prozent</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="97"/>
+        <location filename="../ui/ControlsPanel.cpp" line="100"/>
         <source>P&amp;review</source>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="104"/>
+        <location filename="../ui/ControlsPanel.cpp" line="107"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
         <translation>Den sichtbaren Teil des Fotos in wenigen Sekunden schärfen; die Vorschau folgt beim Verschieben und Zoomen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="107"/>
+        <location filename="../ui/ControlsPanel.cpp" line="110"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="108"/>
-        <location filename="../ui/ControlsPanel.cpp" line="352"/>
+        <location filename="../ui/ControlsPanel.cpp" line="111"/>
+        <location filename="../ui/ControlsPanel.cpp" line="364"/>
         <source>&amp;Deblur whole photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="110"/>
+        <location filename="../ui/ControlsPanel.cpp" line="113"/>
         <source>Deblur the whole photo with the chosen model (%1)</source>
         <translation>Das ganze Foto mit dem gewählten Modell schärfen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="112"/>
+        <location filename="../ui/ControlsPanel.cpp" line="115"/>
         <source>Deblur whole photo</source>
         <translation>Ganzes Foto schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="113"/>
+        <location filename="../ui/ControlsPanel.cpp" line="116"/>
         <source>Another &amp;variation</source>
         <translation>Andere Va&amp;riante</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="114"/>
+        <location filename="../ui/ControlsPanel.cpp" line="117"/>
         <source>Deblur again with new diffusion noise (a new seed)</source>
         <translation>Mit neuem Diffusionsrauschen (neuem Seed) erneut schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="115"/>
+        <location filename="../ui/ControlsPanel.cpp" line="118"/>
         <source>Another variation</source>
         <translation>Andere Variante</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="127"/>
+        <location filename="../ui/ControlsPanel.cpp" line="130"/>
         <source>&amp;Model:</source>
         <translation>&amp;Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="131"/>
+        <location filename="../ui/ControlsPanel.cpp" line="134"/>
         <source>De&amp;vice:</source>
         <translation>G&amp;erät:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="132"/>
+        <location filename="../ui/ControlsPanel.cpp" line="135"/>
         <source>&amp;Precision:</source>
         <translation>&amp;Präzision:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="133"/>
+        <location filename="../ui/ControlsPanel.cpp" line="136"/>
         <source>&amp;Tile size:</source>
         <translation>&amp;Kachelgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="134"/>
+        <location filename="../ui/ControlsPanel.cpp" line="137"/>
         <source>&amp;Ensemble:</source>
         <translation>Ensem&amp;ble:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="138"/>
+        <location filename="../ui/ControlsPanel.cpp" line="141"/>
         <source>S&amp;hake refinement:</source>
         <translation>Verwacklungskorrek&amp;tur:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="140"/>
+        <location filename="../ui/ControlsPanel.cpp" line="143"/>
         <source>&amp;Strength:</source>
         <translation>&amp;Stärke:</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="213"/>
+        <location filename="../ui/ControlsPanel.cpp" line="216"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="217"/>
+        <location filename="../ui/ControlsPanel.cpp" line="220"/>
         <source>CUDA unavailable: %1</source>
         <translation>CUDA nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="221"/>
+        <location filename="../ui/ControlsPanel.cpp" line="224"/>
         <source>Half precision needs a CUDA GPU: %1</source>
         <translation>Halbe Präzision braucht eine CUDA-GPU: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="275"/>
+        <location filename="../ui/ControlsPanel.cpp" line="253"/>
+        <source>Auto (%1)</source>
+        <translation>Auto (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="287"/>
         <source>Auto (%1 px)</source>
         <translation>Automatisch (%1 px)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="351"/>
+        <location filename="../ui/ControlsPanel.cpp" line="363"/>
         <source>&amp;Apply to whole photo</source>
         <translation>Auf ganzes Foto a&amp;nwenden</translation>
     </message>
@@ -959,53 +966,53 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="88"/>
         <source>Deblur</source>
         <translation>Schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
         <source>Could not open %1: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="188"/>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="190"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="208"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>Could not load the model %1: %2</source>
         <translation>Das Modell %1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="230"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>Cancelled; the photo is unchanged.</source>
         <translation>Abgebrochen; das Foto ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="238"/>
         <source>Could not deblur %1: %2</source>
         <translation>%1 konnte nicht geschärft werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>Fit to window (%1 %)</source>
         <translation>An Fenster angepasst (%1 %)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="40"/>
+        <location filename="../ui/MainWindow.cpp" line="41"/>
         <source>%1: not a folder</source>
         <translation>%1: kein Ordner</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="46"/>
+        <location filename="../ui/MainWindow.cpp" line="47"/>
         <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
         <translation>
             <numerusform>%1: kein HI-Diff-Modellordner (%n Datei fehlt: %2)</numerusform>
@@ -1013,33 +1020,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="55"/>
+        <location filename="../ui/MainWindow.cpp" line="56"/>
         <source>shake refinement applied (kernel %1 px)</source>
         <translation>Verwacklungskorrektur angewendet (Kern %1 px)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58"/>
+        <location filename="../ui/MainWindow.cpp" line="59"/>
         <source>shake refinement: %1</source>
         <translation>Verwacklungskorrektur: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>Zoom %1 %</source>
         <translation>Zoom %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="254"/>
+        <location filename="../ui/MainWindow.cpp" line="258"/>
         <source>%1 (bundled)</source>
         <translation>%1 (mitgeliefert)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="319"/>
+        <location filename="../ui/MainWindow.cpp" line="323"/>
         <location filename="../ui/MainWindowPreview.cpp" line="46"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>Kein Modell verfügbar: Fügen Sie mit „Modell hinzufügen…“ einen Ordner mit HI-Diff-Checkpoints hinzu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="363"/>
+        <location filename="../ui/MainWindow.cpp" line="370"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>der CPU (%n Thread)</numerusform>
@@ -1047,7 +1054,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="366"/>
+        <location filename="../ui/MainWindow.cpp" line="373"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>In %1 s auf %2 geschärft (%n Kachel mit %3 px, Seed %4)</numerusform>
@@ -1055,32 +1062,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="412"/>
+        <location filename="../ui/MainWindow.cpp" line="419"/>
         <source>Add a HI-Diff model folder</source>
         <translation>HI-Diff-Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="423"/>
+        <location filename="../ui/MainWindow.cpp" line="430"/>
         <source>Cannot add the model: %1</source>
         <translation>Das Modell kann nicht hinzugefügt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="449"/>
+        <location filename="../ui/MainWindow.cpp" line="456"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="454"/>
+        <location filename="../ui/MainWindow.cpp" line="461"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="463"/>
+        <location filename="../ui/MainWindow.cpp" line="470"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>Auf ganzes Foto &amp;anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="464"/>
+        <location filename="../ui/MainWindow.cpp" line="471"/>
         <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>
@@ -1092,7 +1099,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="53"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="48"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="49"/>
         <source>Open a photo</source>
         <translation>Foto öffnen</translation>
     </message>
@@ -1103,7 +1110,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="56"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="134"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="136"/>
         <source>Save the deblurred photo</source>
         <translation>Das geschärfte Foto speichern</translation>
     </message>
@@ -1363,82 +1370,82 @@
         <translation>Die neue Sprache gilt ab dem nächsten Start von Unblur.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="46"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="47"/>
         <source>Photos (%1);;All files (*)</source>
         <translation>Fotos (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="61"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="62"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="88"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="89"/>
         <source>%1: %2 × %3, %4-bit %5</source>
         <translation>%1: %2 × %3, %4 Bit, %5</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="126"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="128"/>
         <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
         <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
         <source>TIFF (*.tif *.tiff)</source>
         <translation>TIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="134"/>
         <source>WebP (*.webp)</source>
         <translation>WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="135"/>
         <source>JPEG (*.jpg *.jpeg)</source>
         <translation>JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="169"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="171"/>
         <source>Replace the original?</source>
         <translation>Original ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="170"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="172"/>
         <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
         <translation>%1 ist das Originalfoto. Durch die geschärfte Fassung ersetzen? Das Original lässt sich danach nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="194"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="196"/>
         <source>Saving %1…</source>
         <translation>%1 wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="206"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="208"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="224"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="226"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="225"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="227"/>
         <source>The deblurred version of %1 has not been saved. Save it first?</source>
         <translation>Die geschärfte Fassung von %1 wurde nicht gespeichert. Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="300"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="302"/>
         <source>Batch export running</source>
         <translation>Stapel-Export läuft</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="301"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="303"/>
         <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
         <translation>Ein Stapel-Export läuft noch. Abbrechen und beenden? Bereits geschriebene Fotos bleiben erhalten; wird derselbe Stapel-Export erneut gestartet, erledigt er den Rest.</translation>
     </message>
@@ -1489,42 +1496,42 @@
 <context>
     <name>unblur::ui::ModelHost</name>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="68"/>
+        <location filename="../ui/ModelHost.cpp" line="70"/>
         <source>This build of LibTorch has no CUDA support.</source>
         <translation>Diese LibTorch-Version wurde ohne CUDA-Unterstützung gebaut.</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="69"/>
+        <location filename="../ui/ModelHost.cpp" line="71"/>
         <source>No CUDA GPU was found.</source>
         <translation>Es wurde keine CUDA-GPU gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="103"/>
+        <location filename="../ui/ModelHost.cpp" line="105"/>
         <source>a batch export is running with %1; the model can change once it ends</source>
         <translation>ein Stapelexport läuft mit %1; das Modell kann gewechselt werden, sobald er endet</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="122"/>
+        <location filename="../ui/ModelHost.cpp" line="124"/>
         <source>a batch export is running; the model can change once it ends</source>
         <translation>ein Stapelexport läuft; das Modell kann gewechselt werden, sobald er endet</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="166"/>
+        <location filename="../ui/ModelHost.cpp" line="168"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="170"/>
+        <location filename="../ui/ModelHost.cpp" line="172"/>
         <source>No photo to deblur.</source>
         <translation>Kein Foto zum Schärfen.</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="174"/>
+        <location filename="../ui/ModelHost.cpp" line="176"/>
         <source>the batch export is running on %1; choose that device, or wait for the batch to end</source>
         <translation>der Stapelexport läuft auf %1; wählen Sie dieses Gerät oder warten Sie, bis der Stapel endet</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="221"/>
+        <location filename="../ui/ModelHost.cpp" line="223"/>
         <source>Could not load the model %1: %2</source>
         <translation>Das Modell %1 konnte nicht geladen werden: %2</translation>
     </message>

@@ -219,353 +219,353 @@
 <context>
     <name>unblur::ui::BatchWindow</name>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="44"/>
+        <location filename="../ui/BatchWindow.cpp" line="45"/>
         <source>Batch Export — Unblur</source>
         <translation>批量导出 — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="55"/>
+        <location filename="../ui/BatchWindow.cpp" line="56"/>
         <source>Photos and folders to export</source>
         <translation>要导出的照片和文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="58"/>
+        <location filename="../ui/BatchWindow.cpp" line="59"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="59"/>
+        <location filename="../ui/BatchWindow.cpp" line="60"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="60"/>
+        <location filename="../ui/BatchWindow.cpp" line="61"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="61"/>
+        <location filename="../ui/BatchWindow.cpp" line="62"/>
         <source>Include sub-fol&amp;ders (mirrored in the output)</source>
         <translation>包含子文件夹（在输出中保留目录结构）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="63"/>
+        <location filename="../ui/BatchWindow.cpp" line="64"/>
         <source>all photos, or e.g. *.jpg IMG_*</source>
         <translation>所有照片，或例如 *.jpg IMG_*</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="64"/>
+        <location filename="../ui/BatchWindow.cpp" line="65"/>
         <source>Only files matching</source>
         <translation>仅限匹配的文件</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="75"/>
+        <location filename="../ui/BatchWindow.cpp" line="76"/>
         <source>Only files ma&amp;tching:</source>
         <translation>仅限匹配的文件(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="76"/>
+        <location filename="../ui/BatchWindow.cpp" line="77"/>
         <source>Photos (drop files or folders here)</source>
         <translation>照片（将文件或文件夹拖放到此处）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="83"/>
-        <location filename="../ui/BatchWindow.cpp" line="540"/>
+        <location filename="../ui/BatchWindow.cpp" line="84"/>
+        <location filename="../ui/BatchWindow.cpp" line="542"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="84"/>
+        <location filename="../ui/BatchWindow.cpp" line="85"/>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="89"/>
+        <location filename="../ui/BatchWindow.cpp" line="90"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="90"/>
+        <location filename="../ui/BatchWindow.cpp" line="91"/>
         <source>{name}: the photo&apos;s name; {ext}: the format&apos;s extension; {model}: the model; {date}: today</source>
         <translation>{name}：照片名称；{ext}：格式的扩展名；{model}：模型；{date}：今天的日期</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="93"/>
+        <location filename="../ui/BatchWindow.cpp" line="94"/>
         <source>When the file exists</source>
         <translation>文件已存在时</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="94"/>
+        <location filename="../ui/BatchWindow.cpp" line="95"/>
         <source>Skip the photo (resumes a batch)</source>
         <translation>跳过该照片（用于继续未完成的批量导出）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="95"/>
+        <location filename="../ui/BatchWindow.cpp" line="96"/>
         <source>Add a number</source>
         <translation>添加编号</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="96"/>
+        <location filename="../ui/BatchWindow.cpp" line="97"/>
         <source>Replace it</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="98"/>
+        <location filename="../ui/BatchWindow.cpp" line="99"/>
         <source>Only blurry photos</source>
         <translation>仅处理模糊的照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="100"/>
+        <location filename="../ui/BatchWindow.cpp" line="101"/>
         <source>Skip the sharp photos (blur below %1): they are listed as skipped, with their score</source>
         <translation>跳过清晰的照片（模糊度低于 %1）：它们在列表中显示为已跳过，并附带其模糊度</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="103"/>
+        <location filename="../ui/BatchWindow.cpp" line="104"/>
         <source>Protect sharp areas</source>
         <translation>保护清晰区域</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="105"/>
+        <location filename="../ui/BatchWindow.cpp" line="106"/>
         <source>Keep the parts of each photo that are in focus, and soft backgrounds, as they were: only blurred parts change</source>
         <translation>保持每张照片中对焦清晰的部分和柔和的背景不变：只修改模糊的部分</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="112"/>
+        <location filename="../ui/BatchWindow.cpp" line="113"/>
         <source>Output fo&amp;lder:</source>
         <translation>输出文件夹(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="115"/>
+        <location filename="../ui/BatchWindow.cpp" line="116"/>
         <source>File &amp;name:</source>
         <translation>文件名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="116"/>
+        <location filename="../ui/BatchWindow.cpp" line="117"/>
         <source>If the file &amp;exists:</source>
         <translation>文件已存在时(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="120"/>
+        <location filename="../ui/BatchWindow.cpp" line="121"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="121"/>
+        <location filename="../ui/BatchWindow.cpp" line="122"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="128"/>
+        <location filename="../ui/BatchWindow.cpp" line="129"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="142"/>
+        <location filename="../ui/BatchWindow.cpp" line="143"/>
         <source>Batch progress</source>
         <translation>批量导出进度</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="146"/>
+        <location filename="../ui/BatchWindow.cpp" line="147"/>
         <source>Add photos or folders, choose the output folder, then Start.</source>
         <translation>添加照片或文件夹，选择输出文件夹，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="148"/>
+        <location filename="../ui/BatchWindow.cpp" line="149"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="151"/>
-        <location filename="../ui/BatchWindow.cpp" line="532"/>
+        <location filename="../ui/BatchWindow.cpp" line="152"/>
+        <location filename="../ui/BatchWindow.cpp" line="534"/>
         <source>P&amp;ause</source>
         <translation>暂停(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="153"/>
+        <location filename="../ui/BatchWindow.cpp" line="154"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="155"/>
+        <location filename="../ui/BatchWindow.cpp" line="156"/>
         <source>Stop within one tile; photos already written stay, nothing partial is left</source>
         <translation>最多在一个分块内停止；已写入的照片会保留，不会留下不完整的文件</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="157"/>
+        <location filename="../ui/BatchWindow.cpp" line="158"/>
         <source>Sa&amp;ve report…</source>
         <translation>保存报告(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="158"/>
+        <location filename="../ui/BatchWindow.cpp" line="159"/>
         <source>Every photo with its state, output and reason, as CSV</source>
         <translation>以 CSV 格式列出每张照片的状态、输出和原因</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="159"/>
+        <location filename="../ui/BatchWindow.cpp" line="160"/>
         <source>Select blurr&amp;y only</source>
         <translation>只选择模糊的照片(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="162"/>
+        <location filename="../ui/BatchWindow.cpp" line="163"/>
         <source>Select the photos in the list whose blur is %1 or more</source>
         <translation>选择列表中模糊度为 %1 及以上的照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="191"/>
+        <location filename="../ui/BatchWindow.cpp" line="192"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="195"/>
+        <location filename="../ui/BatchWindow.cpp" line="196"/>
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="222"/>
+        <location filename="../ui/BatchWindow.cpp" line="223"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="223"/>
+        <location filename="../ui/BatchWindow.cpp" line="224"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="260"/>
+        <location filename="../ui/BatchWindow.cpp" line="261"/>
         <source>%1 · device %2 · %3 · tiles %4</source>
         <translation>%1 · 设备 %2 · %3 · 分块 %4</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="264"/>
+        <location filename="../ui/BatchWindow.cpp" line="265"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="266"/>
+        <location filename="../ui/BatchWindow.cpp" line="267"/>
         <source> · ensemble of %1 views</source>
         <translation> · %1 视图集成</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="268"/>
+        <location filename="../ui/BatchWindow.cpp" line="269"/>
         <source> · shake refinement %1</source>
         <translation> · 防抖锐化 %1</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="270"/>
+        <location filename="../ui/BatchWindow.cpp" line="271"/>
         <source>%1 (as in the main window)</source>
         <translation>%1（与主窗口相同）</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="298"/>
+        <location filename="../ui/BatchWindow.cpp" line="299"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="298"/>
+        <location filename="../ui/BatchWindow.cpp" line="299"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="350"/>
+        <location filename="../ui/BatchWindow.cpp" line="351"/>
         <source>%n blurry photo(s) selected</source>
         <translation>
             <numerusform>已选择 %n 张模糊的照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="388"/>
+        <location filename="../ui/BatchWindow.cpp" line="389"/>
         <source>A batch export is already running.</source>
         <translation>批量导出已在运行。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="392"/>
+        <location filename="../ui/BatchWindow.cpp" line="393"/>
         <source>No model is available: add one in the main window first.</source>
         <translation>没有可用的模型：请先在主窗口中添加模型。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="416"/>
+        <location filename="../ui/BatchWindow.cpp" line="417"/>
         <source>Loading the model and listing the photos…</source>
         <translation>正在加载模型并列出照片…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="433"/>
+        <location filename="../ui/BatchWindow.cpp" line="434"/>
         <source>Pausing after the current tile…</source>
         <translation>将在当前分块完成后暂停…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="442"/>
+        <location filename="../ui/BatchWindow.cpp" line="443"/>
         <source>Stopping after the current tile…</source>
         <translation>将在当前分块完成后停止…</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="450"/>
+        <location filename="../ui/BatchWindow.cpp" line="451"/>
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="453"/>
+        <location filename="../ui/BatchWindow.cpp" line="454"/>
         <source>Could not save the report: %1</source>
         <translation>无法保存报告：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="478"/>
+        <location filename="../ui/BatchWindow.cpp" line="479"/>
         <source>%1 of %n photo(s) finished</source>
         <translation>
             <numerusform>已完成 %1/%n 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="480"/>
+        <location filename="../ui/BatchWindow.cpp" line="481"/>
         <source> · %n failed</source>
         <translation>
             <numerusform> · %n 张失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="485"/>
+        <location filename="../ui/BatchWindow.cpp" line="486"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="487"/>
+        <location filename="../ui/BatchWindow.cpp" line="488"/>
         <source> · about %1 left</source>
         <translation> · 剩余约 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="501"/>
+        <location filename="../ui/BatchWindow.cpp" line="502"/>
         <source>%n photo(s) done</source>
         <translation>
             <numerusform>%n 张照片已完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="502"/>
+        <location filename="../ui/BatchWindow.cpp" line="503"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>，%n 张已跳过</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="503"/>
+        <location filename="../ui/BatchWindow.cpp" line="504"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>，%n 张失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BatchWindow.cpp" line="505"/>
+        <location filename="../ui/BatchWindow.cpp" line="506"/>
         <source>, %n not done (cancelled)</source>
         <translation>
             <numerusform>，%n 张未完成（已取消）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="508"/>
+        <location filename="../ui/BatchWindow.cpp" line="509"/>
         <source>. The failed photos and their reasons are in red in the list.</source>
         <translation>。失败的照片及其原因在列表中以红色显示。</translation>
     </message>
     <message>
-        <location filename="../ui/BatchWindow.cpp" line="532"/>
+        <location filename="../ui/BatchWindow.cpp" line="534"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
@@ -642,9 +642,11 @@
     </message>
     <message>
         <location filename="../ui/ControlsPanel.cpp" line="32"/>
-        <location filename="../ui/ControlsPanel.cpp" line="49"/>
-        <location filename="../ui/ControlsPanel.cpp" line="59"/>
-        <location filename="../ui/ControlsPanel.cpp" line="275"/>
+        <location filename="../ui/ControlsPanel.cpp" line="43"/>
+        <location filename="../ui/ControlsPanel.cpp" line="52"/>
+        <location filename="../ui/ControlsPanel.cpp" line="62"/>
+        <location filename="../ui/ControlsPanel.cpp" line="253"/>
+        <location filename="../ui/ControlsPanel.cpp" line="287"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
@@ -659,210 +661,215 @@
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="40"/>
-        <source>Arithmetic precision; half precision is faster on GPUs</source>
-        <translation>计算精度；半精度在 GPU 上更快</translation>
-    </message>
-    <message>
-        <location filename="../ui/ControlsPanel.cpp" line="41"/>
+        <location filename="../ui/ControlsPanel.cpp" line="44"/>
         <source>Full (fp32)</source>
         <translation>全精度 (fp32)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="42"/>
+        <location filename="../ui/ControlsPanel.cpp" line="45"/>
         <source>Half (fp16)</source>
         <translation>半精度 (fp16)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="43"/>
+        <location filename="../ui/ControlsPanel.cpp" line="46"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="46"/>
+        <location filename="../ui/ControlsPanel.cpp" line="49"/>
         <source>Tile size</source>
         <translation>分块大小</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="47"/>
+        <location filename="../ui/ControlsPanel.cpp" line="50"/>
         <source>Large photos are restored in overlapping tiles; Auto picks the largest that fits the memory</source>
         <translation>大照片按相互重叠的分块修复；“自动”选择内存能容纳的最大分块</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="51"/>
-        <location filename="../ui/ControlsPanel.cpp" line="267"/>
+        <location filename="../ui/ControlsPanel.cpp" line="54"/>
+        <location filename="../ui/ControlsPanel.cpp" line="279"/>
         <source>%1 px</source>
         <translation>%1 像素</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="74"/>
+        <location filename="../ui/ControlsPanel.cpp" line="77"/>
         <source>Self-ensemble</source>
         <translation>自集成</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="75"/>
+        <location filename="../ui/ControlsPanel.cpp" line="78"/>
         <source>Also restore the photo mirrored and turned, and average the results: often slightly cleaner, as many times slower as views</source>
         <translation>同时对镜像和旋转后的照片去模糊，并对结果取平均：效果通常略干净，耗时按视图数成倍增加</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="61"/>
-        <location filename="../ui/ControlsPanel.cpp" line="77"/>
+        <location filename="../ui/ControlsPanel.cpp" line="64"/>
+        <location filename="../ui/ControlsPanel.cpp" line="80"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="56"/>
+        <location filename="../ui/ControlsPanel.cpp" line="40"/>
+        <source>Arithmetic precision; half precision is faster on GPUs. Auto takes bfloat16 on a CPU with bf16 instructions where it measures faster, else full precision</source>
+        <translation>计算精度；半精度在 GPU 上更快。“自动”在支持 bf16 指令的 CPU 上若实测更快则使用 bfloat16，否则使用全精度</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="59"/>
         <source>Shake refinement</source>
         <translation>防抖锐化</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="57"/>
+        <location filename="../ui/ControlsPanel.cpp" line="60"/>
         <source>After the network, estimate the camera shake&apos;s blur kernel and sharpen further where it holds (Auto), always (On), or never (Off)</source>
         <translation>在网络处理之后估计相机抖动的模糊核，并在其成立时进一步锐化（自动）、始终锐化（开启）或从不锐化（关闭）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="60"/>
+        <location filename="../ui/ControlsPanel.cpp" line="63"/>
         <source>On</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="64"/>
+        <location filename="../ui/ControlsPanel.cpp" line="67"/>
         <source>Estimated blur kernel</source>
         <translation>估计的模糊核</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="66"/>
+        <location filename="../ui/ControlsPanel.cpp" line="69"/>
         <source>Pr&amp;otect sharp areas</source>
         <translation>保护清晰区域(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="69"/>
+        <location filename="../ui/ControlsPanel.cpp" line="72"/>
         <source>Keep the parts of the photo that are in focus, and soft backgrounds, as they were: the restored photo is blended with the original through the blur map, so only blurred parts change</source>
         <translation>保持照片中对焦清晰的部分和柔和的背景不变：按模糊分布图将结果与原图混合，只有模糊的部分会改变</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="79"/>
+        <location filename="../ui/ControlsPanel.cpp" line="82"/>
         <source>%1 views (%1× slower)</source>
         <translation>%1 个视图（慢 %1 倍）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="85"/>
+        <location filename="../ui/ControlsPanel.cpp" line="88"/>
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="86"/>
+        <location filename="../ui/ControlsPanel.cpp" line="89"/>
         <source>Blend of the restored photo and the original: 100 % is fully restored</source>
         <translation>修复结果与原图的混合比例：100 % 为完全修复</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="92"/>
+        <location filename="../ui/ControlsPanel.cpp" line="95"/>
         <source>Strength percent</source>
         <translation>强度百分比</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="97"/>
+        <location filename="../ui/ControlsPanel.cpp" line="100"/>
         <source>P&amp;review</source>
         <translation>预览(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="104"/>
+        <location filename="../ui/ControlsPanel.cpp" line="107"/>
         <source>Deblur the part of the photo on screen in a few seconds; the preview follows as you pan or zoom (%1)</source>
         <translation>几秒内对屏幕上可见的照片部分去模糊；平移或缩放时预览随之更新（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="107"/>
+        <location filename="../ui/ControlsPanel.cpp" line="110"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="108"/>
-        <location filename="../ui/ControlsPanel.cpp" line="352"/>
+        <location filename="../ui/ControlsPanel.cpp" line="111"/>
+        <location filename="../ui/ControlsPanel.cpp" line="364"/>
         <source>&amp;Deblur whole photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="110"/>
+        <location filename="../ui/ControlsPanel.cpp" line="113"/>
         <source>Deblur the whole photo with the chosen model (%1)</source>
         <translation>使用所选模型对整张照片去模糊（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="112"/>
+        <location filename="../ui/ControlsPanel.cpp" line="115"/>
         <source>Deblur whole photo</source>
         <translation>整张照片去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="113"/>
+        <location filename="../ui/ControlsPanel.cpp" line="116"/>
         <source>Another &amp;variation</source>
         <translation>另一种结果(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="114"/>
+        <location filename="../ui/ControlsPanel.cpp" line="117"/>
         <source>Deblur again with new diffusion noise (a new seed)</source>
         <translation>使用新的扩散噪声（新的随机种子）再次去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="115"/>
+        <location filename="../ui/ControlsPanel.cpp" line="118"/>
         <source>Another variation</source>
         <translation>另一种结果</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="127"/>
+        <location filename="../ui/ControlsPanel.cpp" line="130"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="131"/>
+        <location filename="../ui/ControlsPanel.cpp" line="134"/>
         <source>De&amp;vice:</source>
         <translation>设备(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="132"/>
+        <location filename="../ui/ControlsPanel.cpp" line="135"/>
         <source>&amp;Precision:</source>
         <translation>精度(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="133"/>
+        <location filename="../ui/ControlsPanel.cpp" line="136"/>
         <source>&amp;Tile size:</source>
         <translation>分块大小(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="134"/>
+        <location filename="../ui/ControlsPanel.cpp" line="137"/>
         <source>&amp;Ensemble:</source>
         <translation>集成(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="138"/>
+        <location filename="../ui/ControlsPanel.cpp" line="141"/>
         <source>S&amp;hake refinement:</source>
         <translation>防抖锐化(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="140"/>
+        <location filename="../ui/ControlsPanel.cpp" line="143"/>
         <source>&amp;Strength:</source>
         <translation>强度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="213"/>
+        <location filename="../ui/ControlsPanel.cpp" line="216"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="217"/>
+        <location filename="../ui/ControlsPanel.cpp" line="220"/>
         <source>CUDA unavailable: %1</source>
         <translation>CUDA 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="221"/>
+        <location filename="../ui/ControlsPanel.cpp" line="224"/>
         <source>Half precision needs a CUDA GPU: %1</source>
         <translation>半精度需要 CUDA GPU：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="275"/>
+        <location filename="../ui/ControlsPanel.cpp" line="253"/>
+        <source>Auto (%1)</source>
+        <translation>自动（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlsPanel.cpp" line="287"/>
         <source>Auto (%1 px)</source>
         <translation>自动（%1 像素）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlsPanel.cpp" line="351"/>
+        <location filename="../ui/ControlsPanel.cpp" line="363"/>
         <source>&amp;Apply to whole photo</source>
         <translation>应用到整张照片(&amp;A)</translation>
     </message>
@@ -951,125 +958,125 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="88"/>
         <source>Deblur</source>
         <translation>去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="188"/>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="190"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="208"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>Could not load the model %1: %2</source>
         <translation>无法加载模型 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="230"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>Cancelled; the photo is unchanged.</source>
         <translation>已取消；照片未更改。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="238"/>
         <source>Could not deblur %1: %2</source>
         <translation>无法对 %1 去模糊：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>Fit to window (%1 %)</source>
         <translation>适合窗口（%1 %）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="40"/>
+        <location filename="../ui/MainWindow.cpp" line="41"/>
         <source>%1: not a folder</source>
         <translation>%1：不是文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="46"/>
+        <location filename="../ui/MainWindow.cpp" line="47"/>
         <source>%1: not a HI-Diff model folder (%n file(s) missing: %2)</source>
         <translation>
             <numerusform>%1：不是 HI-Diff 模型文件夹（缺少 %n 个文件：%2）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="55"/>
+        <location filename="../ui/MainWindow.cpp" line="56"/>
         <source>shake refinement applied (kernel %1 px)</source>
         <translation>已应用防抖锐化（模糊核 %1 像素）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58"/>
+        <location filename="../ui/MainWindow.cpp" line="59"/>
         <source>shake refinement: %1</source>
         <translation>防抖锐化：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="254"/>
+        <location filename="../ui/MainWindow.cpp" line="258"/>
         <source>%1 (bundled)</source>
         <translation>%1（内置）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="319"/>
+        <location filename="../ui/MainWindow.cpp" line="323"/>
         <location filename="../ui/MainWindowPreview.cpp" line="46"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>没有可用的模型：请通过“添加模型…”添加一个包含 HI-Diff 检查点的文件夹。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="363"/>
+        <location filename="../ui/MainWindow.cpp" line="370"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>CPU（%n 个线程）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="366"/>
+        <location filename="../ui/MainWindow.cpp" line="373"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>已在 %2 上用 %1 秒完成去模糊（%n 个 %3 像素的分块，种子 %4）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="412"/>
+        <location filename="../ui/MainWindow.cpp" line="419"/>
         <source>Add a HI-Diff model folder</source>
         <translation>添加 HI-Diff 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="423"/>
+        <location filename="../ui/MainWindow.cpp" line="430"/>
         <source>Cannot add the model: %1</source>
         <translation>无法添加模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="449"/>
+        <location filename="../ui/MainWindow.cpp" line="456"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="454"/>
+        <location filename="../ui/MainWindow.cpp" line="461"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="463"/>
+        <location filename="../ui/MainWindow.cpp" line="470"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>应用到整张照片(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="464"/>
+        <location filename="../ui/MainWindow.cpp" line="471"/>
         <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>
@@ -1081,7 +1088,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="53"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="48"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="49"/>
         <source>Open a photo</source>
         <translation>打开照片</translation>
     </message>
@@ -1092,7 +1099,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="56"/>
-        <location filename="../ui/MainWindowFiles.cpp" line="134"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="136"/>
         <source>Save the deblurred photo</source>
         <translation>保存去模糊后的照片</translation>
     </message>
@@ -1352,82 +1359,82 @@
         <translation>新语言将在下次启动 Unblur 时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="46"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="47"/>
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="61"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="62"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="88"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="89"/>
         <source>%1: %2 × %3, %4-bit %5</source>
         <translation>%1：%2 × %3，%4 位 %5</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="126"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="128"/>
         <source>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</source>
         <translation>JPEG (*.jpg *.jpeg);;PNG (*.png);;TIFF (*.tif *.tiff);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="130"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="131"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
         <source>TIFF (*.tif *.tiff)</source>
         <translation>TIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="132"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="134"/>
         <source>WebP (*.webp)</source>
         <translation>WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="133"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="135"/>
         <source>JPEG (*.jpg *.jpeg)</source>
         <translation>JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="169"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="171"/>
         <source>Replace the original?</source>
         <translation>替换原图？</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="170"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="172"/>
         <source>%1 is the original photo. Replace it with the deblurred version? The original cannot be recovered.</source>
         <translation>%1 是原始照片。要用去模糊后的版本替换它吗？原图将无法恢复。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="194"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="196"/>
         <source>Saving %1…</source>
         <translation>正在保存 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="206"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="208"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="224"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="226"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="225"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="227"/>
         <source>The deblurred version of %1 has not been saved. Save it first?</source>
         <translation>%1 去模糊后的版本尚未保存。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="300"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="302"/>
         <source>Batch export running</source>
         <translation>批量导出正在进行</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowFiles.cpp" line="301"/>
+        <location filename="../ui/MainWindowFiles.cpp" line="303"/>
         <source>A batch export is still running. Stop it and quit? Photos already written are kept, and running the same batch again finishes the rest.</source>
         <translation>批量导出仍在进行。要停止并退出吗？已写入的照片会保留，再次运行相同的批量导出即可完成其余照片。</translation>
     </message>
@@ -1478,42 +1485,42 @@
 <context>
     <name>unblur::ui::ModelHost</name>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="68"/>
+        <location filename="../ui/ModelHost.cpp" line="70"/>
         <source>This build of LibTorch has no CUDA support.</source>
         <translation>此 LibTorch 版本不支持 CUDA。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="69"/>
+        <location filename="../ui/ModelHost.cpp" line="71"/>
         <source>No CUDA GPU was found.</source>
         <translation>未找到 CUDA GPU。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="103"/>
+        <location filename="../ui/ModelHost.cpp" line="105"/>
         <source>a batch export is running with %1; the model can change once it ends</source>
         <translation>批量导出正在使用 %1 运行；结束后才能更换模型</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="122"/>
+        <location filename="../ui/ModelHost.cpp" line="124"/>
         <source>a batch export is running; the model can change once it ends</source>
         <translation>批量导出正在运行；结束后才能更换模型</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="166"/>
+        <location filename="../ui/ModelHost.cpp" line="168"/>
         <source>No model is loaded.</source>
         <translation>未加载模型。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="170"/>
+        <location filename="../ui/ModelHost.cpp" line="172"/>
         <source>No photo to deblur.</source>
         <translation>没有要去模糊的照片。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="174"/>
+        <location filename="../ui/ModelHost.cpp" line="176"/>
         <source>the batch export is running on %1; choose that device, or wait for the batch to end</source>
         <translation>批量导出正在 %1 上运行；请选择该设备，或等待批量导出结束</translation>
     </message>
     <message>
-        <location filename="../ui/ModelHost.cpp" line="221"/>
+        <location filename="../ui/ModelHost.cpp" line="223"/>
         <source>Could not load the model %1: %2</source>
         <translation>无法加载模型 %1：%2</translation>
     </message>

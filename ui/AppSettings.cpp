@@ -23,7 +23,7 @@ const Entry& entry(AppSettings::Key key)
         {"model/folder", QString()},
         {"model/extra", QStringList()},
         {"engine/device", QStringLiteral("auto")},
-        {"engine/precision", QStringLiteral("fp32")},
+        {"engine/precision", QStringLiteral("auto")},
         {"engine/tileSize", 0},
         {"engine/views", 1},
         {"engine/refine", QStringLiteral("auto")},

@@ -37,7 +37,10 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent)
 
     m_precision = new QComboBox(this);
     m_precision->setAccessibleName(tr("Precision"));
-    m_precision->setToolTip(tr("Arithmetic precision; half precision is faster on GPUs"));
+    m_precision->setToolTip(tr("Arithmetic precision; half precision is faster on GPUs. Auto "
+                               "takes bfloat16 on a CPU with bf16 instructions where it "
+                               "measures faster, else full precision"));
+    m_precision->addItem(tr("Auto"), QStringLiteral("auto"));
     m_precision->addItem(tr("Full (fp32)"), QStringLiteral("fp32"));
     m_precision->addItem(tr("Half (fp16)"), QStringLiteral("fp16"));
     m_precision->addItem(tr("bfloat16"), QStringLiteral("bf16"));
@@ -239,6 +242,15 @@ void ControlsPanel::setPrecision(const QString& precision)
     if (index >= 0 && items->item(index)->isEnabled()) {
         m_precision->setCurrentIndex(index);
     }
+}
+
+void ControlsPanel::setAutomaticPrecision(const QString& precision)
+{
+    const QString name = precision == QLatin1String("bf16")   ? QStringLiteral("bfloat16")
+                         : precision == QLatin1String("fp16") ? QStringLiteral("float16")
+                                                              : QStringLiteral("float32");
+    m_precision->setItemText(m_precision->findData(QStringLiteral("auto")),
+                             precision.isEmpty() ? tr("Auto") : tr("Auto (%1)").arg(name));
 }
 
 QString ControlsPanel::device() const

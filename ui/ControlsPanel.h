@@ -37,8 +37,10 @@ public:
     QString device() const; ///< "auto", "cpu" or "cuda:N"
     void setDevice(const QString& device);
 
-    QString precision() const; ///< "fp32", "fp16" or "bf16"
+    QString precision() const; ///< "auto", "fp32", "fp16" or "bf16"
     void setPrecision(const QString& precision);
+    /** What "Auto" picked in the last run ("fp32", "bf16"), shown beside it; empty: none yet. */
+    void setAutomaticPrecision(const QString& precision);
 
     int tileSize() const; ///< 0 for Auto
     void setTileSize(int pixels);

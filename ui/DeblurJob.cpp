@@ -96,6 +96,8 @@ restore::RestoreStatus runDeblur(restore::Restorer& restorer, const DeblurReques
     outcome.tileSize = result.tileSize;
     outcome.tiles = result.tiles;
     outcome.device = QString::fromStdString(result.device);
+    outcome.precision = QString::fromStdString(engine::precisionName(result.precision));
+    outcome.precisionNote = QString::fromStdString(result.precisionNote);
     outcome.seconds = result.seconds;
     outcome.seed = request.options.engine.seed;
     for (const std::string& note : result.notes) {

@@ -49,6 +49,8 @@ struct DeblurOutcome
     int tileSize = 0;
     int tiles = 0;
     QString device;
+    QString precision;     ///< what ran: "fp32", "fp16" or "bf16" (never "auto")
+    QString precisionNote; ///< why, where the engine gave a word
     double seconds = 0;
     quint64 seed = 0;
     QStringList notes;

@@ -348,6 +348,9 @@ void MainWindow::cancelDeblur()
 void MainWindow::onDeblurFinished(const DeblurOutcome& outcome)
 {
     m_progress->stop();
+    if (m_controls->precision() == QLatin1String("auto")) {
+        m_controls->setAutomaticPrecision(outcome.precision); // "Auto (float32)"
+    }
     if (outcome.photo != m_photo) {
         return; // another photo was opened meanwhile
     }

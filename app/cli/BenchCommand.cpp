@@ -5,6 +5,7 @@
 #include "model/CpuRuntime.h"
 #include "model/FastPath.h"
 #include "model/HiDiffModel.h"
+#include "model/ModelFolder.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -15,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <torch/torch.h>
 
 using namespace unblur::model;
@@ -113,19 +115,30 @@ QString blasCore()
     return QString::fromLatin1(*blasCoreName() ? blasCoreName() : "none");
 }
 
-/** Whole-image inference, timed in its three parts (the default mode). */
-int benchWholeImage(const HiDiffConfig& config, const QString& configName, const QStringList& sizes,
-                    int runCount, int threadCount, bool withReference)
+/** "fp32" and "bf16", as --precision lists them. */
+QString precisionText(bool bf16)
 {
-    torch::manual_seed(0);
-    HiDiffModel model(config);
+    return bf16 ? QStringLiteral("bf16") : QStringLiteral("fp32");
+}
 
+QString cpuBFloat16Text()
+{
+    return cpuHasNativeBFloat16() ? QStringLiteral("bf16 native (avx512_bf16/amx_bf16)")
+                                  : QStringLiteral("no bf16 instructions: bf16 emulated");
+}
+
+/** Whole-image inference, timed in its three parts (the default mode). */
+int benchWholeImage(HiDiffModel& model, const QString& configName, const QStringList& sizes,
+                    int runCount, int threadCount, bool withReference,
+                    const std::vector<bool>& precisions)
+{
     QTextStream out(stdout);
     out << "config " << configName << ", " << threadCount << " threads, median of " << runCount
-        << " runs, CPU float32, OpenBLAS core " << blasCore() << "\n";
-    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+        << " runs, CPU (" << cpuBFloat16Text() << "), OpenBLAS core " << blasCore() << "\n";
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
                .arg(QStringLiteral("size"), -9)
                .arg(QStringLiteral("path"), -10)
+               .arg(QStringLiteral("prec"), -5)
                .arg(QStringLiteral("seconds"), 8)
                .arg(QStringLiteral("MP/s"), 7)
                .arg(QStringLiteral("peakMiB"), 8)
@@ -143,28 +156,38 @@ int benchWholeImage(const HiDiffConfig& config, const QString& configName, const
         const int64_t size = sizeText.toInt();
         const torch::Tensor image = torch::rand({1, 3, size, size});
         for (bool fast : paths) {
-            setFastPathEnabled(fast);
-            timeOnce(model, image); // warm-up: allocator, oneDNN primitives
-            resetPeakRss();
-            std::vector<double> total, encoder, sampler, transformer;
-            for (int i = 0; i < runCount; ++i) {
-                const Timing t = timeOnce(model, image);
-                total.push_back(t.total);
-                encoder.push_back(t.encoder);
-                sampler.push_back(t.sampler);
-                transformer.push_back(t.transformer);
+            for (bool bf16 : precisions) {
+                if (bf16 && !fast) {
+                    continue; // bf16 on the CPU is a fast-path feature
+                }
+                setFastPathEnabled(fast);
+                std::optional<ScopedBFloat16Path> bf16Path;
+                if (bf16) {
+                    bf16Path.emplace(model.bfloat16Weights());
+                }
+                timeOnce(model, image); // warm-up: allocator, oneDNN primitives, bf16 weights
+                resetPeakRss();
+                std::vector<double> total, encoder, sampler, transformer;
+                for (int i = 0; i < runCount; ++i) {
+                    const Timing t = timeOnce(model, image);
+                    total.push_back(t.total);
+                    encoder.push_back(t.encoder);
+                    sampler.push_back(t.sampler);
+                    transformer.push_back(t.transformer);
+                }
+                const double seconds = median(total);
+                out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+                           .arg(QStringLiteral("%1x%1").arg(size), -9)
+                           .arg(fast ? QStringLiteral("fast") : QStringLiteral("reference"), -10)
+                           .arg(precisionText(bf16), -5)
+                           .arg(seconds, 8, 'f', 3)
+                           .arg(double(size * size) / 1e6 / seconds, 7, 'f', 4)
+                           .arg(peakRssMiB(), 8, 'f', 0)
+                           .arg(median(encoder), 8, 'f', 3)
+                           .arg(median(sampler), 8, 'f', 3)
+                           .arg(median(transformer), 8, 'f', 3);
+                out.flush();
             }
-            const double seconds = median(total);
-            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
-                       .arg(QStringLiteral("%1x%1").arg(size), -9)
-                       .arg(fast ? QStringLiteral("fast") : QStringLiteral("reference"), -10)
-                       .arg(seconds, 8, 'f', 3)
-                       .arg(double(size * size) / 1e6 / seconds, 7, 'f', 4)
-                       .arg(peakRssMiB(), 8, 'f', 0)
-                       .arg(median(encoder), 8, 'f', 3)
-                       .arg(median(sampler), 8, 'f', 3)
-                       .arg(median(transformer), 8, 'f', 3);
-            out.flush();
         }
     }
     setFastPathEnabled(true);
@@ -190,14 +213,16 @@ double imageBuffersMiB(int64_t width, int64_t height)
 
 /** Large synthetic photos through the tiled engine with the automatic tile size. */
 int benchTiled(const QStringList& configNames, const std::vector<double>& megapixels, int runCount,
-               int threadCount)
+               int threadCount, const std::vector<bool>& precisions)
 {
     using namespace unblur::engine;
     QTextStream out(stdout);
     out << "tiled engine, auto tile, overlap 32, " << threadCount << " threads, median of "
-        << runCount << " run(s), CPU float32, OpenBLAS core " << blasCore() << "\n";
-    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
+        << runCount << " run(s), CPU (" << cpuBFloat16Text() << "), OpenBLAS core " << blasCore()
+        << "\n";
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11\n")
                .arg(QStringLiteral("config"), -7)
+               .arg(QStringLiteral("prec"), -5)
                .arg(QStringLiteral("MP"), 5)
                .arg(QStringLiteral("size"), -10)
                .arg(QStringLiteral("seconds"), 8)
@@ -220,34 +245,38 @@ int benchTiled(const QStringList& configNames, const std::vector<double>& megapi
         engine.automaticTileSize(options); // measures the model once, outside the timings
 
         for (double mp : megapixels) {
-            int64_t width = 0, height = 0;
-            frameSize(mp, width, height);
-            torch::manual_seed(1);
-            const torch::Tensor image = torch::rand({1, 3, height, width});
-            resetPeakRss();
-            std::vector<double> times;
-            EngineResult result;
-            for (int i = 0; i < runCount; ++i) {
-                result = EngineResult(); // free the previous output first
-                const auto start = std::chrono::steady_clock::now();
-                result = engine.process(image, options);
-                times.push_back(seconds(start));
+            for (bool bf16 : precisions) {
+                options.precision = bf16 ? Precision::BFloat16 : Precision::Float32;
+                int64_t width = 0, height = 0;
+                frameSize(mp, width, height);
+                torch::manual_seed(1);
+                const torch::Tensor image = torch::rand({1, 3, height, width});
+                resetPeakRss();
+                std::vector<double> times;
+                EngineResult result;
+                for (int i = 0; i < runCount; ++i) {
+                    result = EngineResult(); // free the previous output first
+                    const auto start = std::chrono::steady_clock::now();
+                    result = engine.process(image, options);
+                    times.push_back(seconds(start));
+                }
+                const double peak = peakRssMiB();
+                const double buffers = imageBuffersMiB(width, height);
+                const double time = median(times);
+                out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11\n")
+                           .arg(name, -7)
+                           .arg(precisionText(bf16), -5)
+                           .arg(double(width * height) / 1e6, 5, 'f', 1)
+                           .arg(QStringLiteral("%1x%2").arg(width).arg(height), -10)
+                           .arg(time, 8, 'f', 2)
+                           .arg(double(width * height) / 1e6 / time, 7, 'f', 4)
+                           .arg(result.tileSize, 5)
+                           .arg(result.tiles, 5)
+                           .arg(peak, 8, 'f', 0)
+                           .arg(buffers, 8, 'f', 0)
+                           .arg(peak - buffers, 8, 'f', 0);
+                out.flush();
             }
-            const double peak = peakRssMiB();
-            const double buffers = imageBuffersMiB(width, height);
-            const double time = median(times);
-            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
-                       .arg(name, -7)
-                       .arg(double(width * height) / 1e6, 5, 'f', 1)
-                       .arg(QStringLiteral("%1x%2").arg(width).arg(height), -10)
-                       .arg(time, 8, 'f', 2)
-                       .arg(double(width * height) / 1e6 / time, 7, 'f', 4)
-                       .arg(result.tileSize, 5)
-                       .arg(result.tiles, 5)
-                       .arg(peak, 8, 'f', 0)
-                       .arg(buffers, 8, 'f', 0)
-                       .arg(peak - buffers, 8, 'f', 0);
-            out.flush();
         }
     }
     return 0;
@@ -292,7 +321,19 @@ int runBenchCommand(const QStringList& arguments)
         QStringLiteral("With --tiled: photo sizes in megapixels (default 6,24: 3000x2000 and "
                        "6000x4000)."),
         QStringLiteral("list"), QStringLiteral("6,24"));
-    parser.addOptions({help, sizes, runs, threads, config, reference, tiled, megapixels});
+    const QCommandLineOption precision(
+        QStringLiteral("precision"),
+        QStringLiteral("fp32, bf16 or both as a list, e.g. fp32,bf16: timed in the same run "
+                       "(default fp32). bf16 runs the fast path in bfloat16; on a CPU without "
+                       "bf16 instructions it is emulated and slow."),
+        QStringLiteral("list"), QStringLiteral("fp32"));
+    const QCommandLineOption model(
+        QStringLiteral("model"),
+        QStringLiteral("Whole images only: time this model folder (e.g. the bundled model) "
+                       "instead of a --config with random weights."),
+        QStringLiteral("dir"));
+    parser.addOptions(
+        {help, sizes, runs, threads, config, reference, tiled, megapixels, precision, model});
     parser.process(arguments);
     if (parser.isSet(help)) {
         return printCommandHelp(parser, "bench [options]");
@@ -316,13 +357,42 @@ int runBenchCommand(const QStringList& arguments)
     }
     benchConfig(configNames.first(), first);
 
+    std::vector<bool> precisions;
+    for (const QString& text : parser.value(precision).split(',', Qt::SkipEmptyParts)) {
+        if (text != QLatin1String("fp32") && text != QLatin1String("bf16")) {
+            err << "unblur-cli bench: --precision takes fp32, bf16 or both, not '" << text << "'\n";
+            return 2;
+        }
+        precisions.push_back(text == QLatin1String("bf16"));
+    }
+    if (precisions.empty()) {
+        precisions.push_back(false);
+    }
+    if (parser.isSet(model) && isTiled) {
+        err << "unblur-cli bench: --model times whole images; leave out --tiled\n";
+        return 2;
+    }
+
     const int threadCount = unblur::model::configureCpuThreads(parser.value(threads).toInt());
     const int defaultRuns = isTiled ? 1 : 5;
     const int runCount = std::max(1, parser.isSet(runs) ? parser.value(runs).toInt() : defaultRuns);
     if (!isTiled) {
-        return benchWholeImage(first, configNames.first(),
-                               parser.value(sizes).split(',', Qt::SkipEmptyParts), runCount,
-                               threadCount, parser.isSet(reference));
+        std::unique_ptr<HiDiffModel> timed;
+        QString name = configNames.first();
+        if (parser.isSet(model)) {
+            try {
+                timed = loadModelFolder(parser.value(model).toStdString()).model;
+            } catch (const std::exception& e) {
+                err << "unblur-cli bench: " << parser.value(model) << ": " << e.what() << "\n";
+                return 1;
+            }
+            name = parser.value(model);
+        } else {
+            torch::manual_seed(0);
+            timed = std::make_unique<HiDiffModel>(first);
+        }
+        return benchWholeImage(*timed, name, parser.value(sizes).split(',', Qt::SkipEmptyParts),
+                               runCount, threadCount, parser.isSet(reference), precisions);
     }
     std::vector<double> frames;
     for (const QString& text : parser.value(megapixels).split(',', Qt::SkipEmptyParts)) {
@@ -335,5 +405,5 @@ int runBenchCommand(const QStringList& arguments)
         }
         frames.push_back(mp);
     }
-    return benchTiled(configNames, frames, runCount, threadCount);
+    return benchTiled(configNames, frames, runCount, threadCount, precisions);
 }

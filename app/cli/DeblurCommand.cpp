@@ -172,6 +172,9 @@ int deblur(const DeblurOptions& options)
     }
     const io::FloatImage& result = restored.image;
     printNotes(err, restored.notes);
+    if (!restored.precisionNote.empty()) {
+        printNotes(err, {"precision: " + restored.precisionNote});
+    }
     if (options.restore.refine != refine::RefineMode::Off) {
         err << "Shake refinement: " << QString::fromStdString(restored.refinement.summary) << " ("
             << QString::number(restored.refineSeconds, 'f', 2) << " s)\n";

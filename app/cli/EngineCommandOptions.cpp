@@ -13,8 +13,11 @@ EngineCommandOptions::EngineCommandOptions()
              "(default: from the memory the device has).",
              "n|auto", "auto"),
       m_overlap("overlap", "Pixels shared by neighbouring tiles, blended (default 32).", "n", "32"),
-      m_precision("precision", "fp32 (default), fp16 or bf16 (both on CUDA only).",
-                  "fp32|fp16|bf16", "fp32"),
+      m_precision("precision",
+                  "auto (default: bf16 on a CPU with bf16 instructions where it measures "
+                  "faster, else fp32), fp32, fp16 (CUDA only) or bf16 (emulated, slow, on a "
+                  "CPU without bf16 instructions).",
+                  "auto|fp32|fp16|bf16", "auto"),
       m_ensemble("ensemble",
                  "Self-ensemble: restore every tile in N mirrored or turned views and average "
                  "them; 1 (default, off), 2, 4 or 8. N times slower; often slightly cleaner.",
@@ -78,7 +81,7 @@ QString EngineCommandOptions::read(const QCommandLineParser& parser,
     try {
         engine.precision = unblur::engine::parsePrecision(parser.value(m_precision).toStdString());
     } catch (const std::exception&) {
-        return "--precision must be fp32, fp16 or bf16";
+        return "--precision must be auto, fp32, fp16 or bf16";
     }
     try {
         options.refine =

@@ -47,8 +47,9 @@ public:
     /**
      * The precision `options` resolve to on `device`, never Auto, with `note` set where the
      * choice needs a word ("float32 (this CPU has no bf16 instructions)"). On a CPU with bf16
-     * instructions Auto times net_g on a probe crop of `image` (at most 128 px square) both
-     * ways, once per engine, and takes bf16 only when it is more than 10 % faster.
+     * instructions Auto times net_g on a 128 px square probe cut from `image` (padded where it
+     * is smaller) both ways, once per engine, and takes bf16 only when it is more than 10 %
+     * faster.
      */
     Precision resolvePrecision(const EngineOptions& options, const torch::Device& device,
                                const torch::Tensor& image, std::string& note);

@@ -68,7 +68,8 @@ Precision Engine::resolvePrecision(const EngineOptions& options, const torch::De
                                        .narrow(3, 0, std::min(side, image.size(3)))
                                        .contiguous()
                                        .to(device);
-        const torch::Tensor padded = model::padToMultiple(crop, 8);
+        // A full 128 px square even from a small image: a tiny probe times only overheads.
+        const torch::Tensor padded = model::padToMultiple(crop, side);
         const torch::Tensor condition = m_model->encodeCondition(padded);
         const torch::Tensor prior = model::HiDiffModel::initialNoise(condition.sizes(), 0);
         const double full = timeTransform(padded, prior, Precision::Float32);

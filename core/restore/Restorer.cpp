@@ -95,6 +95,8 @@ RestoreResult Restorer::restore(const io::FloatImage& image, const RestoreOption
         result.tiles = restored.tiles;
         result.device = std::move(restored.device);
         result.notes = std::move(restored.notes);
+        result.precision = restored.precision;
+        result.precisionNote = std::move(restored.precisionNote);
         result.seconds = restored.seconds;
         if (restored.status == engine::EngineStatus::Cancelled) {
             result.status = RestoreStatus::Cancelled;

@@ -41,6 +41,9 @@ struct RestoreResult
     int tiles = 0;
     std::string device; ///< "cpu (2 threads)", "cuda:0 (NVIDIA H100 80GB HBM3)"
     std::vector<std::string> notes;
+    engine::Precision precision = engine::Precision::Float32; ///< what ran (never Auto)
+    /** Why, where the choice needs a word: "float32 (this CPU has no bf16 instructions)". */
+    std::string precisionNote;
     double seconds = 0; ///< the whole restore, refinement included
     /** What the shake refinement did ("off" when not asked for). */
     refine::RefineReport refinement;
