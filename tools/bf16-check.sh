@@ -6,7 +6,8 @@
 #      formulation as the baseline;
 #   3. a 12 MP photo (4000x3000 JPEG) through `deblur` both ways: wall time of each, PSNR of
 #      the bf16 output against the fp32 one (16-bit PNGs), and what `--precision auto` picks;
-#   4. `unblur-cli eval` on Levin's pairs (../shared/data/eval/levin2009, --align 6) both ways.
+#   4. `unblur-cli eval` on Levin's pairs (../shared/data/eval/levin2009, --align 6, the
+#      network alone) both ways: the mean line, input and output PSNR/SSIM.
 # Prints the CPU's model name and bf16 flags first. Goals (docs/performance.md): bf16 at least
 # 1.5x as fast at 1 MP, 12 MP in at most 30 s on 2 cores, at least 45 dB PSNR against fp32,
 # eval within 0.05 dB of fp32. Needs ImageMagick (convert, compare). Takes about 15 minutes on
@@ -60,5 +61,5 @@ echo "## 4. eval, Levin 2009 pairs (--align 6)"
 for precision in fp32 bf16; do
     echo "### $precision"
     "$cli" eval --pairs "$levin" --align 6 --model "$model" --threads "$threads" \
-        --precision "$precision" 2>&1 | tail -n 4
+        --refine off --precision "$precision" 2>&1 | grep -E '^(mean|Method|method)' || true
 done
