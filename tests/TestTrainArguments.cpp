@@ -310,9 +310,12 @@ private Q_SLOTS:
         const auto command = [&](TrainArguments a) {
             return trainCard(a, "EPYC, 2 threads").lineage.back().command;
         };
-        // auto: bf16 only where the CPU has bf16 instructions; a notice when it falls back.
+        // Not given: fp32, whatever the CPU.
         TrainArguments a = parse({"--photos", "p", "--out", out});
-        QCOMPARE(a.precision, std::string("auto"));
+        QVERIFY(resolvePrecision(a, true).empty());
+        QVERIFY(a.options.precision == TrainPrecision::Float32);
+        // auto: bf16 only where the CPU has bf16 instructions; a notice when it falls back.
+        a = parse({"--photos", "p", "--out", out, "--precision", "auto"});
         const QString fallback = QString::fromStdString(resolvePrecision(a, false));
         QVERIFY(a.options.precision == TrainPrecision::Float32);
         QVERIFY2(fallback.contains("no bf16 instructions") && fallback.contains("fp32"),
@@ -332,7 +335,7 @@ private Q_SLOTS:
         QVERIFY(a.options.precision == TrainPrecision::Float32);
         QCOMPARE(command(a), std::string("train --photos <p>"));
         // Another device keeps float32 under auto, without a notice.
-        a = parse({"--photos", "p", "--out", out, "--device", "cuda"});
+        a = parse({"--photos", "p", "--out", out, "--device", "cuda", "--precision", "auto"});
         QVERIFY(resolvePrecision(a, true).empty());
         QVERIFY(a.options.precision == TrainPrecision::Float32);
         // The written model.json holds it.

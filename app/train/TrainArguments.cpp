@@ -167,8 +167,8 @@ Run:
   --grow                 with --init: the model may have more transformer blocks (--blocks,
                          --refinement) than MODEL_DIR's; the new ones start as identities
   --seed N --threads N --loader-threads N --device cpu|cuda
-  --precision auto|fp32|bf16   bf16: mixed precision, bfloat16 compute with float32
-                         weights and optimiser; auto (default): bf16 on a CPU with bf16
+  --precision fp32|bf16|auto   bf16: mixed precision, bfloat16 compute with float32
+                         weights and optimiser (default fp32); auto: bf16 on a CPU with bf16
                          instructions (avx512_bf16, amx_bf16), else fp32
   --validate-every N --checkpoint-every N --val-count N --val-size N --log-every N
 
@@ -448,7 +448,7 @@ std::string lineageCommand(const TrainArguments& a, const std::vector<DataRoot>&
 std::string resolvePrecision(TrainArguments& a, bool cpuHasBFloat16)
 {
     const bool cpu = torch::Device(a.options.device).is_cpu();
-    if (a.precision == "fp32" || (a.precision == "auto" && !(cpu && cpuHasBFloat16))) {
+    if (a.precision != "bf16" && !(a.precision == "auto" && cpu && cpuHasBFloat16)) {
         a.options.precision = TrainPrecision::Float32;
         return a.precision == "auto" && cpu
                    ? "this CPU has no bf16 instructions (avx512_bf16, amx_bf16): training in fp32"

@@ -30,8 +30,11 @@ struct TrainArguments
     std::string runId;    ///< this run's lineage id; default: --out's folder name
     std::string cardFile; ///< a model card whose description, evaluation, data fill gaps
     int logEvery = 0;     ///< progress lines when not on a terminal; 0: automatic
-    /** --precision as given: auto, fp32 or bf16 (resolvePrecision sets options.precision). */
-    std::string precision = "auto";
+    /**
+     * --precision as given: auto, fp32, bf16, or empty when not given (training: fp32; bench:
+     * both). resolvePrecision sets options.precision from it.
+     */
+    std::string precision;
     // pack / make-pairs
     std::string output;
     int count = 0;
@@ -80,10 +83,10 @@ std::string lineageCommand(const TrainArguments& arguments, const std::vector<Da
 model::ModelCard trainCard(const TrainArguments& arguments, const std::string& hardware);
 
 /**
- * Sets options.precision from --precision: auto is bf16 on a CPU with bf16 instructions
- * (`cpuHasBFloat16`), float32 otherwise and on other devices. Returns a one-line notice for
- * the user when auto falls back to float32 on a CPU or bf16 is asked of a CPU without bf16
- * instructions (it is emulated there, and slower); empty otherwise.
+ * Sets options.precision from --precision: fp32 when not given; auto is bf16 on a CPU with
+ * bf16 instructions (`cpuHasBFloat16`), float32 otherwise and on other devices. Returns a one-line
+ * notice for the user when auto falls back to float32 on a CPU or bf16 is asked of a CPU without
+ * bf16 instructions (it is emulated there, and slower); empty otherwise.
  */
 std::string resolvePrecision(TrainArguments& arguments, bool cpuHasBFloat16);
 

@@ -84,6 +84,7 @@ int runTrainBench(const TrainArguments& a)
     const NoisePairSource source;
     constexpr int kWarmUp = 2;
     std::vector<TrainPrecision> precisions;
+    // Both unless one is named (auto: both too).
     if (a.precision != "bf16") {
         precisions.push_back(TrainPrecision::Float32);
     }
