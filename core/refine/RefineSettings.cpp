@@ -45,6 +45,7 @@ bool RefineSettings::set(const std::string& key, double value)
         {"maxNoise", [&] { maxNoise = value; }},
         {"noiseFloor", [&] { noiseFloor = value; }},
         {"minPriorWeight", [&] { minPriorWeight = value; }},
+        {"correctionWeight", [&] { correctionWeight = value; }},
         {"noiseMargin", [&] { noiseMargin = value; }},
     };
     const auto it = setters.find(key);

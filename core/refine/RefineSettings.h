@@ -47,7 +47,7 @@ struct RefineSettings
     int minShakeExtent = 3;          ///< kernels smaller than this (full resolution): no shake
     double noShakeResidual = 1.1;    ///< |B - N| within this many noise sigmas: no shake
     double maxResidualToNoise = 25;  ///< |B - k*N| must stay within this many noise sigmas
-    double minImprovement = 2.25;    ///< |B - N| / |B - k*N| at least this
+    double minImprovement = 2.5;     ///< |B - N| / |B - k*N| at least this
     double minAgreement = 0.3;       ///< quadrant kernels' least similarity
     double minQuadrantTexture = 0.2; ///< least texture of a compared quadrant (vs the photo)
     double minCompactness = 0.95;    ///< share of the kernel's mass in its main component
@@ -56,7 +56,10 @@ struct RefineSettings
 
     // Deconvolution.
     double minPriorWeight = 0.03; ///< μ: bounds the inverse filter's gain by 1 / (2 sqrt(μ))
-    double noiseMargin = 1.0;     ///< α: the Wiener gain counts the noise this many times
+    /// share of the deconvolution's correction added to N: below 1, the result averages the
+    /// two estimates, whose errors differ, and a slightly wrong kernel costs less
+    double correctionWeight = 0.7;
+    double noiseMargin = 1.0; ///< α: the Wiener gain counts the noise this many times
 
     /** Sets the field named `key` (as spelled above); false for an unknown name. */
     bool set(const std::string& key, double value);

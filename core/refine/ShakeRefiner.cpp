@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
 #include <vector>
@@ -79,12 +80,19 @@ double blindQuadrantAgreement(const RefineSettings& settings, const cv::Mat& blu
     const int window = split.window;
     std::vector<cv::Mat> kernels;
     const BlindKernelEstimator estimator(settings);
-    for (const cv::Rect& q : quadrants) {
-        if (window < 5) {
-            break;
+    if (window < 5) {
+        return 1;
+    }
+    // The quadrants are independent: estimated in parallel, kept in quadrant order.
+    std::vector<KernelEstimate> estimates(quadrants.size());
+    cv::parallel_for_(cv::Range(0, static_cast<int>(quadrants.size())), [&](const cv::Range& r) {
+        for (int i = r.start; i < r.end; ++i) {
+            const cv::Rect& q = quadrants[i];
+            estimates[i] = estimator.estimate(blurry(q), network(q),
+                                              saturated.empty() ? cv::Mat() : saturated(q), window);
         }
-        const KernelEstimate e = estimator.estimate(
-            blurry(q), network(q), saturated.empty() ? cv::Mat() : saturated(q), window);
+    });
+    for (const KernelEstimate& e : estimates) {
         if (e.valid() && e.gradientEnergy >= settings.minQuadrantTexture * globalEnergy) {
             kernels.push_back(e.kernel);
         }
@@ -273,14 +281,18 @@ io::FloatImage deconvolve(const io::FloatImage& blurry, const io::FloatImage& ne
     const cv::Mat weight = trustWeight(saturatedMask(blurry, settings.saturationLevel),
                                        cv::Size(blurry.width, blurry.height), kernel.rows / 2 + 1);
     io::FloatImage out = network;
-    for (int c = 0; c < colourChannels(blurry); ++c) {
-        const bool linear = settings.linearLight != 0;
-        const cv::Mat plane = linearChannel(blurry, c, linear);
-        const double sigma = std::max(noiseSigma(plane), settings.noiseFloor);
-        const cv::Mat refined =
-            deconvolution.apply(plane, linearChannel(network, c, linear), weight, sigma);
-        storeLinearChannel(refined, out, c, linear);
-    }
+    // Each colour channel on its own (they write different samples of `out`).
+    const bool linear = settings.linearLight != 0;
+    cv::parallel_for_(cv::Range(0, colourChannels(blurry)), [&](const cv::Range& r) {
+        for (int c = r.start; c < r.end; ++c) {
+            const cv::Mat plane = linearChannel(blurry, c, linear);
+            const double sigma = std::max(noiseSigma(plane), settings.noiseFloor);
+            const cv::Mat prior = linearChannel(network, c, linear);
+            const cv::Mat refined = deconvolution.apply(plane, prior, weight, sigma);
+            storeLinearChannel(prior + settings.correctionWeight * (refined - prior), out, c,
+                               linear);
+        }
+    });
     if (blurry.hasAlpha()) {
         for (size_t i = 3; i < out.pixels.size(); i += 4) {
             out.pixels[i] = blurry.pixels[i];
