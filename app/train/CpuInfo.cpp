@@ -1,5 +1,7 @@
 #include "CpuInfo.h"
 
+#include "model/FastPath.h"
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -31,21 +33,7 @@ bool cpuHasBFloat16Instructions()
             return std::string(forced) == "1";
         }
     }
-    std::ifstream cpuinfo("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(cpuinfo, line)) {
-        if (line.rfind("flags", 0) == 0) {
-            std::istringstream flags(line);
-            std::string flag;
-            while (flags >> flag) {
-                if (flag == "avx512_bf16" || flag == "amx_bf16") {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-    return false;
+    return model::cpuHasNativeBFloat16();
 }
 
 } // namespace unblur::train
