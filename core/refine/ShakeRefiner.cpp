@@ -187,6 +187,7 @@ Analysis analyse(const io::FloatImage& blurry, const io::FloatImage& network,
         shocks.push_back(settings.shockSteps);
     }
     KernelEstimate global;
+    KernelEstimate fitted; ///< fitted to the network's output (blind estimation only)
     double residual = 0;
     cv::Mat latent;
     if (settings.blindEstimation) {
@@ -198,7 +199,7 @@ Analysis analyse(const io::FloatImage& blurry, const io::FloatImage& network,
         }
         // Where the network's output, re-blurred by the kernel fitted to it, explains the
         // photo to within the noise, the output is sharp enough to fit the kernel from.
-        const KernelEstimate fitted = estimator.estimatePyramid(b, n, saturated, size);
+        fitted = estimator.estimatePyramid(b, n, saturated, size);
         if (fitted.valid()) {
             const double r = rmsDifference(b, convolve(n, fitted.kernel), trusted);
             if (!global.valid() || r <= settings.networkFitResidual * sigma) {
@@ -233,7 +234,6 @@ Analysis analyse(const io::FloatImage& blurry, const io::FloatImage& network,
     a.withoutKernelToNoise = rmsDifference(b, n, trusted) / sigma;
     if (settings.blindEstimation) {
         a.networkAgreement = 0;
-        const KernelEstimate fitted = estimator.estimatePyramid(b, n, saturated, size);
         if (fitted.valid()) {
             a.networkAgreement = kernelSimilarity(global.kernel, fitted.kernel, 3);
             a.agreement =
