@@ -240,6 +240,74 @@ private Q_SLOTS:
         QVERIFY2(after > before + 0.1, qPrintable(QString("%1 -> %2").arg(before).arg(after)));
     }
 
+    void elongationTellsShakeFromDefocus()
+    {
+        cv::Mat disk = cv::Mat::zeros(15, 15, CV_32F);
+        cv::circle(disk, cv::Point(7, 7), 6, cv::Scalar(1.0), cv::FILLED, cv::LINE_AA);
+        QVERIFY(kernelElongation(disk) < 1.1);
+        QVERIFY(kernelElongation(lineKernel(15, true)) > 10);
+        QVERIFY(kernelElongation(shakeKernel()) > 2);
+        QCOMPARE(kernelElongation(cv::Mat::zeros(5, 5, CV_32F)), 0.0);
+    }
+
+    void autoLeavesDefocusToTheNetwork()
+    {
+        const io::FloatImage sharp = sharpPhoto(256, 192);
+        cv::Mat disk = cv::Mat::zeros(11, 11, CV_32F);
+        cv::circle(disk, cv::Point(5, 5), 5, cv::Scalar(1.0), cv::FILLED, cv::LINE_AA);
+        const io::FloatImage blurry = noisy(blurred(sharp, disk / cv::sum(disk)[0]), 1.0 / 255, 5);
+        io::FloatImage network = sharp;
+        {
+            cv::Mat mat(sharp.height, sharp.width, CV_32FC3, network.pixels.data());
+            cv::GaussianBlur(mat, mat, cv::Size(0, 0), 1.2);
+        }
+        RefineReport report;
+        const io::FloatImage out = refineShake(blurry, network, RefineMode::Auto, report);
+        QVERIFY2(!report.applied, report.summary.c_str());
+        QVERIFY2(report.measures.elongation < 1.25, report.summary.c_str());
+        QCOMPARE(QString::fromStdString(report.summary),
+                 QString("skipped (round blur, not camera shake)"));
+        QVERIFY(out.pixels == network.pixels);
+    }
+
+    void autoScalesCorrectionWithConfidence()
+    {
+        // Between minImprovement and fullImprovement Auto applies the correction in proportion.
+        const io::FloatImage sharp = sharpPhoto(256, 192);
+        const io::FloatImage blurry = noisy(blurred(sharp, shakeKernel()), 1.0 / 255, 4);
+        io::FloatImage network = sharp;
+        {
+            cv::Mat mat(sharp.height, sharp.width, CV_32FC3, network.pixels.data());
+            cv::GaussianBlur(mat, mat, cv::Size(0, 0), 1.2);
+        }
+        RefineSettings trusting;
+        trusting.minImprovement = 0.5;
+        trusting.fullImprovement = 0.6;
+        trusting.minAgreement = 0;
+        trusting.minCompactness = 0;
+        RefineSettings doubtful = trusting;
+        doubtful.fullImprovement = 1e3;
+        RefineReport full;
+        RefineReport partial;
+        const io::FloatImage a = refineShake(blurry, network, RefineMode::Auto, full, trusting);
+        const io::FloatImage b = refineShake(blurry, network, RefineMode::Auto, partial, doubtful);
+        QVERIFY2(full.applied && partial.applied, (full.summary + " / " + partial.summary).c_str());
+        QCOMPARE(full.strength, 1.0);
+        QVERIFY2(partial.strength > 0 && partial.strength < 0.2, partial.summary.c_str());
+        QVERIFY2(partial.summary.find("% strength") != std::string::npos, partial.summary.c_str());
+        QVERIFY(full.kernel == partial.kernel);
+        double fullChange = 0;
+        double partialChange = 0;
+        for (size_t i = 0; i < network.pixels.size(); ++i) {
+            fullChange += std::abs(a.pixels[i] - network.pixels[i]);
+            partialChange += std::abs(b.pixels[i] - network.pixels[i]);
+        }
+        QVERIFY(fullChange > 0);
+        const double share = partialChange / fullChange;
+        QVERIFY2(std::abs(share - partial.strength) < 0.25 * partial.strength,
+                 qPrintable(QString("%1 vs %2").arg(share).arg(partial.strength)));
+    }
+
     void deterministicAndOffIsIdentity()
     {
         const io::FloatImage sharp = sharpPhoto(256, 192);

@@ -966,43 +966,43 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="88"/>
+        <location filename="../ui/MainWindow.cpp" line="93"/>
         <source>Deblur</source>
         <translation>Schärfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>Could not open %1: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="145"/>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
         <location filename="../ui/MainWindowFiles.cpp" line="190"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="207"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="217"/>
         <source>Could not load the model %1: %2</source>
         <translation>Das Modell %1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
         <source>Cancelled; the photo is unchanged.</source>
         <translation>Abgebrochen; das Foto ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
         <source>Could not deblur %1: %2</source>
         <translation>%1 konnte nicht geschärft werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Fit to window (%1 %)</source>
         <translation>An Fenster angepasst (%1 %)</translation>
     </message>
@@ -1021,32 +1021,37 @@
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="56"/>
+        <source>shake refinement applied at %1 % strength (kernel %2 px)</source>
+        <translation>Verwacklungskorrektur mit %1 % Stärke angewendet (Kern %2 px)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="61"/>
         <source>shake refinement applied (kernel %1 px)</source>
         <translation>Verwacklungskorrektur angewendet (Kern %1 px)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59"/>
+        <location filename="../ui/MainWindow.cpp" line="64"/>
         <source>shake refinement: %1</source>
         <translation>Verwacklungskorrektur: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Zoom %1 %</source>
         <translation>Zoom %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="263"/>
         <source>%1 (bundled)</source>
         <translation>%1 (mitgeliefert)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="323"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <location filename="../ui/MainWindowPreview.cpp" line="46"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>Kein Modell verfügbar: Fügen Sie mit „Modell hinzufügen…“ einen Ordner mit HI-Diff-Checkpoints hinzu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="370"/>
+        <location filename="../ui/MainWindow.cpp" line="375"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>der CPU (%n Thread)</numerusform>
@@ -1054,7 +1059,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="373"/>
+        <location filename="../ui/MainWindow.cpp" line="378"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>In %1 s auf %2 geschärft (%n Kachel mit %3 px, Seed %4)</numerusform>
@@ -1062,32 +1067,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="419"/>
+        <location filename="../ui/MainWindow.cpp" line="424"/>
         <source>Add a HI-Diff model folder</source>
         <translation>HI-Diff-Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="430"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
         <source>Cannot add the model: %1</source>
         <translation>Das Modell kann nicht hinzugefügt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="456"/>
+        <location filename="../ui/MainWindow.cpp" line="461"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="461"/>
+        <location filename="../ui/MainWindow.cpp" line="466"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="470"/>
+        <location filename="../ui/MainWindow.cpp" line="475"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>Auf ganzes Foto &amp;anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="471"/>
+        <location filename="../ui/MainWindow.cpp" line="476"/>
         <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>&amp;Ganzes Foto schärfen</translation>

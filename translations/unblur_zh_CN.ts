@@ -958,43 +958,43 @@
 <context>
     <name>unblur::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="88"/>
+        <location filename="../ui/MainWindow.cpp" line="93"/>
         <source>Deblur</source>
         <translation>去模糊</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="145"/>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
         <location filename="../ui/MainWindowFiles.cpp" line="190"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="207"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="217"/>
         <source>Could not load the model %1: %2</source>
         <translation>无法加载模型 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
         <source>Cancelled; the photo is unchanged.</source>
         <translation>已取消；照片未更改。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
         <source>Could not deblur %1: %2</source>
         <translation>无法对 %1 去模糊：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Fit to window (%1 %)</source>
         <translation>适合窗口（%1 %）</translation>
     </message>
@@ -1012,71 +1012,76 @@
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="56"/>
+        <source>shake refinement applied at %1 % strength (kernel %2 px)</source>
+        <translation>已以 %1% 强度应用防抖锐化（模糊核 %2 像素）</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="61"/>
         <source>shake refinement applied (kernel %1 px)</source>
         <translation>已应用防抖锐化（模糊核 %1 像素）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59"/>
+        <location filename="../ui/MainWindow.cpp" line="64"/>
         <source>shake refinement: %1</source>
         <translation>防抖锐化：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="263"/>
         <source>%1 (bundled)</source>
         <translation>%1（内置）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="323"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <location filename="../ui/MainWindowPreview.cpp" line="46"/>
         <source>No model is available: add a folder of HI-Diff checkpoints with &quot;Add model…&quot;.</source>
         <translation>没有可用的模型：请通过“添加模型…”添加一个包含 HI-Diff 检查点的文件夹。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="370"/>
+        <location filename="../ui/MainWindow.cpp" line="375"/>
         <source>the CPU (%n thread(s))</source>
         <translation>
             <numerusform>CPU（%n 个线程）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="373"/>
+        <location filename="../ui/MainWindow.cpp" line="378"/>
         <source>Deblurred in %1 s on %2 (%n tile(s) of %3 px, seed %4)</source>
         <translation>
             <numerusform>已在 %2 上用 %1 秒完成去模糊（%n 个 %3 像素的分块，种子 %4）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="419"/>
+        <location filename="../ui/MainWindow.cpp" line="424"/>
         <source>Add a HI-Diff model folder</source>
         <translation>添加 HI-Diff 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="430"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
         <source>Cannot add the model: %1</source>
         <translation>无法添加模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="456"/>
+        <location filename="../ui/MainWindow.cpp" line="461"/>
         <source>Unblur</source>
         <translation>Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="461"/>
+        <location filename="../ui/MainWindow.cpp" line="466"/>
         <source>%1[*] — Unblur</source>
         <translation>%1[*] — Unblur</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="470"/>
+        <location filename="../ui/MainWindow.cpp" line="475"/>
         <source>&amp;Apply to Whole Photo</source>
         <translation>应用到整张照片(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="471"/>
+        <location filename="../ui/MainWindow.cpp" line="476"/>
         <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Deblur Whole Photo</source>
         <translation>整张照片去模糊(&amp;D)</translation>

@@ -107,6 +107,7 @@ restore::RestoreStatus runDeblur(restore::Restorer& restorer, const DeblurReques
     outcome.refineAsked = request.options.refine != refine::RefineMode::Off;
     outcome.refined = refinement.applied;
     outcome.kernelSize = refinement.kernelSize;
+    outcome.refineStrengthPercent = static_cast<int>(std::lround(100 * refinement.strength));
     outcome.refineSummary = QString::fromStdString(refinement.summary);
     if (refinement.applied && !refinement.kernel.empty()) {
         outcome.kernel = kernelImage(refinement);

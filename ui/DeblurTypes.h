@@ -58,6 +58,7 @@ struct DeblurOutcome
     bool refineAsked = false;
     bool refined = false;
     int kernelSize = 0;
+    int refineStrengthPercent = 100; ///< below 100: Auto applied part of the correction
     QString refineSummary;
     QImage kernel; ///< the applied kernel, brightest pixel white; null when not applied
 };

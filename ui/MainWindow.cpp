@@ -52,6 +52,11 @@ QString folderProblemText(const QString& folder, const restore::FolderProblem& p
 /** What the shake refinement did, in the interface language. */
 QString refinementText(const DeblurOutcome& outcome)
 {
+    if (outcome.refined && outcome.refineStrengthPercent < 100) {
+        return MainWindow::tr("shake refinement applied at %1 % strength (kernel %2 px)")
+            .arg(outcome.refineStrengthPercent)
+            .arg(outcome.kernelSize);
+    }
     if (outcome.refined) {
         return MainWindow::tr("shake refinement applied (kernel %1 px)").arg(outcome.kernelSize);
     }

@@ -67,6 +67,21 @@ double rmsDifference(const cv::Mat& a, const cv::Mat& b, const cv::Mat& trusted)
     return count ? std::sqrt(sum / static_cast<double>(count)) : 0.0;
 }
 
+double kernelElongation(const cv::Mat& kernel)
+{
+    const cv::Moments m = cv::moments(kernel);
+    if (!(m.m00 > 0)) {
+        return 0;
+    }
+    const double xx = m.mu20 / m.m00;
+    const double yy = m.mu02 / m.m00;
+    const double xy = m.mu11 / m.m00;
+    const double mean = (xx + yy) / 2;
+    const double spread = std::sqrt((xx - yy) * (xx - yy) / 4 + xy * xy);
+    const double shortest = std::max(mean - spread, 1.0 / 12); // a pixel's own width
+    return std::sqrt((mean + spread) / shortest);
+}
+
 double kernelSimilarity(const cv::Mat& a, const cv::Mat& b, int maxShift)
 {
     if (a.empty() || b.empty()) {

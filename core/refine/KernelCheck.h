@@ -31,6 +31,13 @@ double rmsDifference(const cv::Mat& a, const cv::Mat& b, const cv::Mat& trusted)
  */
 double kernelSimilarity(const cv::Mat& a, const cv::Mat& b, int maxShift = 2);
 
+/**
+ * How long the kernel is against how wide: the square root of the ratio of its second moments'
+ * eigenvalues (1: round, as defocus or a Gaussian; larger: a stroke, as camera shake; 0 for an
+ * empty kernel).
+ */
+double kernelElongation(const cv::Mat& kernel);
+
 /** Longer side of the bounding box of the kernel's non-zero values (0 for an empty kernel). */
 int kernelExtent(const cv::Mat& kernel);
 

@@ -155,9 +155,10 @@ int main(int argc, char** argv)
         if (measures) {
             const auto& m = report.measures;
             std::printf("  | sigma %.2f ext %d res %.2f nores %.2f compact %.3f agree %.3f "
-                        "netagree %.3f",
+                        "netagree %.3f strength %.2f quads %d elong %.2f",
                         m.noiseSigma, report.kernelSize, report.residualToNoise,
-                        m.withoutKernelToNoise, m.compactness, m.agreement, m.networkAgreement);
+                        m.withoutKernelToNoise, m.compactness, m.agreement, m.networkAgreement,
+                        report.strength, m.texturedQuadrants, m.elongation);
         }
         std::printf("\n");
         sumInput += pIn;

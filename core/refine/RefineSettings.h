@@ -6,7 +6,7 @@ namespace unblur::refine {
 
 /**
  * The constants of shake refinement, chosen on synthetic shake pairs (see ShakeRefiner.h).
- * Sizes are in pixels; residuals and noise in linear light.
+ * Sizes are in pixels; residuals and noise in working values (encoded, or linear light).
  */
 struct RefineSettings
 {
@@ -44,15 +44,22 @@ struct RefineSettings
     double edgeRange = 0.05;             ///< the bilateral filter's range sigma, linear light
 
     // Decision (Auto).
-    int minShakeExtent = 3;          ///< kernels smaller than this (full resolution): no shake
-    double noShakeResidual = 1.1;    ///< |B - N| within this many noise sigmas: no shake
-    double maxResidualToNoise = 25;  ///< |B - k*N| must stay within this many noise sigmas
-    double minImprovement = 2.5;     ///< |B - N| / |B - k*N| at least this
+    int minShakeExtent = 3;         ///< kernels smaller than this (full resolution): no shake
+    double noShakeResidual = 1.1;   ///< |B - N| within this many noise sigmas: no shake
+    double maxResidualToNoise = 25; ///< |B - k*N| must stay within this many noise sigmas
+    /// |B - N| / |B - k*N| at least this; from here up to fullImprovement the correction is
+    /// applied in proportion (a partly trusted kernel, a partial correction)
+    double minImprovement = 2.0;
+    double fullImprovement = 2.5;    ///< from this ratio up, the whole correctionWeight
     double minAgreement = 0.3;       ///< quadrant kernels' least similarity
     double minQuadrantTexture = 0.2; ///< least texture of a compared quadrant (vs the photo)
-    double minCompactness = 0.95;    ///< share of the kernel's mass in its main component
-    double maxNoise = 2.0 / 255;     ///< noisier photos are not deconvolved (working values)
-    double noiseFloor = 0.0008;      ///< least noise sigma (quantisation), working values
+    int minTexturedQuadrants = 0;    ///< fewer quadrants with that texture: skipped
+    /// rounder kernels (kernelElongation) are defocus or lens blur, which the network handles
+    /// and the deconvolution made worse on our synthetic pairs: skipped
+    double minElongation = 1.25;
+    double minCompactness = 0.95; ///< share of the kernel's mass in its main component
+    double maxNoise = 2.0 / 255;  ///< noisier photos are not deconvolved (working values)
+    double noiseFloor = 0.0008;   ///< least noise sigma (quantisation), working values
 
     // Deconvolution.
     double minPriorWeight = 0.03; ///< μ: bounds the inverse filter's gain by 1 / (2 sqrt(μ))

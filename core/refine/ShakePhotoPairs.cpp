@@ -2,7 +2,10 @@
 // (issue 28): each photo of at least --min-megapixels, cut to --crop, blurred by a shake or
 // sway path of --extent px (the trainer's kernels drawn at half size and doubled, since
 // they stop at 33 px), with Poisson-Gaussian noise and sometimes JPEG. Writes input/ and
-// target/ PNGs as `unblur-train make-pairs` does. Not installed.
+// target/ PNGs as `unblur-train make-pairs` does, and each blur's kernel as kernels/NNNN.png
+// (scaled to a peak of 255, odd and square, oriented as Levin's kernel files, which is what
+// `unblur_refine_bench --kernels` reads).
+// Not installed.
 #include "refine/LinearLight.h"
 #include "train/Random.h"
 #include "train/data/BlurKernels.h"
@@ -88,6 +91,22 @@ cv::Mat degrade(const cv::Mat& sharp, const cv::Mat& kernel, bool linear, double
     return out;
 }
 
+/** The kernel rotated by 180°, centred on an odd square, scaled to a peak of 255, 8-bit. */
+cv::Mat kernelPicture(const cv::Mat& convolutionKernel)
+{
+    cv::Mat kernel;
+    cv::flip(convolutionKernel, kernel, -1);
+    const int side = (std::max(kernel.rows, kernel.cols) / 2) * 2 + 1;
+    cv::Mat square = cv::Mat::zeros(side, side, CV_32F);
+    kernel.copyTo(square(
+        cv::Rect((side - kernel.cols) / 2, (side - kernel.rows) / 2, kernel.cols, kernel.rows)));
+    double peak = 0;
+    cv::minMaxLoc(square, nullptr, &peak);
+    cv::Mat out;
+    square.convertTo(out, CV_8U, peak > 0 ? 255.0 / peak : 0.0);
+    return out;
+}
+
 double logUniform(train::Engine& rng, double lo, double hi)
 {
     return std::exp(train::uniform(rng, std::log(lo), std::log(hi)));
@@ -143,6 +162,7 @@ int main(int argc, char** argv)
     std::sort(files.begin(), files.end());
     fs::create_directories(o.out / "input");
     fs::create_directories(o.out / "target");
+    fs::create_directories(o.out / "kernels");
     train::Engine rng(o.seed);
     int written = 0;
     for (const fs::path& file : files) {
@@ -180,6 +200,9 @@ int main(int argc, char** argv)
             std::snprintf(name, sizeof name, "photo_%04d.png", written);
             cv::imwrite((o.out / "input" / name).string(), blurry);
             cv::imwrite((o.out / "target" / name).string(), target);
+            char kernelName[32];
+            std::snprintf(kernelName, sizeof kernelName, "%04d.png", written);
+            cv::imwrite((o.out / "kernels" / kernelName).string(), kernelPicture(kernel));
             std::printf("%s  %s  shake %.0f px (%s), noise shot %.5f read %.4f\n", name,
                         file.filename().string().c_str(), extent,
                         linear ? "linear light" : "encoded", shot, read);

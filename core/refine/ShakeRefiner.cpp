@@ -36,6 +36,8 @@ struct Analysis
     double agreement = 1;
     double networkAgreement = 1; ///< the blind kernel against the one fitted to the network's
     double noiseSigma = 0;       ///< of the grey working copy
+    int texturedQuadrants = 4;   ///< quadrants with texture enough to compare their kernels
+    double elongation = 0;       ///< kernelElongation of the kernel
 };
 
 /** The kernel cut to the smallest odd square around its centre that holds its support. */
@@ -69,19 +71,21 @@ cv::Mat toFullResolution(const cv::Mat& kernel, double scale)
 
 /**
  * The least similarity of the blind kernels of the photo's four quadrants, among those with
- * at least settings.minQuadrantTexture of the whole photo's gradient energy (1: fewer than two).
+ * at least settings.minQuadrantTexture of the whole photo's gradient energy (1: fewer than two),
+ * and how many quadrants that is.
  */
-double blindQuadrantAgreement(const RefineSettings& settings, const cv::Mat& blurry,
-                              const cv::Mat& network, const cv::Mat& saturated, int size,
-                              double globalEnergy)
+QuadrantAgreement blindQuadrantAgreement(const RefineSettings& settings, const cv::Mat& blurry,
+                                         const cv::Mat& network, const cv::Mat& saturated, int size,
+                                         double globalEnergy)
 {
     const Quadrants split = quadrantsOf(blurry.size(), size);
     const auto& quadrants = split.rects;
     const int window = split.window;
     std::vector<cv::Mat> kernels;
     const BlindKernelEstimator estimator(settings);
+    QuadrantAgreement result;
     if (window < 5) {
-        return 1;
+        return result;
     }
     // The quadrants are independent: estimated in parallel, kept in quadrant order.
     std::vector<KernelEstimate> estimates(quadrants.size());
@@ -97,13 +101,14 @@ double blindQuadrantAgreement(const RefineSettings& settings, const cv::Mat& blu
             kernels.push_back(e.kernel);
         }
     }
-    double least = 1;
+    result.textured = static_cast<int>(kernels.size());
     for (size_t i = 0; i < kernels.size(); ++i) {
         for (size_t j = i + 1; j < kernels.size(); ++j) {
-            least = std::min(least, kernelSimilarity(kernels[i], kernels[j], 3));
+            result.leastSimilarity =
+                std::min(result.leastSimilarity, kernelSimilarity(kernels[i], kernels[j], 3));
         }
     }
-    return least;
+    return result;
 }
 
 /** The kernel shifted by whole pixels. */
@@ -228,6 +233,7 @@ Analysis analyse(const io::FloatImage& blurry, const io::FloatImage& network,
     a.kernel = toFullResolution(global.kernel, scale);
     a.extent = static_cast<int>(std::lround(kernelExtent(global.kernel) / scale));
     a.compactness = global.compactness;
+    a.elongation = kernelElongation(global.kernel);
 
     a.noiseSigma = sigma;
     a.residualToNoise = residual / sigma;
@@ -236,18 +242,21 @@ Analysis analyse(const io::FloatImage& blurry, const io::FloatImage& network,
         a.networkAgreement = 0;
         if (fitted.valid()) {
             a.networkAgreement = kernelSimilarity(global.kernel, fitted.kernel, 3);
-            a.agreement =
+            const QuadrantAgreement quadrants =
                 settings.blindAgreement
                     ? blindQuadrantAgreement(settings, b, n, saturated, size, global.gradientEnergy)
                     : quadrantAgreement(estimator, b, n, saturated, size, fitted.gradientEnergy,
-                                        settings.minQuadrantTexture)
-                          .leastSimilarity;
+                                        settings.minQuadrantTexture);
+            a.agreement = quadrants.leastSimilarity;
+            a.texturedQuadrants = quadrants.textured;
+            a.texturedQuadrants = quadrants.textured;
         }
     } else {
         const QuadrantAgreement quadrants =
             quadrantAgreement(estimator, b, latent, saturated, size, global.gradientEnergy,
                               settings.minQuadrantTexture);
         a.agreement = quadrants.leastSimilarity;
+        a.texturedQuadrants = quadrants.textured;
     }
     return a;
 }
@@ -260,6 +269,12 @@ std::string autoVerdict(const Analysis& a, const RefineSettings& settings)
     }
     if (a.noiseSigma > settings.maxNoise) {
         return "too noisy to deconvolve";
+    }
+    if (a.elongation < settings.minElongation) {
+        return "round blur, not camera shake";
+    }
+    if (a.texturedQuadrants < settings.minTexturedQuadrants) {
+        return "too little texture to check the kernel";
     }
     if (a.agreement < settings.minAgreement) {
         return "blur varies across the photo";
@@ -274,8 +289,22 @@ std::string autoVerdict(const Analysis& a, const RefineSettings& settings)
     return {};
 }
 
+/**
+ * Auto's share of the correction for an accepted analysis, in (0, 1]: in proportion to how
+ * far |B - N| / |B - k*N| lies between minImprovement and fullImprovement.
+ */
+double autoStrength(const Analysis& a, const RefineSettings& settings)
+{
+    const double ratio = a.withoutKernelToNoise / std::max(a.residualToNoise, 1e-9);
+    const double span = settings.fullImprovement - settings.minImprovement;
+    if (!(span > 0) || ratio >= settings.fullImprovement) {
+        return 1;
+    }
+    return std::clamp((ratio - settings.minImprovement) / span, 0.05, 1.0);
+}
+
 io::FloatImage deconvolve(const io::FloatImage& blurry, const io::FloatImage& network,
-                          const cv::Mat& kernel, const RefineSettings& settings)
+                          const cv::Mat& kernel, const RefineSettings& settings, double strength)
 {
     const PriorDeconvolution deconvolution(kernel, settings.minPriorWeight, settings.noiseMargin);
     const cv::Mat weight = trustWeight(saturatedMask(blurry, settings.saturationLevel),
@@ -289,8 +318,8 @@ io::FloatImage deconvolve(const io::FloatImage& blurry, const io::FloatImage& ne
             const double sigma = std::max(noiseSigma(plane), settings.noiseFloor);
             const cv::Mat prior = linearChannel(network, c, linear);
             const cv::Mat refined = deconvolution.apply(plane, prior, weight, sigma);
-            storeLinearChannel(prior + settings.correctionWeight * (refined - prior), out, c,
-                               linear);
+            storeLinearChannel(prior + strength * settings.correctionWeight * (refined - prior),
+                               out, c, linear);
         }
     });
     if (blurry.hasAlpha()) {
@@ -369,20 +398,31 @@ io::FloatImage refineShake(const io::FloatImage& blurry, const io::FloatImage& n
     report.measures.compactness = a.compactness;
     report.measures.agreement = a.agreement;
     report.measures.networkAgreement = a.networkAgreement;
+    report.measures.texturedQuadrants = a.texturedQuadrants;
+    report.measures.elongation = a.elongation;
     report.kernelWidth = a.kernel.cols;
     report.kernelHeight = a.kernel.rows;
     report.kernel.assign(a.kernel.begin<float>(), a.kernel.end<float>());
+    double strength = 1;
     if (mode == RefineMode::Auto) {
         const std::string verdict = autoVerdict(a, settings);
         if (!verdict.empty()) {
             return skip(verdict);
         }
+        strength = autoStrength(a, settings);
     }
-    io::FloatImage refined = deconvolve(blurry, network, a.kernel, settings);
+    io::FloatImage refined = deconvolve(blurry, network, a.kernel, settings, strength);
     report.applied = true;
-    char line[96];
-    std::snprintf(line, sizeof line, "applied (kernel %d px, residual %.1fx noise)", a.extent,
-                  a.residualToNoise);
+    report.strength = strength;
+    char line[128];
+    if (strength < 1) {
+        std::snprintf(line, sizeof line,
+                      "applied (kernel %d px, residual %.1fx noise, %d %% strength)", a.extent,
+                      a.residualToNoise, static_cast<int>(std::lround(100 * strength)));
+    } else {
+        std::snprintf(line, sizeof line, "applied (kernel %d px, residual %.1fx noise)", a.extent,
+                      a.residualToNoise);
+    }
     report.summary = line;
     return refined;
 }
@@ -417,8 +457,9 @@ io::FloatImage refineWithKernel(const io::FloatImage& blurry, const io::FloatIma
     report.kernelWidth = k.cols;
     report.kernelHeight = k.rows;
     report.kernel.assign(k.begin<float>(), k.end<float>());
+    report.strength = 1;
     report.summary = "applied (given kernel)";
-    return deconvolve(blurry, network, k, settings);
+    return deconvolve(blurry, network, k, settings, 1.0);
 }
 
 } // namespace unblur::refine

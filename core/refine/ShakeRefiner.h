@@ -9,17 +9,16 @@
 namespace unblur::refine {
 
 /**
- * Camera-shake refinement after the network (issue 28), on a grey copy in linear light of at
- * most settings.workingLongSide:
- * 1. estimate the blur kernel k with blurry ≈ k * latent, the latent being the network's
- *    output as it is or shock-filtered, whichever explains the photo better (KernelEstimator:
- *    coarse to fine, gradients in the Fourier domain, saturated pixels left out);
- * 2. in Auto, check that it holds: a kernel larger than a few pixels, the four quadrants'
- *    kernels alike, the re-blurred latent within a few noise sigmas of the photo and much
- *    closer than the network's output itself, the kernel compact (KernelCheck);
- * 3. deconvolve each colour channel at full resolution with the network's output as the
- *    prior (PriorDeconvolution);
- * 4. wherever the kernel does not hold, return the network's output with the reason.
+ * Camera-shake refinement after the network (issue 28; docs/refinement.md), on a grey copy of
+ * the encoded values of at most settings.workingLongSide:
+ * 1. estimate the blur kernel k from the blurry photo B, coarse to fine, the network's output N
+ *    only starting it (BlindKernelEstimator), saturated pixels left out;
+ * 2. in Auto, check that it holds: a kernel of a few pixels or more, the photo not too noisy,
+ *    the four quadrants' kernels alike, k * N much closer to B than N is, the kernel compact;
+ *    where k * N explains B only partly, only part of the correction is applied;
+ * 3. deconvolve each colour channel at full resolution with N as the prior
+ *    (PriorDeconvolution);
+ * 4. wherever the kernel does not hold, return N with the reason.
  */
 enum class RefineMode
 {
@@ -40,6 +39,9 @@ struct RefineReport
      * across the photo)", "skipped (no shake found)", "skipped (photo too small)", "off", ...
      */
     std::string summary;
+    /// Auto's share of the full correction (1: all of it; less where the kernel explains the
+    /// blur only partly; docs/refinement.md)
+    double strength = 0;
     int kernelSize = 0; ///< extent of the kernel's support at full resolution, px
     double residualToNoise = 0;
     std::vector<float> kernel; ///< at full resolution, sums to 1 (empty when none was estimated)
@@ -53,6 +55,8 @@ struct RefineReport
         double compactness = 0;
         double agreement = 0;
         double networkAgreement = 0;
+        int texturedQuadrants = 0;
+        double elongation = 0;
     } measures;
 };
 
