@@ -56,7 +56,7 @@ struct RefineSettings
     int minTexturedQuadrants = 0;    ///< fewer quadrants with that texture: skipped
     /// rounder kernels (kernelElongation) are defocus or lens blur, which the network handles
     /// and the deconvolution made worse on our synthetic pairs: skipped
-    double minElongation = 1.25;
+    double minElongation = 1.22;
     double minCompactness = 0.95; ///< share of the kernel's mass in its main component
     double maxNoise = 2.0 / 255;  ///< noisier photos are not deconvolved (working values)
     double noiseFloor = 0.0008;   ///< least noise sigma (quantisation), working values
