@@ -249,7 +249,6 @@ Analysis analyse(const io::FloatImage& blurry, const io::FloatImage& network,
                                         settings.minQuadrantTexture);
             a.agreement = quadrants.leastSimilarity;
             a.texturedQuadrants = quadrants.textured;
-            a.texturedQuadrants = quadrants.textured;
         }
     } else {
         const QuadrantAgreement quadrants =
