@@ -93,6 +93,15 @@ io::FloatImage noisy(io::FloatImage image, double sigma, uint64_t seed)
     return image;
 }
 
+/** A stand-in for the network's output: the shake removed, but soft (Gaussian σ 1.2). */
+io::FloatImage softened(const io::FloatImage& sharp)
+{
+    io::FloatImage out = sharp;
+    cv::Mat mat(sharp.height, sharp.width, CV_32FC3, out.pixels.data());
+    cv::GaussianBlur(mat, mat, cv::Size(0, 0), 1.2);
+    return out;
+}
+
 double psnr(const io::FloatImage& a, const io::FloatImage& b)
 {
     double sum = 0;
@@ -175,11 +184,7 @@ private Q_SLOTS:
         const io::FloatImage sharp = sharpPhoto();
         const cv::Mat truth = shakeKernel();
         const io::FloatImage blurry = noisy(blurred(sharp, truth), 1.0 / 255, 4);
-        io::FloatImage network = sharp;
-        {
-            cv::Mat mat(sharp.height, sharp.width, CV_32FC3, network.pixels.data());
-            cv::GaussianBlur(mat, mat, cv::Size(0, 0), 1.2);
-        }
+        io::FloatImage network = softened(sharp);
         const KernelEstimate blind = BlindKernelEstimator(RefineSettings{})
                                          .estimate(linearLuminance(blurry, false),
                                                    linearLuminance(network, false), cv::Mat(), 41);
@@ -225,11 +230,7 @@ private Q_SLOTS:
         const io::FloatImage sharp = sharpPhoto();
         const io::FloatImage blurry = noisy(blurred(sharp, shakeKernel()), 1.0 / 255, 1);
         // The network's output: the shake removed, but soft and a little noisy.
-        io::FloatImage network = sharp;
-        {
-            cv::Mat mat(sharp.height, sharp.width, CV_32FC3, network.pixels.data());
-            cv::GaussianBlur(mat, mat, cv::Size(0, 0), 1.2);
-        }
+        io::FloatImage network = softened(sharp);
         network = noisy(network, 0.5 / 255, 2);
         RefineReport report;
         const io::FloatImage refined = refineShake(blurry, network, RefineMode::Auto, report);
@@ -256,11 +257,7 @@ private Q_SLOTS:
         cv::Mat disk = cv::Mat::zeros(11, 11, CV_32F);
         cv::circle(disk, cv::Point(5, 5), 5, cv::Scalar(1.0), cv::FILLED, cv::LINE_AA);
         const io::FloatImage blurry = noisy(blurred(sharp, disk / cv::sum(disk)[0]), 1.0 / 255, 5);
-        io::FloatImage network = sharp;
-        {
-            cv::Mat mat(sharp.height, sharp.width, CV_32FC3, network.pixels.data());
-            cv::GaussianBlur(mat, mat, cv::Size(0, 0), 1.2);
-        }
+        io::FloatImage network = softened(sharp);
         RefineReport report;
         const io::FloatImage out = refineShake(blurry, network, RefineMode::Auto, report);
         QVERIFY2(!report.applied, report.summary.c_str());
@@ -275,11 +272,7 @@ private Q_SLOTS:
         // Between minImprovement and fullImprovement Auto applies the correction in proportion.
         const io::FloatImage sharp = sharpPhoto(256, 192);
         const io::FloatImage blurry = noisy(blurred(sharp, shakeKernel()), 1.0 / 255, 4);
-        io::FloatImage network = sharp;
-        {
-            cv::Mat mat(sharp.height, sharp.width, CV_32FC3, network.pixels.data());
-            cv::GaussianBlur(mat, mat, cv::Size(0, 0), 1.2);
-        }
+        io::FloatImage network = softened(sharp);
         RefineSettings trusting;
         trusting.minImprovement = 0.5;
         trusting.fullImprovement = 0.6;
