@@ -440,6 +440,36 @@ private Q_SLOTS:
                  qPrintable(r.err));
     }
 
+    /**
+     * The method line names the precision that ran, not the "auto" asked for: float32 where
+     * the CPU has no bf16 instructions (detection forced off in the child).
+     */
+    void cliMethodNamesThePrecisionUsed()
+    {
+        QTemporaryDir dir;
+        const cv::Mat sharp = texture(32, 24);
+        writeImage(dir.filePath("pairs/input/one.png"), sharp);
+        writeImage(dir.filePath("pairs/target/one.png"), sharp);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("UNBLUR_CPU_BF16", "0");
+        const QStringList arguments{"eval",    "--pairs",  dir.filePath("pairs"),
+                                    "--model", kTiny,      "--threads",
+                                    "1",       "--refine", "off"};
+        Result r = runCliIn(environment, arguments);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("Method: model ") &&
+                     r.out.contains(", auto (float32: this CPU has no bf16 instructions), seed "),
+                 qPrintable(r.out));
+        // Whatever this CPU has, Auto's choice is named.
+        r = runCli(arguments);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(QRegularExpression(", auto \\((float32|bf16)[:)]").match(r.out).hasMatch(),
+                 qPrintable(r.out));
+        r = runCliIn(environment, arguments + QStringList{"--precision", "fp32"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(", fp32, seed "), qPrintable(r.out));
+    }
+
     void cliAlignsShiftedPairs()
     {
         QTemporaryDir dir;

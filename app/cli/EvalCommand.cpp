@@ -133,6 +133,7 @@ int evaluate(EvalOptions options)
 
     std::unique_ptr<restore::Restorer> restorer;
     QString methodText;
+    QString methodTail; // with the model: after the precision, which is known once it ran
     const engine::EngineOptions& engineOptions = options.restore.engine;
     if (options.method == EvalMethod::Model) {
         const std::string problem = restore::Restorer::check(options.restore);
@@ -155,22 +156,18 @@ int evaluate(EvalOptions options)
                                   ? QStringLiteral("tiles of %1 px").arg(engineOptions.tileSize)
                                   : QStringLiteral("tiles auto (at most %1 px)")
                                         .arg(restorer->automaticTileSize(options.restore));
-        methodText =
-            QStringLiteral("model %1, %2, seed %3, %4")
-                .arg(QDir::toNativeSeparators(options.modelFolder))
-                .arg(QString::fromStdString(engine::precisionName(engineOptions.precision)))
-                .arg(engineOptions.seed)
-                .arg(tiles);
+        methodText = "model " + QDir::toNativeSeparators(options.modelFolder) + ", ";
+        methodTail = QStringLiteral(", seed %1, %2").arg(engineOptions.seed).arg(tiles);
         if (engineOptions.views > 1) {
-            methodText += QStringLiteral(", self-ensemble of %1 views").arg(engineOptions.views);
+            methodTail += QStringLiteral(", self-ensemble of %1 views").arg(engineOptions.views);
         }
         if (options.restore.refine != refine::RefineMode::Off) {
-            methodText += QStringLiteral(", shake refinement %1 (each image: the network alone, "
+            methodTail += QStringLiteral(", shake refinement %1 (each image: the network alone, "
                                          "then with the refinement)")
                               .arg(QLatin1String(refine::refineModeName(options.restore.refine)));
         }
         if (options.restore.protectSharp) {
-            methodText += QStringLiteral(", sharp areas protected (each output blended with its "
+            methodTail += QStringLiteral(", sharp areas protected (each output blended with its "
                                          "input through the input's blur map)");
         }
     } else if (options.method == EvalMethod::Unsharp) {
@@ -182,23 +179,35 @@ int evaluate(EvalOptions options)
         methodText = QStringLiteral("input (the blurry images as they are)");
     }
 
-    out << "Pairs:  " << scan.pairs.size();
-    if (scan.pairs.size() < found) {
-        out << " of " << found;
-    }
-    out << " from " << options.pairsDir << " (" << QString::fromStdString(scan.layout) << ")\n"
-        << "Method: " << methodText << "\n\n";
-
     int nameWidth = 0;
     for (const EvalPair& pair : scan.pairs) {
         nameWidth = std::max(nameWidth, int(pair.name.size()));
     }
     const EvalTable table(nameWidth);
-    out << table.header() << EvalTable::alignNote(options.align);
-    out.flush();
-
     PairEvaluator evaluator(options.method, restorer.get(), options.restore, options.unsharp,
                             options.align);
+    // Printed with the first row: what Auto chose is known once the first image is restored.
+    bool headerShown = false;
+    const auto showHeader = [&] {
+        if (headerShown) {
+            return;
+        }
+        headerShown = true;
+        out << "Pairs:  " << scan.pairs.size();
+        if (scan.pairs.size() < found) {
+            out << " of " << found;
+        }
+        out << " from " << options.pairsDir << " (" << QString::fromStdString(scan.layout) << ")\n"
+            << "Method: " << methodText;
+        if (options.method == EvalMethod::Model) {
+            out << evaluator.precisionText() << methodTail;
+        }
+        out << "\n\n" << table.header() << EvalTable::alignNote(options.align);
+    };
+    if (options.method != EvalMethod::Model) {
+        showHeader();
+        out.flush();
+    }
     std::vector<EvalRow> rows;
     std::vector<EvalRow> allRows; // with the references, for the CSV
     std::vector<EvalRow> refinedRows;
@@ -229,6 +238,7 @@ int evaluate(EvalOptions options)
             ++failed;
             failure(row.error);
         }
+        showHeader();
         out << table.row(row);
         rows.push_back(row);
         allRows.push_back(row);
@@ -252,6 +262,7 @@ int evaluate(EvalOptions options)
             allRows.push_back(reference);
         }
     }
+    showHeader();
     out << table.meanRow(rows);
     out << EvalTable::referenceSummary(allRows);
     out << EvalTable::refineSummary(rows, refinedRows);

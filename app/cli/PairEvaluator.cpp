@@ -26,15 +26,23 @@ cv::Mat toMat(const unblur::io::FloatImage& image)
     return mat;
 }
 
+/** What a restore ran in: the precision and the engine's word on it. */
+struct UsedPrecision
+{
+    unblur::engine::Precision precision = unblur::engine::Precision::Float32;
+    std::string note;
+};
+
 /**
  * Restores `blurry` (CV_32FC3, RGB) with the model; the result is CV_32FC3 clamped to [0,1]:
- * the network's output, and with a refinement asked for the refined one in `refined`.
- * Throws std::runtime_error with the restore's message when it fails.
+ * the network's output, and with a refinement asked for the refined one in `refined`; the
+ * precision that ran in `used`. Throws std::runtime_error with the restore's message when it
+ * fails.
  */
 cv::Mat restoreWithModel(unblur::restore::Restorer& restorer, const cv::Mat& blurry,
                          unblur::restore::RestoreOptions options,
                          const unblur::restore::RestoreObserver& progress, cv::Mat* refined,
-                         QString* refinement)
+                         QString* refinement, UsedPrecision& used)
 {
     const cv::Mat input = blurry.isContinuous() ? blurry : blurry.clone();
     unblur::io::FloatImage image;
@@ -49,6 +57,8 @@ cv::Mat restoreWithModel(unblur::restore::Restorer& restorer, const cv::Mat& blu
     if (!result.ok()) { // never cancelled: no token
         throw std::runtime_error(result.message);
     }
+    used.precision = result.precision;
+    used.note = result.precisionNote;
     if (refining && options.protectSharp) {
         // The Restorer protects the refined image; the network's own output the same way.
         unblur::blur::blendThroughWeight(image, result.networkImage, result.blur.restoreWeight);
@@ -133,15 +143,48 @@ cv::Mat PairEvaluator::restore(const cv::Mat& blurry,
                                QString* refinement)
 {
     switch (m_method) {
-    case EvalMethod::Model:
-        return restoreWithModel(*m_restorer, blurry, m_restoreOptions, progress, refined,
-                                refinement);
+    case EvalMethod::Model: {
+        UsedPrecision used;
+        const cv::Mat restored = restoreWithModel(*m_restorer, blurry, m_restoreOptions, progress,
+                                                  refined, refinement, used);
+        m_precisionKnown = true;
+        m_precision = used.precision;
+        m_precisionNote = used.note;
+        return restored;
+    }
     case EvalMethod::Unsharp:
         return unblur::eval::unsharpMask(blurry, m_unsharp);
     case EvalMethod::Input:
         break;
     }
     return blurry;
+}
+
+QString PairEvaluator::precisionText() const
+{
+    using unblur::engine::Precision;
+    const Precision requested = m_restoreOptions.engine.precision;
+    if (!m_precisionKnown) {
+        return QString::fromStdString(unblur::engine::precisionName(requested));
+    }
+    if (requested != Precision::Auto) {
+        // A note says more than the name: "bf16 (emulated: this CPU has no bf16 ...)".
+        return QString::fromStdString(
+            m_precisionNote.empty() ? unblur::engine::precisionName(requested) : m_precisionNote);
+    }
+    // The engine's note reads "float32 (this CPU has no bf16 instructions)".
+    QString used = QString::fromStdString(unblur::engine::precisionName(m_precision));
+    QString why;
+    const QString note = QString::fromStdString(m_precisionNote);
+    const qsizetype open = note.indexOf(QLatin1String(" ("));
+    if (open > 0 && note.endsWith(QLatin1Char(')'))) {
+        used = note.left(open);
+        why = note.mid(open + 2, note.size() - open - 3);
+    } else if (!note.isEmpty()) {
+        why = note;
+    }
+    return QStringLiteral("auto (") + used + (why.isEmpty() ? QString() : ": " + why) +
+           QLatin1Char(')');
 }
 
 EvalRow PairEvaluator::evaluate(const EvalPair& pair,

@@ -60,6 +60,13 @@ public:
 
     static QString methodName(EvalMethod method);
 
+    /**
+     * The precision the model ran in, for the method line: the one asked for until a restore
+     * has told ("auto"), then what ran, e.g. "auto (float32: this CPU has no bf16 instructions)",
+     * "auto (bf16: 1.40x as fast as float32 on a probe tile)" or "bf16".
+     */
+    QString precisionText() const;
+
 private:
     /** The restored image; with the model and a refinement, `refined` and its summary too. */
     cv::Mat restore(const cv::Mat& blurry, const unblur::restore::RestoreObserver& progress,
@@ -70,4 +77,7 @@ private:
     unblur::restore::RestoreOptions m_restoreOptions;
     unblur::eval::UnsharpParams m_unsharp;
     int m_maxShift;
+    bool m_precisionKnown = false; ///< a restore has run: the two below are what it used
+    unblur::engine::Precision m_precision = unblur::engine::Precision::Float32;
+    std::string m_precisionNote;
 };
