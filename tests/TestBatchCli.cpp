@@ -159,6 +159,34 @@ private Q_SLOTS:
                                 .arg(bareMax * 255)));
     }
 
+    /** The precision Auto chose is told once a batch, as deblur tells it. */
+    void precisionIsNotedOnce()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in");
+        QVERIFY(QDir().mkpath(in));
+        for (const char* name : {"/a.png", "/b.png"}) {
+            writeImage((in + name).toStdString(), kodakcrop::kodakCrop(true));
+        }
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove("UNBLUR_MODEL_DIR");
+        environment.insert("UNBLUR_CPU_BF16", "0");
+        const auto run = [&](const QString& output, const QStringList& extra) {
+            return runCliIn(environment, QStringList{"batch", in, "-o", output, "--model", kTiny,
+                                                     "--threads", "1", "--refine", "off"} +
+                                             extra);
+        };
+        Result r = run(dir.filePath("auto"), {});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains("Done: 2"), qPrintable(r.err));
+        QCOMPARE(r.err.count("Note:   precision: float32 (this CPU has no bf16 instructions)"), 1);
+        QCOMPARE(r.err.count("precision:"), 1);
+        // Nothing to say when the precision is the one asked for and runs natively.
+        r = run(dir.filePath("fp32"), {"--precision", "fp32"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(!r.err.contains("precision:"), qPrintable(r.err));
+    }
+
     /** 24 photos in nested folders, five of which cannot be done; a re-run skips the rest. */
     void wholeTree()
     {

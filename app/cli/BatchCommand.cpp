@@ -155,7 +155,18 @@ int runBatch(const batch::BatchOptions& options, const QString& shardSource,
 
     BatchConsole console(out, err, json);
     console.printSettled(plan.items());
-    batch::BatchPipeline pipeline(*restorer, named);
+    // Restores as the Restorer does; what precision ran is told once, by the console.
+    const batch::RestoreFunction restoreNoting = [&](const io::FloatImage& image,
+                                                     const restore::RestoreOptions& restoreOptions,
+                                                     const restore::RestoreObserver& observer,
+                                                     const restore::CancelToken* cancel) {
+        restore::RestoreResult result = restorer->restore(image, restoreOptions, observer, cancel);
+        if (!result.precisionNote.empty()) {
+            console.notePrecision(result.precisionNote);
+        }
+        return result;
+    };
+    batch::BatchPipeline pipeline(restoreNoting, named);
     pipeline.setObserver(&console);
     batch::BatchReport report;
     const auto start = std::chrono::steady_clock::now();

@@ -30,8 +30,42 @@ void BatchConsole::printSettled(const std::vector<BatchItem>& items)
     }
 }
 
+void BatchConsole::notePrecision(const std::string& note)
+{
+    const std::lock_guard<std::mutex> lock(m_noteMutex);
+    if (m_precisionNote.isEmpty()) {
+        m_precisionNote = QString::fromStdString(note);
+    }
+}
+
+void BatchConsole::printPrecisionNote()
+{
+    if (m_precisionNoted) {
+        return;
+    }
+    QString note;
+    {
+        const std::lock_guard<std::mutex> lock(m_noteMutex);
+        note = m_precisionNote;
+    }
+    if (note.isEmpty()) {
+        return;
+    }
+    m_precisionNoted = true;
+    m_status.clear();
+    m_err << "Note:   precision: " << note << "\n";
+    m_err.flush();
+}
+
+void BatchConsole::finish()
+{
+    m_status.clear();
+    printPrecisionNote();
+}
+
 void BatchConsole::itemChanged(int, const BatchItem& item)
 {
+    printPrecisionNote();
     if (item.state == ItemState::Queued || item.state == ItemState::Working) {
         return;
     }
@@ -48,6 +82,7 @@ void BatchConsole::itemChanged(int, const BatchItem& item)
 
 void BatchConsole::progressed(const BatchProgress& progress)
 {
+    printPrecisionNote();
     if (progress.stage == QLatin1String("stopped")) {
         m_status.clear();
         m_err << BatchReport::stopSummary(progress.stopReason, progress.notStarted) << "\n";
