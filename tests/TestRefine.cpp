@@ -301,6 +301,31 @@ private Q_SLOTS:
                  qPrintable(QString("%1 vs %2").arg(share).arg(partial.strength)));
     }
 
+    void autoHalvesTrustWhereHalfThePhotoIsFlat()
+    {
+        // Only two textured quadrants: their kernels are compared once, not six times.
+        io::FloatImage sharp = sharpPhoto(256, 192);
+        for (int y = 0; y < sharp.height; ++y) {
+            for (int x = sharp.width / 2; x < sharp.width; ++x) {
+                for (int c = 0; c < 3; ++c) {
+                    sharp.pixels[(static_cast<size_t>(y) * sharp.width + x) * 3 + c] = 0.6f;
+                }
+            }
+        }
+        const io::FloatImage blurry = noisy(blurred(sharp, shakeKernel()), 1.0 / 255, 6);
+        RefineSettings trusting;
+        trusting.minImprovement = 0.5;
+        trusting.fullImprovement = 0.6;
+        trusting.minAgreement = 0;
+        trusting.minCompactness = 0;
+        RefineReport report;
+        refineShake(blurry, softened(sharp), RefineMode::Auto, report, trusting);
+        QVERIFY2(report.applied, report.summary.c_str());
+        QCOMPARE(report.measures.texturedQuadrants, 2);
+        QCOMPARE(report.strength, trusting.fewQuadrantsShare);
+        QVERIFY2(report.summary.find("50 % strength") != std::string::npos, report.summary.c_str());
+    }
+
     void deterministicAndOffIsIdentity()
     {
         const io::FloatImage sharp = sharpPhoto(256, 192);

@@ -53,13 +53,15 @@ cv::Mat toMat(const io::FloatImage& image)
 int usage()
 {
     std::cerr << "Usage: unblur_refine_bench PAIRS NETOUT [--mode auto|on] [--align N]\n"
-                 "                           [--kernels DIR] [--measures] [--set KEY=VALUE]...\n"
+                 "                           [--kernels DIR] [--measures] [--save DIR]\n"
+                 "                           [--set KEY=VALUE]...\n"
                  "  PAIRS: input/ and target/ PNGs; NETOUT: the network's outputs, same names\n"
                  "  --align N: score at the best whole-pixel shift within N px (Levin: 6)\n"
                  "  --kernels DIR: deconvolve with the true kernels instead of estimating them:\n"
                  "    convolution kernels named as the part of an image's name after its first\n"
                  "    '_' (Levin's layout: im1_kernel2.png -> DIR/kernel2.png)\n"
-                 "  --measures: what Auto's checks measured, per image\n";
+                 "  --measures: what Auto's checks measured, per image\n"
+                 "  --save DIR: write each refined result there as PNG (same names)\n";
     return 2;
 }
 
@@ -77,12 +79,15 @@ int main(int argc, char** argv)
     int align = 0;
     fs::path kernels;
     bool measures = false;
+    fs::path save;
     for (int i = 3; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--mode" && i + 1 < argc) {
             mode = refine::parseRefineMode(argv[++i]);
         } else if (arg == "--measures") {
             measures = true;
+        } else if (arg == "--save" && i + 1 < argc) {
+            save = argv[++i];
         } else if (arg == "--kernels" && i + 1 < argc) {
             kernels = argv[++i];
         } else if (arg == "--align" && i + 1 < argc) {
@@ -147,6 +152,15 @@ int main(int argc, char** argv)
             return align > 0 ? eval::alignedMetrics(toMat(image), targetRgb, align).psnr
                              : eval::psnr8(toMat(image), targetRgb);
         };
+        if (!save.empty()) {
+            fs::create_directories(save);
+            cv::Mat out;
+            toMat(refined).convertTo(out, CV_8U, 255.0);
+            if (out.channels() == 3) {
+                cv::cvtColor(out, out, cv::COLOR_RGB2BGR);
+            }
+            cv::imwrite((save / name).string(), out);
+        }
         const double pIn = score(blurry);
         const double pNet = score(network);
         const double pRef = score(refined);

@@ -53,7 +53,10 @@ struct RefineSettings
     double fullImprovement = 2.5;    ///< from this ratio up, the whole correctionWeight
     double minAgreement = 0.3;       ///< quadrant kernels' least similarity
     double minQuadrantTexture = 0.2; ///< least texture of a compared quadrant (vs the photo)
-    int minTexturedQuadrants = 0;    ///< fewer quadrants with that texture: skipped
+    /// fewer quadrants with that texture than this (one comparison of kernels, or none): the
+    /// kernel is only half checked, and Auto's correction is scaled by fewQuadrantsShare
+    int checkedQuadrants = 3;
+    double fewQuadrantsShare = 0.5;
     /// rounder kernels (kernelElongation) are defocus or lens blur, which the network handles
     /// and the deconvolution made worse on our synthetic pairs: skipped
     double minElongation = 1.22;

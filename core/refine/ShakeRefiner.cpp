@@ -272,9 +272,6 @@ std::string autoVerdict(const Analysis& a, const RefineSettings& settings)
     if (a.elongation < settings.minElongation) {
         return "round blur, not camera shake";
     }
-    if (a.texturedQuadrants < settings.minTexturedQuadrants) {
-        return "too little texture to check the kernel";
-    }
     if (a.agreement < settings.minAgreement) {
         return "blur varies across the photo";
     }
@@ -290,16 +287,21 @@ std::string autoVerdict(const Analysis& a, const RefineSettings& settings)
 
 /**
  * Auto's share of the correction for an accepted analysis, in (0, 1]: in proportion to how
- * far |B - N| / |B - k*N| lies between minImprovement and fullImprovement.
+ * far |B - N| / |B - k*N| lies between minImprovement and fullImprovement, and scaled by
+ * fewQuadrantsShare where too few quadrants had texture to compare their kernels.
  */
 double autoStrength(const Analysis& a, const RefineSettings& settings)
 {
     const double ratio = a.withoutKernelToNoise / std::max(a.residualToNoise, 1e-9);
     const double span = settings.fullImprovement - settings.minImprovement;
-    if (!(span > 0) || ratio >= settings.fullImprovement) {
-        return 1;
+    double strength = 1;
+    if (span > 0 && ratio < settings.fullImprovement) {
+        strength = (ratio - settings.minImprovement) / span;
     }
-    return std::clamp((ratio - settings.minImprovement) / span, 0.05, 1.0);
+    if (a.texturedQuadrants < settings.checkedQuadrants) {
+        strength *= settings.fewQuadrantsShare;
+    }
+    return std::clamp(strength, 0.05, 1.0);
 }
 
 io::FloatImage deconvolve(const io::FloatImage& blurry, const io::FloatImage& network,
