@@ -304,7 +304,9 @@ KernelEstimate BlindKernelEstimator::estimate(const cv::Mat& blurry, const cv::M
         cv::Mat latent;
         cv::Mat kernel;
         if (level == 0 || !current.valid()) {
-            latent = n.size() == b.size() ? n : cv::Mat();
+            latent = settings_.blindStartFromNetwork == 0 ? b
+                     : n.size() == b.size()               ? n
+                                                          : cv::Mat();
             if (latent.empty()) {
                 cv::resize(network, latent, b.size(), 0, 0, cv::INTER_AREA);
             }

@@ -27,6 +27,7 @@ bool RefineSettings::set(const std::string& key, double value)
         {"blindAgreement", [&] { blindAgreement = whole(); }},
         {"alignReach", [&] { alignReach = whole(); }},
         {"blindRounds", [&] { blindRounds = whole(); }},
+        {"blindStartFromNetwork", [&] { blindStartFromNetwork = whole(); }},
         {"coarsestKernelSize", [&] { coarsestKernelSize = whole(); }},
         {"latentRegularisation", [&] { latentRegularisation = value; }},
         {"kernelRegularisation", [&] { kernelRegularisation = value; }},

@@ -34,6 +34,7 @@ struct RefineSettings
     int blindAgreement = 1;              ///< 1: quadrants compared by blind kernels
     int alignReach = 3;                  ///< the blind kernel's shift search, working px
     int blindRounds = 6;                 ///< latent/kernel rounds per scale
+    int blindStartFromNetwork = 1;       ///< 1: N is the coarsest latent; 0: B itself
     int coarsestKernelSize = 7;          ///< the kernel window at the coarsest scale, at least
     double latentRegularisation = 0.005; ///< Tikhonov weight on the latent's gradients
     double kernelRegularisation = 0.01;  ///< β of the kernel step, relative to the mean power
