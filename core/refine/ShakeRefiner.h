@@ -15,7 +15,8 @@ namespace unblur::refine {
  *    only starting it (BlindKernelEstimator), saturated pixels left out;
  * 2. in Auto, check that it holds: a kernel of a few pixels or more, the photo not too noisy,
  *    the four quadrants' kernels alike, k * N much closer to B than N is, the kernel compact;
- *    where k * N explains B only partly, only part of the correction is applied;
+ *    where k * N explains B only partly, or too few quadrants have texture to compare their
+ *    kernels, only part of the correction is applied;
  * 3. deconvolve each colour channel at full resolution with N as the prior
  *    (PriorDeconvolution);
  * 4. wherever the kernel does not hold, return N with the reason.
